@@ -32,3 +32,11 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the project (it holds third-party dev data)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """Parley's analyzer with the default pipeline, loaded once."""
+    from parley.analyse import Analyzer
+
+    return Analyzer()

@@ -14,6 +14,7 @@ other change is made to the text.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import unicodedata
@@ -181,3 +182,30 @@ def _codec_name(encoding: str) -> str:
 def describe_path(path: str | os.PathLike) -> str:
     """How messages name a file: ``The file 'news/a.txt'``."""
     return f"The file '{path}'"
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that gives ``head`` and then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream):
+        self._head = memoryview(head)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        read = getattr(self._stream, "read1", self._stream.read)
+        data = read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def prepend(head: bytes, stream) -> io.BufferedReader:
+    """A buffered reader over ``head`` followed by ``stream`` (to put sniffed bytes back)."""
+    return io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
