@@ -131,7 +131,7 @@ def peak_rss_mb() -> float:
 # --- child: one measurement -------------------------------------------------------------
 
 
-def measure(mode: str, folder: Path, limit: int | None) -> dict:
+def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None = None) -> dict:
     """Time one mode over the articles of ``folder`` in this process; the figures as a dict."""
     read_inputs, Analyzer = import_parley(need_analyzer=(mode == "parley"))
     articles, unreadable = read_articles(folder, limit, read_inputs)
@@ -146,7 +146,10 @@ def measure(mode: str, folder: Path, limit: int | None) -> dict:
         rss_loaded = rss_mb()
         nlp(texts[0])  # warm-up: first-call allocations and lazy initialisation
         start = time.perf_counter()
-        for _doc in nlp.pipe(texts):
+        # spaCy's own default batch (1000 texts) holds a whole small corpus in memory at
+        # once, which shows up in the peak RSS; --batch-size makes it comparable.
+        options = {"batch_size": batch_size} if batch_size else {}
+        for _doc in nlp.pipe(texts, **options):
             pass
         seconds = time.perf_counter() - start
         errors = []
@@ -179,7 +182,7 @@ def measure(mode: str, folder: Path, limit: int | None) -> dict:
 
 def child_main(args: argparse.Namespace) -> int:
     try:
-        figures = measure(args.child, Path(args.input), args.limit)
+        figures = measure(args.child, Path(args.input), args.limit, args.batch_size)
     except ParleyMissing as exc:
         print(exc, file=sys.stderr)  # the parent prefixes and reports it
         return EXIT_PARLEY_MISSING
@@ -190,13 +193,15 @@ def child_main(args: argparse.Namespace) -> int:
 # --- parent: run the children, report ---------------------------------------------------
 
 
-def run_child(mode: str, folder: Path, limit: int | None) -> dict:
+def run_child(mode: str, folder: Path, limit: int | None, batch_size: int | None = None) -> dict:
     """Run one measurement in a fresh interpreter and return its figures."""
     with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
         out = Path(tmp) / f"{mode}.json"
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--input", str(folder), "--child-out", str(out)]
         if limit is not None:
             cmd += ["--limit", str(limit)]
+        if batch_size is not None:
+            cmd += ["--batch-size", str(batch_size)]
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if proc.returncode == EXIT_PARLEY_MISSING:
             raise ParleyMissing(proc.stderr.strip())
@@ -295,7 +300,7 @@ def parent_main(args: argparse.Namespace) -> int:
     results: dict[str, dict] = {}
     try:
         for mode in modes:
-            results[mode] = best_of([run_child(mode, folder, args.limit) for _ in range(args.repeat)])
+            results[mode] = best_of([run_child(mode, folder, args.limit, args.batch_size) for _ in range(args.repeat)])
     except ParleyMissing as exc:
         print(f"throughput: Parley is not available, nothing measured.\n{exc}", file=sys.stderr)
         return EXIT_PARLEY_MISSING
@@ -311,6 +316,7 @@ def parent_main(args: argparse.Namespace) -> int:
         "limit": args.limit,
         "repeat": args.repeat,
         "workers": args.workers,
+        "bare_batch_size": args.batch_size,
         "environment": environment(),
         "modes": results,
         "ratio": ratios(results),
@@ -335,6 +341,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--limit", type=positive_int, help="use only the first N readable articles")
     parser.add_argument("--repeat", type=positive_int, default=1, help="runs per mode; the fastest is reported (default 1)")
     parser.add_argument("--workers", type=positive_int, default=1, help="recorded only for now: every mode runs in one process")
+    parser.add_argument(
+        "--batch-size", type=positive_int, help="texts per nlp.pipe batch in the bare mode (default: spaCy's, 1000)"
+    )
     parser.add_argument("--modes", default=",".join(MODES), help="comma-separated subset of: bare,parley (default both)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)

@@ -82,6 +82,7 @@ def to_result(article: Article, doc: Doc) -> ArticleResult:
         text=article.text,
         sections=article.sections,
         actors=list(resolved.actors.values()) if resolved else [],
+        quotes=doc._.quotes or [],
         dates=doc._.dates or [],
         places=doc._.places or [],
     )

@@ -85,6 +85,11 @@ class Speaker(Record):
     actor_id: Optional[str] = None
     name: Optional[str] = None
     span: Optional[Span] = Field(default=None, description="The mention nearest the quote, or null.")
+    chain: list[MentionDetail] = Field(
+        default_factory=list,
+        description="How the speaker was reached: the mention nearest the quote, then each link "
+        "(pronoun, role noun, previous speaker) up to the named actor.",
+    )
 
 
 class Quote(Record):

@@ -43,6 +43,13 @@ LOCATIVE_PREPOSITIONS = {
 # Entity labels whose spans may be people or organisations the KB does not know.
 NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation"}
 _SLUG = re.compile(r"[^a-z0-9]+")
+# Names of a country's generic agents: "Russia (military)".
+SECTOR_LABELS = {
+    "GOV": "government", "MIL": "military", "REB": "rebels", "INS": "insurgents", "SPY": "intelligence",
+    "POL": "police", "LEG": "legislature", "JUD": "judiciary", "OPP": "opposition", "CVL": "civilians",
+    "BUS": "business", "JRN": "media", "PTY": "party", "MED": "health services", "EDU": "education",
+    "REF": "refugees", "LAB": "labour", "ELI": "elites", "CRM": "criminals", "HLH": "health",
+}
 
 
 @dataclass
@@ -88,6 +95,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self._fuzzy_names = list(kb.by_alias.keys())
+        self._fuzzy_surnames = list(kb.by_surname.keys())
         self._title_sectors: dict[str, str] = {
             normalise(k): v for k, v in (kb.agents.get("titles") or {}).items()
         }
@@ -177,9 +185,10 @@ class ActorResolver:
                 j, sector = agent
                 actor_id = f"agent:{country}:{sector}"
                 if actor_id not in new_entries:
+                    country_name = self.kb.get(country).name if self.kb.get(country) else country
                     new_entries[actor_id] = Entry(
-                        id=actor_id, name=doc[i:j].text, type="group" if sector in ("MIL", "REB") else "organisation",
-                        country=country, sector=sector,
+                        id=actor_id, name=f"{country_name} ({SECTOR_LABELS.get(sector, sector)})",
+                        type="group" if sector in ("MIL", "REB") else "organisation", country=country, sector=sector,
                     )
                 take(i, j, actor_id, "agent")
             else:
@@ -266,7 +275,8 @@ class ActorResolver:
 
     def _first_names(self, actor_ids: Iterable[str]) -> dict[str, str]:
         """First name -> id, for the people of ``actor_ids`` whose first name no other of them shares."""
-        seen: dict[str, set[str]] = {}
+        canonical: dict[str, set[str]] = {}
+        variant: dict[str, set[str]] = {}
         for actor_id in actor_ids:
             entry = self.kb.get(actor_id)
             if entry is None or entry.type != "person":
@@ -274,8 +284,12 @@ class ActorResolver:
             for form in entry.names:
                 parts = normalise(form).split()
                 if len(parts) >= 2:
-                    seen.setdefault(parts[0], set()).add(actor_id)
-        return {name: next(iter(ids)) for name, ids in seen.items() if len(ids) == 1}
+                    table = canonical if form == entry.name else variant
+                    table.setdefault(parts[0], set()).add(actor_id)
+        # A canonical first name ("Vladimir Putin") beats a transliteration ("Vladimir Zelensky").
+        found = {name: next(iter(ids)) for name, ids in variant.items() if len(ids) == 1}
+        found.update({name: next(iter(ids)) for name, ids in canonical.items() if len(ids) == 1})
+        return found
 
     @staticmethod
     def _is_capital(entry: Entry, text: str) -> bool:
@@ -329,7 +343,7 @@ class ActorResolver:
                 return actor_id, "fuzzy"
         if ent.label_ == "PERSON" and len(words) >= 2:
             # A misspelt surname with the right first name: "Volodymr Zelenskiy".
-            match = process.extractOne(words[-1], list(self.kb.by_surname), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            match = process.extractOne(words[-1], self._fuzzy_surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if match:
                 ids = self.kb.by_surname[match[0]]
                 for actor_id in ids:
@@ -357,6 +371,8 @@ class ActorResolver:
         for j in range(i + 1, min(len(doc), i + 3)):
             sector = self._agent_sectors.get(normalise(doc[j].lemma_)) or self._agent_sectors.get(normalise(doc[j].text))
             if sector:
+                if j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                    return None  # a title before a name: "Ukrainian President Volodymyr Zelenskiy"
                 return j + 1, sector
             if doc[j].pos_ not in ("ADJ", "PROPN", "NOUN"):
                 break

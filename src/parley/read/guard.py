@@ -17,7 +17,6 @@ import codecs
 import io
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 from parley.read.errors import BINARY, EMPTY, NOT_FOUND, TOO_LARGE, UNDECODABLE, UNREADABLE, ReadError
@@ -36,7 +35,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Unicode category Cc (C0, DEL, C1) less tab, line feed, vertical tab, form feed, carriage return.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -107,8 +108,7 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and chr(b) not in _ALLOWED_CONTROLS)
-    return bool(sample) and controls / len(sample) > CONTROL_SHARE_LIMIT
+    return bool(sample) and len(_CONTROL_BYTES.findall(sample)) / len(sample) > CONTROL_SHARE_LIMIT
 
 
 def decode(data: bytes, where: str, *, declared: str | None = None) -> str:
@@ -162,8 +162,7 @@ def _control_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    controls = sum(1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    return controls / len(sample)
+    return len(_CONTROL_CHARS.findall(sample)) / len(sample)
 
 
 def _decode_declared(data: bytes, declared: str | None) -> str | None:

@@ -10,8 +10,8 @@ trafilatura finds the article body and the page metadata. What is taken:
   trafilatura's search of the running text for dates is switched off, since a
   date named in the story is not the date it was published);
 - the site name as ``source`` and the canonical URL as ``url``;
-- the page description as ``standfirst`` only when the body's first paragraph
-  repeats it (then, as for text files, it is recorded but not analysed twice).
+- the page description as ``standfirst`` only when one of the body's first
+  paragraphs repeats it (then, as for text files, it is recorded but not analysed twice).
 
 What is not taken: comments, tables of related links, image captions when
 trafilatura leaves them out, the author. A page from which nothing can be
@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from parley.read.errors import NO_TEXT, ReadError
-from parley.read.text import Composed, compose, paragraphs, repeats
+from parley.read.text import Composed, compose, paragraphs, repeated_in_body, repeats
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -97,10 +97,7 @@ def parse_html(html: str, where: str) -> tuple[Composed, dict[str, Any]]:
     if title and len(spans) > 1 and repeats(title, body[spans[0][0] : spans[0][1]]):
         body = body[spans[1][0] :]
     description = (record.get("excerpt") or record.get("description") or "").strip()
-    lead = paragraphs(body)
-    standfirst = None
-    if description and lead and repeats(description, body[lead[0][0] : lead[0][1]]):
-        standfirst = description
+    standfirst = description if description and repeated_in_body(description, body) else None
     composed = compose(title, standfirst, body, analyse_standfirst=False)
     meta: dict[str, Any] = {
         "published": _date(record.get("date")),

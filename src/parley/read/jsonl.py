@@ -4,8 +4,8 @@ A record is ``{"id": str, "text": str, "title"?: str, "published"?: "YYYY-MM-DD"
 "url"?: str, "source"?: str, "standfirst"?: str}``; other fields are ignored.
 ``text`` is the body and is kept verbatim (line endings normalised, surrounding
 whitespace removed). With a ``title`` the analysed text is title, blank line,
-body. A ``standfirst`` is analysed between them unless the body's first
-paragraph repeats it, in which case it is only recorded.
+body. A ``standfirst`` is analysed between them unless one of the body's
+first paragraphs repeats it, in which case it is only recorded.
 
 A record without ``id`` is named after its file and position: ``STEM:LINE`` for
 JSON Lines, ``STEM:N`` for the N-th object of a JSON list, ``STEM`` for a file
@@ -27,7 +27,7 @@ from parley.model import Article
 from parley.read.errors import BINARY, EMPTY, INVALID_RECORD, MALFORMED_JSON, UNDECODABLE, ReadError, failed_article
 from parley.read.guard import bom_encoding, check_size, check_text, decode, looks_binary, prepend, size_text
 from parley.read.meta import json_type, optional_str, parse_date
-from parley.read.text import compose, split_repeated_lead
+from parley.read.text import compose, repeated_in_body
 
 JSON_LIST_FACTOR = 20
 """A ``.json`` list may be this many times the per-item limit."""
@@ -74,7 +74,7 @@ def article_from_record(
         standfirst = known.pop("standfirst")
         if standfirst:
             standfirst = check_text(standfirst, f"The standfirst of {_lower(where)}")
-        repeated = bool(standfirst) and split_repeated_lead(body, standfirst)
+        repeated = bool(standfirst) and repeated_in_body(standfirst, body)
         composed = compose(known.pop("title"), standfirst, body, analyse_standfirst=not repeated)
     except ReadError as error:
         known.pop("standfirst", None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,19 +38,20 @@ def is_sidecar(path: Path) -> bool:
     return name == FOLDER_SIDECAR or name.endswith(SIDECAR_SUFFIX)
 
 
-def find_sidecar(article: Path, folder_articles: int) -> Path | None:
+def find_sidecar(article: Path, count_folder_articles: Callable[[Path], int]) -> Path | None:
     """The sidecar of ``article``, or None.
 
     Args:
         article: the article file.
-        folder_articles: how many article files its folder holds; the folder's
-            ``meta.json`` applies only when that is 1.
+        count_folder_articles: tells how many article files its folder holds
+            (asked only when the folder has a ``meta.json``, which applies only
+            when that count is 1).
     """
     own = article.with_name(article.stem + SIDECAR_SUFFIX)
     if own.is_file():
         return own
     shared = article.with_name(FOLDER_SIDECAR)
-    if folder_articles == 1 and shared.is_file():
+    if shared.is_file() and count_folder_articles(article) == 1:
         return shared
     return None
 

@@ -6,8 +6,8 @@ A ``.txt`` file is read as:
   :data:`MAX_HEADLINE_CHARS`, in which case the file has no headline and is all body;
 - then the body, paragraphs one per line or separated by blank lines;
 - a standfirst is recognised only when the body repeats it: when the first
-  paragraph after the headline is repeated by the second (see
-  :func:`repeats`), the first is the standfirst. It is kept in
+  paragraph after the headline is repeated (see :func:`repeats`) by one of the
+  next :data:`REPEAT_WINDOW` paragraphs, it is the standfirst. It is kept in
   ``Article.standfirst`` but not put in ``Article.text``, so it is not analysed
   twice. A second line that is not repeated is simply the first body paragraph:
   nothing in plain text reliably tells a standfirst from a lead paragraph.
@@ -30,6 +30,10 @@ MAX_HEADLINE_CHARS = 300
 
 PREFIX_SHARE = 0.9
 """One text 'repeats' another when it is a prefix of it covering at least this share."""
+
+REPEAT_WINDOW = 10
+"""How many body paragraphs are searched for a repeated standfirst. Wire copy often
+repeats it as the second or third paragraph, not the first (as the ceasefire example does)."""
 
 SEPARATOR = "\n\n"
 
@@ -91,10 +95,9 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return result
 
 
-def split_repeated_lead(body: str, standfirst: str) -> bool:
-    """True when the first paragraph of ``body`` repeats ``standfirst``."""
-    spans = paragraphs(body)
-    return bool(spans) and repeats(standfirst, body[spans[0][0] : spans[0][1]])
+def repeated_in_body(standfirst: str, body: str) -> bool:
+    """True when one of the first :data:`REPEAT_WINDOW` paragraphs of ``body`` repeats ``standfirst``."""
+    return any(repeats(standfirst, body[s:e]) for s, e in paragraphs(body)[:REPEAT_WINDOW])
 
 
 def compose(headline: str | None, standfirst: str | None, body: str, *, analyse_standfirst: bool = True) -> Composed:
@@ -138,7 +141,7 @@ def parse_plain(text: str) -> Composed:
     spans = paragraphs(rest)
     if len(spans) >= 2:
         lead = rest[spans[0][0] : spans[0][1]]
-        second = rest[spans[1][0] : spans[1][1]]
-        if repeats(lead, second):
-            return compose(first, lead, rest[spans[1][0] :], analyse_standfirst=False)
+        body = rest[spans[1][0] :]
+        if repeated_in_body(lead, body):
+            return compose(first, lead, body, analyse_standfirst=False)
     return compose(first, None, rest)

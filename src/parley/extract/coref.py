@@ -1,0 +1,183 @@
+"""Explainable speaker coreference: from "he", "the spokesman" or "the ministry" to an actor.
+
+What is resolved: personal pronouns (he, she, they, it), role nouns ("the spokesman",
+"the minister", "the president") and organisation nouns ("the ministry", "the alliance")
+that are subjects of reporting verbs, to an actor already mentioned. Every answer carries
+the chain of mentions and rules that led to it, so a user can check it.
+
+The rules, in order (no model, no download):
+1. a pronoun prefers the previous statement's speaker when that speaker is the most
+   salient antecedent, else the nearest preceding subject mention of the right kind
+   (a person for he/she, an organisation, country or group for it/they), walking back
+   sentence by sentence and never looking inside quotations;
+2. a role noun takes the nearest preceding person whose role or title words contain it;
+3. an organisation noun takes the nearest organisation whose name contains it.
+
+What is not: cataphora ("Before he left, Peskov said"), first-person pronouns, bridging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from ..kb import normalise
+from ..model import Actor, MentionDetail
+from .actors import ActorMention, ResolvedActors
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"it", "they", "we"}
+MAX_SENTENCES_BACK = 12
+
+
+@dataclass
+class Resolution:
+    """An actor for a speaker phrase, and how it was reached."""
+
+    actor_id: Optional[str]
+    name: Optional[str]
+    mention: Optional[ActorMention]
+    chain: list[MentionDetail] = field(default_factory=list)
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one Doc against its resolved actors."""
+
+    def __init__(self, doc: Doc, resolved: ResolvedActors, quoted: Iterable[tuple[int, int]], role_nouns: dict[str, str]):
+        self.doc = doc
+        self.resolved = resolved
+        self.quoted = sorted(quoted)
+        self.role_nouns = role_nouns
+        self.by_token: dict[int, ActorMention] = {}
+        for mention in resolved.mentions:
+            for i in range(mention.token_start, mention.token_end):
+                self.by_token[i] = mention
+
+    # -- public ----------------------------------------------------------------
+    def mention_in(self, token: Token) -> Optional[ActorMention]:
+        """The actor mention of a subject phrase: at its head, else the first one in its name chain."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        for child in token.subtree:
+            if child.i in self.by_token and child.dep_ in ("compound", "appos", "nsubj", "poss", "pobj", "amod", "nmod"):
+                if child.head == token or child.head.head == token:
+                    return self.by_token[child.i]
+        return None
+
+    def resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
+        """The actor a reporting verb's subject refers to, with the chain that led there."""
+        mention = self.mention_in(subject)
+        if mention is not None:
+            actor = self.resolved.actors[mention.actor_id]
+            return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
+        word = subject.lower_
+        if subject.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(subject, previous_speaker)
+        noun = normalise(subject.lemma_)
+        if noun in self.role_nouns or self._role_of_someone(noun):
+            found = self._role_noun(subject, noun)
+            if found:
+                return found
+        found = self._organisation_noun(subject, noun)
+        if found:
+            return found
+        phrase = self._phrase(subject)
+        return Resolution(None, phrase, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="unresolved")])
+
+    # -- rules -----------------------------------------------------------------
+    def _pronoun(self, pronoun: Token, previous_speaker: Optional[str]) -> Resolution:
+        want_person = pronoun.lower_ in PERSON_PRONOUNS
+        start_link = MentionDetail(span=(pronoun.idx, pronoun.idx + len(pronoun.text)), text=pronoun.text, how="pronoun")
+        for mention, salient in self._antecedents(pronoun):
+            actor = self.resolved.actors[mention.actor_id]
+            if want_person != (actor.type == "person"):
+                continue
+            if not want_person and actor.type == "media":
+                continue
+            if previous_speaker and mention.actor_id != previous_speaker and not salient:
+                # A non-subject mention between: the last speaker stays the better guess.
+                continue
+            how = "nearest subject" if salient else "nearest mention"
+            return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, how)])
+        if previous_speaker:
+            actor = self.resolved.actors[previous_speaker]
+            return Resolution(actor.id, actor.name, None, [start_link, MentionDetail(span=(pronoun.idx, pronoun.idx), text=actor.name, how="previous speaker")])
+        return Resolution(None, pronoun.text, None, [start_link])
+
+    def _role_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="role noun")
+        for mention, _ in self._antecedents(subject):
+            actor = self.resolved.actors[mention.actor_id]
+            if actor.type != "person":
+                continue
+            if noun in normalise(actor.role or "") or noun in self._title_words(mention):
+                return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "role matches")])
+        return None
+
+    def _organisation_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
+        if not noun or subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="organisation noun")
+        for mention, _ in self._antecedents(subject):
+            actor = self.resolved.actors[mention.actor_id]
+            if actor.type in ("organisation", "igo", "group") and noun in normalise(actor.name).split():
+                return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "name contains")])
+        return None
+
+    # -- helpers ---------------------------------------------------------------
+    def _antecedents(self, token: Token):
+        """Actor mentions before ``token``, nearest sentence first; subjects first in each sentence."""
+        sentence = token.sent
+        sentences_back = 0
+        limit = token.i
+        while sentence is not None and sentences_back <= MAX_SENTENCES_BACK:
+            in_sentence = [
+                m for m in self.resolved.mentions
+                if sentence.start <= m.token_start < min(sentence.end, limit) and not self._is_quoted(m.start)
+            ]
+            subjects = [m for m in in_sentence if self._is_subject(m)]
+            others = [m for m in in_sentence if not self._is_subject(m)]
+            for mention in sorted(subjects, key=lambda m: -m.start):
+                yield mention, True
+            for mention in sorted(others, key=lambda m: -m.start):
+                yield mention, False
+            if sentence.start == 0:
+                return
+            sentence = self.doc[sentence.start - 1].sent
+            limit = sentence.end
+            sentences_back += 1
+
+    def _is_subject(self, mention: ActorMention) -> bool:
+        head = self.doc[mention.token_end - 1]
+        while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass", "agent") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+    def _is_quoted(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.quoted)
+
+    def _title_words(self, mention: ActorMention) -> str:
+        words = []
+        i = mention.token_start - 1
+        while i >= 0 and self.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and mention.token_start - i <= 4:
+            words.append(normalise(self.doc[i].lemma_))
+            i -= 1
+        return " ".join(words)
+
+    def _role_of_someone(self, noun: str) -> bool:
+        return any(noun in normalise(a.role or "").split() for a in self.resolved.actors.values() if a.type == "person")
+
+    @staticmethod
+    def _phrase(token: Token) -> str:
+        tokens = [t for t in token.subtree if not t.is_punct or t.i != token.right_edge.i]
+        return token.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else token.text
+
+    @staticmethod
+    def _link(mention: ActorMention, how: str) -> MentionDetail:
+        return MentionDetail(span=(mention.start, mention.end), text=mention.text, how=how)
+
+
+def actor_name(actors: dict[str, Actor], actor_id: Optional[str]) -> Optional[str]:
+    return actors[actor_id].name if actor_id in actors else None

@@ -1,0 +1,401 @@
+"""Statements: who said what, in whose words, through which channel, when.
+
+What is extracted:
+
+- **direct** quotations (the words between quotation marks, see ``quotemarks.py``), with
+  the speaker before, after or inside the quotation ("'We are ready,' Peskov said, 'but
+  ...'"), inverted cues ("said Peskov"), quotations over several paragraphs, and a
+  paragraph of quotation with no cue, whose speaker is the previous speaker;
+- **indirect** speech: a reporting verb of the lexicon with a clausal complement
+  ("Peskov said Russia was open to talks"), participial cues ("..., adding that ..."),
+  and "according to X";
+- the **speaker**, resolved to an actor through names, pronouns and role nouns
+  (``coref.py``), with the mention nearest the quote and the chain that led to the actor;
+- the **channel** (X, Telegram, a statement, a press conference, ...) named in the cue's
+  sentence, or carried over from the speaker's last statement or from a sentence where the
+  speaker used it ("Peskov convened a conference call");
+- the **date**: a date expression in the cue's sentence, else the publication date.
+
+What is not: short scare quotes with no cue ('to end "the madness"'), thoughts and
+intentions ("X believes ..."; PolNeAR annotates them, the scorer reports them apart),
+statements inside statements beyond one level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import LEXICON_DIR, normalise
+from ..model import DateRef, Quote, Speaker
+from .actors import ResolvedActors
+from .coref import SpeakerResolver
+from .quotemarks import QuotedSpan, find_quoted_spans, paragraphs
+
+SCARE_QUOTE_MAX_WORDS = 4
+CHANNEL_MEMORY_PARAGRAPHS = 4
+_TRIM = " \t\n,;:—–-"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Reporting verbs, statement nouns and channel phrases, from ``kb/data/lexicon``."""
+
+    speech: frozenset[str]
+    thought: frozenset[str]
+    according_to: tuple[str, ...]
+    channels: tuple[tuple[str, str], ...]  # (phrase, label), longest phrase first
+    role_nouns: dict[str, str]
+
+    def is_speech(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], ...] = ()) -> Lexicon:
+    verbs = yaml.safe_load(open(f"{folder}/reporting_verbs.yaml", encoding="utf-8"))
+    channels = yaml.safe_load(open(f"{folder}/channels.yaml", encoding="utf-8"))
+    phrases = sorted(
+        ((phrase.lower(), entry["label"]) for entry in channels for phrase in entry["phrases"]),
+        key=lambda item: -len(item[0]),
+    )
+    return Lexicon(
+        speech=frozenset(verbs["speech"]),
+        thought=frozenset(verbs["thought"]) - frozenset(verbs["speech"]),
+        according_to=tuple(verbs.get("according_to", [])),
+        channels=tuple(phrases),
+        role_nouns=dict(titles),
+    )
+
+
+@dataclass
+class _Statement:
+    start: int
+    end: int
+    kind: str
+    cue: Optional[Token]
+    subject: Optional[Token]
+    paragraph: int
+    inherit: bool = False  # no cue of its own: the previous speaker continues
+    speaker_id: Optional[str] = None
+    speaker_name: Optional[str] = None
+    speaker_span: Optional[tuple[int, int]] = None
+    chain: list = field(default_factory=list)
+    channel: Optional[str] = None
+
+
+class QuoteExtractor:
+    """Finds the statements of one parsed Doc, given its resolved actors and dates."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def extract(self, doc: Doc, resolved: ResolvedActors, dates: Iterable[DateRef] = (), published: Optional[dt.date] = None) -> list[Quote]:
+        paras = paragraphs(doc.text)
+        quoted = find_quoted_spans(doc.text)
+        quoted_ranges = [(q.start, q.end) for q in quoted]
+        statements = self._direct(doc, paras, quoted)
+        statements += self._indirect(doc, paras, quoted_ranges, statements)
+        statements.sort(key=lambda s: s.start)
+        self._resolve_speakers(doc, resolved, quoted_ranges, statements)
+        self._channels(doc, resolved, paras, statements)
+        return [self._record(doc, s, list(dates), published) for s in statements]
+
+    # -- direct quotations -------------------------------------------------------
+    def _direct(self, doc: Doc, paras, quoted: list[QuotedSpan]) -> list[_Statement]:
+        found = []
+        for span in quoted:
+            p = _paragraph_of(paras, span.start)
+            p_start, p_end = paras[p]
+            cue = self._cue_for(doc, span, quoted, p_start, p_end)
+            whole_paragraph = self._covers_paragraph(doc.text, span, quoted, p_start, p_end)
+            if cue is None:
+                if not (whole_paragraph or span.continued or len(doc.text[span.start:span.end].split()) > SCARE_QUOTE_MAX_WORDS):
+                    continue  # a scare quote inside someone else's sentence
+                if not whole_paragraph and not span.continued:
+                    # A long quotation inside a sentence with no cue: attributed only if its
+                    # sentence has an indirect cue; left to _indirect otherwise.
+                    continue
+                found.append(_Statement(span.start, span.end, "direct", None, None, p, inherit=True))
+                continue
+            if not whole_paragraph and len(doc.text[span.start:span.end].split()) <= SCARE_QUOTE_MAX_WORDS and self._inside_clause_of(cue, span):
+                continue  # 'called for negotiations to end "the madness"': part of an indirect statement
+            found.append(_Statement(span.start, span.end, "direct", cue, _subject_of(cue), p))
+        return found
+
+    def _cue_for(self, doc: Doc, span: QuotedSpan, quoted: list[QuotedSpan], p_start: int, p_end: int) -> Optional[Token]:
+        """The reporting verb outside quotation marks nearest the quotation, in its paragraph."""
+        best, best_distance = None, None
+        inside = [(q.start - 1, q.end + 1) for q in quoted if q.end > p_start and q.start < p_end]
+        for token in doc.char_span(p_start, p_end, alignment_mode="expand") or []:
+            if not self.lex.is_speech(token) or any(s <= token.idx < e for s, e in inside):
+                continue
+            if token.idx < span.start:
+                distance = span.start - token.idx
+                # A cue before the quote belongs to it only if no other quote lies between.
+                if any(token.idx < q.start < span.start for q in quoted if q is not span):
+                    distance += 10_000
+            else:
+                distance = token.idx - span.end
+                if any(span.end < q.start < token.idx for q in quoted if q is not span):
+                    distance += 1_000  # "'A,' he said, 'B.'" keeps "said" for both, nearest first
+            if _subject_of(token) is None and token.dep_ not in ("advcl", "acl", "xcomp"):
+                distance += 500
+            if best_distance is None or distance < best_distance:
+                best, best_distance = token, distance
+        if best is not None and best_distance is not None and best_distance >= 10_000:
+            return None
+        return best
+
+    @staticmethod
+    def _covers_paragraph(text: str, span: QuotedSpan, quoted, p_start: int, p_end: int) -> bool:
+        """The paragraph is all quotation (marks and punctuation aside)."""
+        rest = text[p_start:p_end]
+        for q in quoted:
+            if q.start >= p_start and q.end <= p_end:
+                rest = rest.replace(text[q.start:q.end], "")
+        return not any(c.isalnum() for c in rest)
+
+    @staticmethod
+    def _inside_clause_of(cue: Token, span: QuotedSpan) -> bool:
+        sentence = cue.sent
+        return sentence.start_char <= span.start and span.end <= sentence.end_char
+
+    # -- indirect speech ---------------------------------------------------------
+    def _indirect(self, doc: Doc, paras, quoted_ranges, direct: list[_Statement]) -> list[_Statement]:
+        found: list[_Statement] = []
+        for token in doc:
+            if _inside(token.idx, quoted_ranges):
+                continue
+            if self.lex.is_speech(token):
+                content = self._complement(token)
+                if content is None or any(c.dep_ == "neg" for c in token.children):
+                    continue
+                subject = _subject_of(token)
+                start, end = _trim(doc, content[0], content[1])
+                if end <= start or self._mostly_quoted(start, end, quoted_ranges):
+                    continue
+                found.append(_Statement(start, end, "indirect", token, subject, _paragraph_of(paras, start)))
+            elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                statement = self._according_to(doc, token, paras)
+                if statement is not None:
+                    found.append(statement)
+        return _drop_nested(found)
+
+    def _complement(self, verb: Token) -> Optional[tuple[int, int]]:
+        """Character range of what a reporting verb reports: its clausal complement(s)."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not clauses:
+            return None
+        last = clauses[-1]
+        # "said Russia was open to talks, but that they had to be based on ...": the conjoined clause too.
+        for child in verb.children:
+            if child.dep_ == "conj" and child.i > last.i and any(g.dep_ == "mark" for g in child.children):
+                last = child
+        first = clauses[0]
+        # The content starts after the cue: in "which Peskov said would ...", "which" and the
+        # speaker belong to the clause around the statement, not to what was said.
+        left = first.left_edge if first.left_edge.i > verb.i else verb.doc[verb.i + 1]
+        while left.i < first.i and (left.dep_ in ("mark", "advmod", "punct") or left.lower_ == "that"):
+            left = left.doc[left.i + 1]
+        right = last.right_edge
+        # "saying peace was not just a piece of paper, but needed guarantees": the parser
+        # often hangs a coordinated tail on the main verb; it is still what was said.
+        sentence = verb.sent
+        tail = [t for t in verb.doc[right.i + 1 : sentence.end] if not t.is_punct and not t.is_space]
+        if tail and tail[0].dep_ == "cc" and tail[0].lower_ in ("but", "and") and not any(
+            t.dep_ in ("nsubj", "nsubjpass") or self.lex.is_speech(t) for t in tail
+        ):
+            right = tail[-1]
+        return left.idx, right.idx + len(right.text)
+
+    @staticmethod
+    def _mostly_quoted(start: int, end: int, quoted_ranges) -> bool:
+        covered = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted_ranges)
+        return covered > 0.5 * (end - start)
+
+    def _according_to(self, doc: Doc, according: Token, paras) -> Optional[_Statement]:
+        to = doc[according.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        sentence = according.sent
+        phrase_start, phrase_end = according.idx, source.right_edge.idx + len(source.right_edge.text)
+        if phrase_start - sentence.start_char > (sentence.end_char - phrase_end):
+            start, end = sentence.start_char, phrase_start  # "..., according to X."
+        else:
+            start, end = phrase_end, sentence.end_char  # "According to X, ..."
+        start, end = _trim(doc, start, end)
+        if end - start < 10:
+            return None
+        return _Statement(start, end, "indirect", according, source, _paragraph_of(paras, start))
+
+    # -- speakers ----------------------------------------------------------------
+    def _resolve_speakers(self, doc: Doc, resolved: ResolvedActors, quoted_ranges, statements: list[_Statement]) -> None:
+        resolver = SpeakerResolver(doc, resolved, quoted_ranges, self.lex.role_nouns)
+        previous: Optional[_Statement] = None
+        for statement in statements:
+            if statement.inherit:
+                if previous is not None and statement.paragraph - previous.paragraph <= 1:
+                    statement.speaker_id, statement.speaker_name = previous.speaker_id, previous.speaker_name
+                    statement.chain = [*previous.chain]
+                    statement.speaker_span = None
+                    statement.cue = None
+                    previous = statement
+                continue
+            if statement.subject is None:
+                continue
+            result = resolver.resolve(statement.subject, previous.speaker_id if previous else None)
+            statement.speaker_id, statement.speaker_name = result.actor_id, result.name
+            subject = statement.subject
+            statement.speaker_span = (result.mention.start, result.mention.end) if result.mention and result.chain and result.chain[0].how not in ("pronoun", "role noun", "organisation noun") else (subject.idx, subject.idx + len(subject.text))
+            statement.chain = result.chain
+            previous = statement
+        statements[:] = [s for s in statements if s.speaker_name is not None or not s.inherit]
+
+    # -- channels ----------------------------------------------------------------
+    def _channels(self, doc: Doc, resolved: ResolvedActors, paras, statements: list[_Statement]) -> None:
+        # Sentences where an actor, as subject, names a channel: "Peskov convened a conference call".
+        announced: dict[str, tuple[str, int]] = {}
+        by_sentence = {}
+        for statement in statements:
+            if statement.cue is not None:
+                by_sentence.setdefault(statement.cue.sent.start, []).append(statement)
+        last_channel: dict[str, tuple[str, int]] = {}
+        statement_iter = iter(sorted(statements, key=lambda s: s.start))
+        pending = next(statement_iter, None)
+        for sentence in doc.sents:
+            channel = self._channel_in(doc, sentence, statements)
+            if channel:
+                for mention in resolved.mentions:
+                    if (
+                        sentence.start_char <= mention.start < sentence.end_char
+                        and _is_subject_token(doc[mention.token_end - 1])
+                        and not any(q.kind == "direct" and q.start <= mention.start < q.end for q in statements)
+                    ):
+                        announced[mention.actor_id] = (channel, _paragraph_of(paras, sentence.start_char))
+            while pending is not None and pending.start < sentence.end_char:
+                own = self._channel_in(doc, pending.cue.sent, statements) if pending.cue is not None else None
+                speaker = pending.speaker_id
+                if own:
+                    pending.channel = own
+                elif speaker and speaker in last_channel and pending.paragraph - last_channel[speaker][1] <= CHANNEL_MEMORY_PARAGRAPHS:
+                    pending.channel = last_channel[speaker][0]
+                elif speaker and speaker in announced and pending.paragraph - announced[speaker][1] <= CHANNEL_MEMORY_PARAGRAPHS:
+                    pending.channel = announced[speaker][0]
+                if speaker and pending.channel:
+                    last_channel[speaker] = (pending.channel, pending.paragraph)
+                pending = next(statement_iter, None)
+
+    def _channel_in(self, doc: Doc, sentence: Span, statements) -> Optional[str]:
+        """The channel a sentence names outside quotation, if any."""
+        text = sentence.text.lower()
+        offset = sentence.start_char
+        for phrase, label in self.lex.channels:
+            at = _find_phrase(text, phrase)
+            if at >= 0 and not any(s.kind == "direct" and s.start <= offset + at < s.end for s in statements):
+                return label
+        return None
+
+    # -- records -----------------------------------------------------------------
+    def _record(self, doc: Doc, statement: _Statement, dates: list[DateRef], published: Optional[dt.date]) -> Quote:
+        return Quote(
+            span=(statement.start, statement.end),
+            text=doc.text[statement.start:statement.end],
+            kind=statement.kind,
+            speaker=Speaker(
+                actor_id=statement.speaker_id, name=statement.speaker_name, span=statement.speaker_span, chain=statement.chain
+            ),
+            cue=statement.cue.text if statement.cue is not None else None,
+            channel=statement.channel,
+            date=self._date(statement, dates, published),
+        )
+
+    @staticmethod
+    def _date(statement: _Statement, dates: list[DateRef], published: Optional[dt.date]) -> Optional[str]:
+        if statement.cue is not None:
+            sentence = statement.cue.sent
+            for date in dates:
+                inside_content = statement.start <= date.span[0] < statement.end
+                if sentence.start_char <= date.span[0] < sentence.end_char and not inside_content and date.value:
+                    return date.value
+        return published.isoformat() if published else None
+
+
+# -- small helpers ---------------------------------------------------------------
+def _paragraph_of(paras, char: int) -> int:
+    for index, (start, end) in enumerate(paras):
+        if start <= char <= end:
+            return index
+    return len(paras) - 1
+
+
+def _inside(char: int, ranges) -> bool:
+    return any(start <= char < end for start, end in ranges)
+
+
+def _subject_of(verb: Token) -> Optional[Token]:
+    """The subject of a cue; for a participle or conjoined cue ("..., adding that", "reacted
+    to the message saying"), the subject of the nearest clause above it that has one."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if token.dep_ not in ("conj", "advcl", "acl", "xcomp", "pobj", "prep", "dobj") or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _is_subject_token(token: Token) -> bool:
+    while token.dep_ in ("compound", "flat", "appos") and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text
+    while start < end and (text[start] in _TRIM or text[start] in "\"“”"):
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] in ".\"“”"):
+        end -= 1
+    return start, end
+
+
+def _find_phrase(text: str, phrase: str) -> int:
+    """Index of ``phrase`` in ``text`` at word boundaries, or -1."""
+    at = text.find(phrase)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(phrase)] if at + len(phrase) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return at
+        at = text.find(phrase, at + 1)
+    return -1
+
+
+def _drop_nested(statements: list[_Statement]) -> list[_Statement]:
+    """Univocal statements: an outer content that ends with an inner statement stops before it."""
+    statements.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    for outer in statements:
+        for inner in statements:
+            if inner is outer or inner.cue is None:
+                continue
+            if outer.start < inner.cue.idx < outer.end:
+                clause_start = min(inner.start, inner.cue.idx, inner.subject.idx if inner.subject is not None else inner.cue.idx)
+                clause_start = min(clause_start, inner.cue.left_edge.idx)
+                if clause_start > outer.start:
+                    doc = inner.cue.doc
+                    outer.start, outer.end = _trim(doc, outer.start, clause_start)
+                    text = doc.text[outer.start:outer.end]
+                    for relative in (" which", " who", " that"):
+                        if text.endswith(relative):
+                            outer.end -= len(relative)
+                    outer.start, outer.end = _trim(doc, outer.start, outer.end)
+    return [s for s in statements if s.end > s.start]
