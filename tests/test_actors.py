@@ -50,7 +50,7 @@ def test_role_follows_the_publication_date(resolve):
     assert resolve(text, dt.date(2025, 3, 1)).actors["donald-trump"].role.startswith("President of")
     assert resolve(text, dt.date(2019, 3, 1)).actors["donald-trump"].role.startswith("President of")
     former = resolve(text, dt.date(2022, 3, 1)).actors["donald-trump"]
-    assert former.role is None and former.sector == "ELI"
+    assert former.sector == "ELI" and (former.role is None or former.role.startswith("Former"))
 
 
 def test_capital_as_government_is_a_metonym_but_as_a_place_is_not(resolve):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 
 import pycountry
 import pytest
@@ -28,8 +29,13 @@ SECTORS = {"GOV", "MIL", "REB", "INS", "SPY", "LEG", "OPP", "JUD", "IGO", "REL"}
 ISO3 = {c.alpha_3 for c in pycountry.countries}
 
 
+# The C parser when PyYAML was built with it: the pure-Python one is slow on these files.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=None)
 def _raw(name: str) -> list[dict]:
-    return yaml.safe_load((PEOPLE_DIR / f"{name}.yaml").read_text(encoding="utf-8")) or []
+    return yaml.load((PEOPLE_DIR / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER) or []
 
 
 @pytest.fixture(scope="module")

@@ -532,3 +532,12 @@ def test_ceasefire_example(shared_dir):
     assert article.text.count("Trump made his comments just hours after") == 1
     assert section_texts(article)["body"].startswith("US President-elect Donald Trump called on Sunday")
     assert article.language == "en"
+
+
+def test_stdin_json_lines_longer_than_the_sniffed_bytes(monkeypatch):
+    long_body = (ENGLISH_BODY + " ") * 500  # about 85 KB: longer than the first read of stdin
+    lines = [json.dumps({"id": "long1", "text": long_body}), json.dumps({"id": "long2", "text": long_body})]
+    monkeypatch.setattr(sys, "stdin", FakeStdin("\n".join(lines).encode()))
+    articles = list(read_inputs(["-"]))
+    assert [(a.id, a.error) for a in articles] == [("long1", None), ("long2", None)]
+    assert long_body.strip() in articles[1].text

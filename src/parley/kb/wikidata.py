@@ -73,6 +73,10 @@ The dump is streamed and read twice (the second pass fetches the titles of posit
 on the full Wikidata dump this takes hours. Use --limit to try it on the first lines.
 """
 
+# libyaml's emitter when PyYAML was built with it: the pure-Python one takes minutes
+# for the hundreds of thousands of people of the full dump.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 _HEADER = (
     "# Built from a Wikidata JSON dump by `parley kb build --wikidata`.\n"
     "# Rebuilding overwrites this file: keep hand-made entries in another --kb folder.\n"
@@ -554,14 +558,23 @@ def build_from_wikidata(
     out_dir.mkdir(parents=True, exist_ok=True)
     for file, items in entries.items():
         path = out_dir / f"{file}.yaml"
-        body = yaml.safe_dump(
-            [entry_to_dict(e) for e in items], allow_unicode=True, sort_keys=False, width=100
-        )
-        path.write_text(_HEADER + body, encoding="utf-8")
+        _write_entries(path, items)
         report.files.append(path)
         for e in items:
             report.kept[e.type] = report.kept.get(e.type, 0) + 1
     return report
+
+
+def _write_entries(path: Path, items: list[Entry]) -> None:
+    """Write entries as a YAML list, one at a time (the whole document never sits in memory)."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write(_HEADER)
+        if not items:
+            out.write("[]\n")
+        for entry in items:
+            # A one-item list per call: the concatenation is the YAML list of all entries.
+            out.write(yaml.dump([entry_to_dict(entry)], Dumper=_DUMPER, allow_unicode=True,
+                                sort_keys=False, width=100))
 
 
 def _person_entry(person: _Person, iso, resolved, overrides, rules: Rules, report: BuildReport) -> Entry:

@@ -22,7 +22,15 @@ from typing import Any
 from parley.model import Article, ItemError
 from parley.read import errors
 from parley.read.errors import ReadError, failed_article
-from parley.read.guard import DEFAULT_MAX_BYTES, decode, describe_path, prepend, read_file, read_stream
+from parley.read.guard import (
+    DEFAULT_MAX_BYTES,
+    bom_encoding,
+    decode,
+    describe_path,
+    prepend,
+    read_file,
+    read_stream,
+)
 from parley.read.html import declared_charset, parse_html
 from parley.read.jsonl import JSON_LIST_FACTOR, read_json, read_jsonl
 from parley.read.language import detect
@@ -85,7 +93,7 @@ def finish(article: Article, *, published: dt.date | None = None, force_language
             update["error"] = ItemError(
                 code=errors.UNSUPPORTED_LANGUAGE,
                 message=(
-                    f"Item '{article.id}' is written in {guess.name} "
+                    f"{_describe(article)} is written in {guess.name} "
                     f"(detected with {guess.confidence:.0%} confidence); Parley analyses English only. "
                     "Force the language check off to analyse it anyway."
                 ),
@@ -250,6 +258,13 @@ def _guarded(articles: Iterator[Article], name: str) -> Iterator[Article]:
         yield failed_article(Path(name).stem or name, error, origin=name)
 
 
+def _describe(article: Article) -> str:
+    """How a message names an item: its id, and where it came from when that says more."""
+    if article.origin and article.origin not in (STDIN, article.id):
+        return f"The item '{article.id}' (from {article.origin})"
+    return f"The item '{article.id}'"
+
+
 def _body(article: Article) -> str:
     """The body, where language detection looks (a headline alone is too short to judge)."""
     for section in article.sections:
@@ -276,16 +291,20 @@ def _count_siblings(path: Path) -> int:
 
 def _first_char(head: bytes) -> str:
     """The first non-space character of a stream's first bytes, after any byte-order mark."""
-    from parley.read.guard import bom_encoding
-
     encoding = bom_encoding(head) or "utf-8"
     text = head[:256].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
     return text[:1]
 
 
 def _first_line_is_json(head: bytes) -> bool:
-    """True when the first non-blank line parses alone: the stream is JSON Lines, not one pretty-printed object."""
-    for line in head.splitlines():
+    """True when the first non-blank line parses alone: JSON Lines (or one object on one line),
+    not one pretty-printed object."""
+    lines = head.splitlines(keepends=True)
+    for line in lines:
+        if not line.endswith(b"\n"):
+            # The first line is longer than the sniffed bytes: no pretty-printed
+            # object starts so, and read_jsonl also reads a single-line object.
+            return True
         if line.strip():
             try:
                 json.loads(line.decode("utf-8-sig"))

@@ -24,7 +24,16 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from parley.model import Article
-from parley.read.errors import BINARY, EMPTY, INVALID_RECORD, MALFORMED_JSON, UNDECODABLE, ReadError, failed_article
+from parley.read.errors import (
+    BINARY,
+    EMPTY,
+    INVALID_RECORD,
+    MALFORMED_JSON,
+    TOO_LARGE,
+    UNDECODABLE,
+    ReadError,
+    failed_article,
+)
 from parley.read.guard import bom_encoding, check_size, check_text, decode, looks_binary, prepend, size_text
 from parley.read.meta import json_type, optional_str, parse_date
 from parley.read.text import compose, repeated_in_body
@@ -160,7 +169,7 @@ def read_jsonl(stream: IO[bytes], *, stem: str, origin: str, where: str, max_byt
         if oversized:
             seen = True
             error = ReadError(
-                "too_large", f"{line_where} is more than the limit of {size_text(max_bytes)} per item."
+                TOO_LARGE, f"{line_where} is more than the limit of {size_text(max_bytes)} per item."
             )
             yield failed_article(line_id, error, origin=line_origin)
             continue

@@ -15,6 +15,7 @@ exists (``de``, ``zh``), ISO 639-3 otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,7 +96,10 @@ def language_name(code: str) -> str:
         found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
     except (KeyError, LookupError):
         found = None
-    return found.name if found is not None else code
+    if found is None:
+        return code
+    # 'Modern Greek (1453-)' -> 'Modern Greek': the qualifier only tells ISO variants apart.
+    return re.sub(r"\s*\(.*\)$", "", found.name)
 
 
 def _iso639_1(code: str) -> str:
