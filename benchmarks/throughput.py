@@ -268,7 +268,8 @@ def print_table(report: dict) -> None:
             f"{m['loaded_rss_mb']:.0f}",
             f"{m['peak_rss_mb']:.0f}",
         )
-    console = Console()
+    # Piped output defaults to 80 columns, which wraps the table's headers.
+    console = Console() if sys.stdout.isatty() else Console(width=100)
     console.print(table)
     ratio = report["ratio"]
     if ratio:

@@ -22,6 +22,9 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(no_args_is_help=True, help="Inspect and build the actor knowledge base.")
 app.add_typer(kb_app, name="kb")
+from .eval.cli import eval_app  # noqa: E402  (a sub-command group, kept in its own package)
+
+app.add_typer(eval_app, name="eval")
 
 stderr = Console(stderr=True)
 

@@ -1,0 +1,1 @@
+"""Scorers: every extractor's accuracy, reproducible from gold files (``parley eval``)."""
