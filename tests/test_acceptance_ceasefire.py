@@ -104,3 +104,39 @@ def test_places(result):
     assert country_of("Istanbul") == {"TUR"}
     landmark = [p for p in result.places if "Notre-Dame" in p.text]
     assert landmark and landmark[0].country == "FRA"
+
+
+def _speaker_names(kb, name):
+    ids = kb.lookup(name)
+    return ids
+
+
+def test_the_fifteen_statements(result, facts, kb):
+    problems = []
+    for fact in facts["quotes"]:
+        found = [q for q in result.quotes if fact["contains"] in q.text]
+        if not found:
+            problems.append(f"missing: {fact['contains']!r}")
+            continue
+        quote = found[0]
+        wanted_ids = kb.lookup(fact["speaker"])
+        if wanted_ids:
+            if quote.speaker.actor_id not in wanted_ids:
+                problems.append(f"{fact['contains']!r}: speaker {quote.speaker.name} != {fact['speaker']}")
+        elif not quote.speaker.name or not all(w.lower() in quote.speaker.name.lower() for w in ("French", "Ukrainian")):
+            problems.append(f"{fact['contains']!r}: speaker {quote.speaker.name} != {fact['speaker']}")
+        if quote.kind != fact["kind"]:
+            problems.append(f"{fact['contains']!r}: kind {quote.kind} != {fact['kind']}")
+        if fact.get("channel") and quote.channel != fact["channel"]:
+            problems.append(f"{fact['contains']!r}: channel {quote.channel} != {fact['channel']}")
+        if "speaker_in_text" in fact:
+            surface = fact["speaker_in_text"]
+            got = result.text[quote.speaker.span[0]:quote.speaker.span[1]] if quote.speaker.span else None
+            if got != surface:
+                problems.append(f"{fact['contains']!r}: speaker mention {got!r} != {surface!r}")
+    assert not problems, problems
+
+
+def test_nothing_is_attributed_to_x(result):
+    for quote in result.quotes:
+        assert quote.speaker.actor_id != "x" and quote.speaker.name != "X"

@@ -162,6 +162,8 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
         i, j = ent.start, ent.end
         while i < j and doc[i].lower_ == "the":
             i += 1
+        while j > i and doc[j - 1].tag_ == "POS":  # "North Korea's" -> "North Korea"
+            j -= 1
         if i == j:
             continue
         m = _Mention(i, j, doc[i:j].text, ent.label_, sent_of[i])
@@ -238,6 +240,9 @@ def _untagged(doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, loca
         for c in candidates
     )
     if not (locative or m.role == "region" or prominent):
+        return None
+    # A bare division name the model did not tag is too often a word or a surname ("Bar", "Chin").
+    if m.role != "region" and all(c.entry.kind == "region" for c in candidates):
         return None
     # A main-name match to a small town is more often a surname or a common word.
     if not candidates[0].exact and top.kind == "city" and top.population < MIN_POPULATION_UNTAGGED and not locative:

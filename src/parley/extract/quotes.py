@@ -35,7 +35,9 @@ from ..kb import LEXICON_DIR, normalise
 from ..model import DateRef, Quote, Speaker
 from .actors import ResolvedActors
 from .coref import SpeakerResolver
-from .quotemarks import QuotedSpan, find_quoted_spans, paragraphs
+from .quotemarks import DOUBLE_MARKS, QuotedSpan, find_quoted_spans, paragraphs
+
+DOUBLE_OR_SINGLE = DOUBLE_MARKS + "‘’'"
 
 SCARE_QUOTE_MAX_WORDS = 4
 CHANNEL_MEMORY_PARAGRAPHS = 4
@@ -115,7 +117,7 @@ class QuoteExtractor:
             cue = self._cue_for(doc, span, quoted, p_start, p_end)
             whole_paragraph = self._covers_paragraph(doc.text, span, quoted, p_start, p_end)
             if cue is None:
-                if not (whole_paragraph or span.continued or len(doc.text[span.start:span.end].split()) > SCARE_QUOTE_MAX_WORDS):
+                if not (whole_paragraph or span.continued or len(doc.text[span.start:span.end].split()) > SCARE_QUOTE_MAX_WORDS) or _mid_clause(doc.text, span) and not whole_paragraph:
                     continue  # a scare quote inside someone else's sentence
                 if not whole_paragraph and not span.continued:
                     # A long quotation inside a sentence with no cue: attributed only if its
@@ -123,8 +125,8 @@ class QuoteExtractor:
                     continue
                 found.append(_Statement(span.start, span.end, "direct", None, None, p, inherit=True))
                 continue
-            if not whole_paragraph and len(doc.text[span.start:span.end].split()) <= SCARE_QUOTE_MAX_WORDS and self._inside_clause_of(cue, span):
-                continue  # 'called for negotiations to end "the madness"': part of an indirect statement
+            if not whole_paragraph and len(doc.text[span.start:span.end].split()) <= SCARE_QUOTE_MAX_WORDS and _mid_clause(doc.text, span):
+                continue  # 'called for negotiations to end "the madness"': part of a sentence, not a statement
             found.append(_Statement(span.start, span.end, "direct", cue, _subject_of(cue), p))
         return found
 
@@ -161,10 +163,6 @@ class QuoteExtractor:
                 rest = rest.replace(text[q.start:q.end], "")
         return not any(c.isalnum() for c in rest)
 
-    @staticmethod
-    def _inside_clause_of(cue: Token, span: QuotedSpan) -> bool:
-        sentence = cue.sent
-        return sentence.start_char <= span.start and span.end <= sentence.end_char
 
     # -- indirect speech ---------------------------------------------------------
     def _indirect(self, doc: Doc, paras, quoted_ranges, direct: list[_Statement]) -> list[_Statement]:
@@ -333,6 +331,14 @@ def _paragraph_of(paras, char: int) -> int:
         if start <= char <= end:
             return index
     return len(paras) - 1
+
+
+def _mid_clause(text: str, span: QuotedSpan) -> bool:
+    """The quotation follows a word of the same clause ('a "charade"', 'to end "the madness"')."""
+    i = span.start - 1
+    while i >= 0 and (text[i] in DOUBLE_OR_SINGLE or text[i] == " "):
+        i -= 1
+    return i >= 0 and text[i].isalnum()
 
 
 def _inside(char: int, ranges) -> bool:

