@@ -11,6 +11,7 @@ import datetime as dt
 import gzip
 import inspect
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -61,6 +62,22 @@ def test_compressed_dumps_give_the_same_files(built, tmp_path):
         assert report.kept == built[1].kept
 
 
+def test_cut_off_compressed_dump_keeps_what_was_read(tmp_path):
+    data = gzip.compress(DUMP.read_bytes())
+    dump = tmp_path / "dump.json.gz"
+    dump.write_bytes(data[: len(data) * 2 // 3])
+    report = build_from_wikidata(dump, tmp_path / "out")
+    assert report.truncated and "ended early" in report.summary()
+    assert 0 < report.entities_read < 31
+    assert KnowledgeBase.from_dirs([tmp_path / "out"]).get("USA") is not None
+    # bz2 decompresses whole blocks (900 kB): a cut-off small file yields nothing, cleanly.
+    data = bz2.compress(DUMP.read_bytes())
+    dump = tmp_path / "dump.json.bz2"
+    dump.write_bytes(data[: len(data) * 2 // 3])
+    report = build_from_wikidata(dump, tmp_path / "out_bz2")
+    assert report.truncated and report.entities_read == 0
+
+
 def test_report_counts(built):
     out, report = built
     assert report.malformed == 2  # an object without an id, and a line cut short
@@ -72,7 +89,7 @@ def test_report_counts(built):
     assert report.roles_unlabelled == 1  # a position missing from the dump
     assert report.passes == 2
     assert sorted(p.name for p in report.files) == sorted(f"{n}.yaml" for n in wikidata.OUTPUT_FILES)
-    assert "2 malformed" in report.summary()
+    assert "2 malformed" in report.summary() and not report.truncated
 
 
 def test_reader_iterates_lines_and_never_reads_whole_file(monkeypatch, tmp_path):
@@ -110,6 +127,32 @@ def test_reader_iterates_lines_and_never_reads_whole_file(monkeypatch, tmp_path)
     (tmp_path / "dump.json.gz").write_bytes(gzip.compress(DUMP.read_bytes()))
     report = build_from_wikidata(tmp_path / "dump.json.gz", tmp_path / "out")
     assert report.kept["person"] == 7
+
+
+def test_prefilter_never_drops_a_line_that_would_be_kept():
+    rules = Rules.load()
+    lines = list(wikidata.iter_lines(DUMP.open("rb")))
+    for line in lines:
+        entity = wikidata.parse_entity(line)
+        if entity is None:
+            continue
+        needed = rules.kind_of(entity) is not None or "P298" in entity.get("claims", {})
+        assert not needed or rules.may_be_kept(line), entity["id"]
+        # Another layout of the same JSON is searched whole.
+        spaced = json.dumps(entity, ensure_ascii=False).encode()
+        assert not needed or rules.may_be_kept(spaced), entity["id"]
+    skipped = [line for line in lines if not rules.may_be_kept(line)]
+    assert len(skipped) >= 8  # capitals, positions, the property, the redirect stub...
+    # A class id elsewhere in the line (a claim that is not P31) does not count.
+    article = (
+        b'{"type":"item","id":"Q1","claims":{"P31":[{"mainsnak":{"snaktype":"value","property":"P31",'
+        b'"datavalue":{"value":{"entity-type":"item","id":"Q13442814"},"type":"wikibase-entityid"}}}],'
+        + b'"P50":[' + b",".join([b'{"mainsnak":{"snaktype":"value","property":"P50","datavalue":'
+        b'{"value":{"entity-type":"item","id":"Q7"},"type":"wikibase-entityid"}}}'] * 10)
+        + b'],"P921":[{"mainsnak":{"snaktype":"value","property":"P921","datavalue":{"value":'
+        b'{"entity-type":"item","id":"Q5"},"type":"wikibase-entityid"}}}]}}'
+    )
+    assert not rules.may_be_kept(article)
 
 
 def test_limit_and_progress(tmp_path, monkeypatch):

@@ -182,3 +182,11 @@ def test_ceasefire_article(spacy_nlp, shared_dir):
     assert (cathedral.lat, cathedral.lon) == (paris[0].lat, paris[0].lon)
     assert not any(p.text in ("Truth Social", "Ukrainian", "Russian") for p in found)
     assert by_text(found, "Ukrainian regions").country == "UKR"
+
+
+def test_generic_words_and_unknown_locations_are_dropped(spacy_nlp):
+    text = "Russia accused the West of escalation, while ships sailed the Black Sea."
+    found = places(spacy_nlp, text)
+    assert not any(p.text == "West" for p in found)
+    sea = by_text(found, "Black Sea")
+    assert (sea.kind, sea.country) == ("other", None)

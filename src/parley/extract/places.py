@@ -115,7 +115,7 @@ def extract_places(
     mentions = _find_mentions(doc, lexicon, gazetteer)
     mentions = [m for m in mentions if _allowed(doc, m, skip_spans, actor_list)]
     _resolve(doc, mentions, set(article_countries), lexicon, gazetteer)
-    _place_landmarks(mentions, gazetteer)
+    _place_landmarks(doc, mentions)
     mentions = [m for m in mentions if m.result is not None and _not_an_actor(doc, m, actor_list)]
     text = doc.text  # built anew on every access
     return [_to_place(doc, text, m) for m in mentions]
@@ -358,8 +358,10 @@ def _finish(doc: Doc, m: _Mention, gazetteer, feature_words) -> None:
             m.result = None
         return
     if m.result is None:
+        m.compass = None
         words = m.core.lower().split()
-        if m.label in UNRESOLVED_KEPT_LABELS and m.role == "plain" and words[-1] in feature_words:
+        # "the Black Sea", not "the West" alone.
+        if m.label in UNRESOLVED_KEPT_LABELS and m.role == "plain" and len(words) > 1 and words[-1] in feature_words:
             m.result = GeoEntry(kind="other", name=m.core)
         return
     if m.role == "region" and m.result.kind != "region":
@@ -375,14 +377,15 @@ def _finish(doc: Doc, m: _Mention, gazetteer, feature_words) -> None:
         m.compass = None
 
 
-def _place_landmarks(mentions: list[_Mention], gazetteer) -> None:
-    """Give each landmark the city of its sentence, or else the nearest city named before it."""
+def _place_landmarks(doc: Doc, mentions: list[_Mention]) -> None:
+    """Give each landmark the city of its sentence, or else the nearest city named before it in
+    its paragraph (a city further back is as likely to be somewhere else the story went)."""
     cities = [m for m in mentions if m.result is not None and m.result.kind == "city"]
     for m in mentions:
         if m.role != "landmark":
             continue
         same = [c for c in cities if c.sent == m.sent]
-        before = [c for c in cities if c.start < m.start]
+        before = [c for c in cities if c.start < m.start and "\n" not in doc[c.end : m.start].text]
         city = None
         if same:
             city = min(same, key=lambda c: abs(c.start - m.start)).result

@@ -95,7 +95,7 @@ def finish(article: Article, *, published: dt.date | None = None, force_language
                 message=(
                     f"{_describe(article)} is written in {guess.name} "
                     f"(detected with {guess.confidence:.0%} confidence); Parley analyses English only. "
-                    "Force the language check off to analyse it anyway."
+                    "Pass --force-language (force_language=True in Python) to analyse it anyway."
                 ),
             )
     return article.model_copy(update=update) if update else article
@@ -312,3 +312,17 @@ def _first_line_is_json(head: bytes) -> bool:
                 return False
             return True
     return False
+
+
+def article_from_text(
+    text: str, *, title: str | None = None, published: dt.date | None = None, item_id: str = "text",
+    force_language: bool = False,
+) -> Article:
+    """An :class:`Article` from a body string (and optional headline), checked as files are."""
+    from parley.read.text import compose
+
+    composed = compose(title, None, text)
+    article = Article(
+        id=item_id, text=composed.text, title=composed.title, sections=composed.sections, published=published, origin="text"
+    )
+    return finish(article, published=published, force_language=force_language)
