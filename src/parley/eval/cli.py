@@ -72,7 +72,8 @@ def quotes_command(
             per_p.append((d.name, scorer.score_polnear_document(d, scorer.predicted_quotes(result), lemmas)))
         overall_p = scorer.total(s for _, s in per_p)
         several = sum("annotators' versions" in n for n in polnear_set.notes)
-        annotators = f"one annotator per file; the first in sorted order for the {several} files with several"
+        annotators = "one annotator per file" + (
+            f"; the first in sorted order for the {several} files with several versions" if several else "")
         print_polnear(overall_p, console, annotators=annotators,  # type: ignore[arg-type]
                       per_article=per_p if per_article else None, notes=notes)
         payload["polnear"] = {"folder": str(polnear), "annotators": annotators, **overall_p.as_dict(),

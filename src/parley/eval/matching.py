@@ -10,6 +10,8 @@ means the same thing everywhere:
 - gold and predicted items are paired **one to one, greedily by largest overlap**: the pair
   sharing the most characters is taken first, then the next among the unpaired, and so on.
   Ties go to the earlier gold item, then the earlier prediction, so a run is reproducible.
+- an **exact** match compares spans once white space, quote marks, final punctuation and a
+  leading "that" are trimmed from both.
 - **names** are compared folded: accents transliterated (``unidecode``), case folded,
   whitespace collapsed, surrounding punctuation dropped. Two items name the same actor when
   any folded form of one equals any folded form of the other.
@@ -33,6 +35,9 @@ Region = Union[Span, tuple[Span, ...]]
 TRIM_CHARS = " \t\r\n\"'“”‘’«»„‟‹›`"
 # A quotation often ends with the sentence's full stop or comma inside the marks.
 TRIM_END_CHARS = TRIM_CHARS + ".,;:"
+# Reported speech often starts with the complementiser ("said that the talks ..."): some
+# annotations include it (PolNeAR), others leave it out, so exact comparison drops it.
+LEADING_WORDS = ("that ",)
 
 
 def pieces(region: Region) -> tuple[Span, ...]:
@@ -92,10 +97,15 @@ def match_regions(gold: Sequence[Region], pred: Sequence[Region], ratio: float =
 
 
 def trim_span(text: str, span: Span) -> Span:
-    """``span`` without surrounding white space, quote marks and final punctuation."""
+    """``span`` without surrounding white space, quote marks, final punctuation and a leading "that"."""
     start, end = span
     while start < end and text[start] in TRIM_CHARS:
         start += 1
+    for word in LEADING_WORDS:
+        if text[start:start + len(word)].lower() == word:
+            start += len(word)
+            while start < end and text[start] in TRIM_CHARS:
+                start += 1
     while end > start and text[end - 1] in TRIM_END_CHARS:
         end -= 1
     return (start, end)

@@ -5,7 +5,7 @@
 - *quotes*: a prediction matches a gold quote when their spans overlap by at least half of
   the shorter one; pairs are one to one, greedy by largest overlap (``matching.py``).
   Precision, recall and F1 over those matches, and again counting only *exact* spans
-  (equal once quote marks, white space and final punctuation are trimmed).
+  (equal once quote marks, white space, final punctuation and a leading "that" are trimmed).
 - *speaker accuracy* over matched quotes: correct when the predicted speaker's canonical
   name, or any text the article's actor of that id was mentioned by, equals (folded) the
   gold speaker's name or an alias of that gold actor. A gold quote with no speaker is

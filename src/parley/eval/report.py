@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from .matching import Counts, Rate
 from .quotes import PolnearScores, QuoteScores
@@ -20,7 +20,7 @@ from .quotes import PolnearScores, QuoteScores
 GOLD_HEADER = (
     "Quotes vs gold: a prediction matches a gold quote when their spans overlap by at least half "
     "of the shorter one (one to one, greedy by largest overlap); exact = same span once quote marks, "
-    "spaces and final punctuation are trimmed. Speaker, channel and kind accuracy are over matched quotes; "
+    "spaces, final punctuation and a leading 'that' are trimmed. Speaker, channel and kind accuracy are over matched quotes; "
     "speaker names match through the gold actors' aliases, case- and accent-insensitively."
 )
 POLNEAR_HEADER = (
@@ -51,7 +51,7 @@ def print_gold(scores: QuoteScores, console: Console, *, title: str = "Quotes vs
     """The gold-format figures: matching, accuracies, speaker accuracy by surface kind."""
     console.print(f"[bold]{title}[/bold] ({scores.articles} articles)")
     console.print(GOLD_HEADER, style="dim")
-    prf = Table("matching", "P", "R", "F1", "counts")
+    prf = Table("matching", "P", "R", "F1", Column("counts", no_wrap=True))
     _prf_row(prf, "quotes (overlap)", scores.quotes)
     _prf_row(prf, "quotes (exact span)", scores.exact)
     console.print(prf)
@@ -64,7 +64,7 @@ def print_gold(scores: QuoteScores, console: Console, *, title: str = "Quotes vs
     _rate_row(acc, "kind accuracy (direct/indirect)", scores.kind)
     console.print(acc)
     if per_article:
-        table = Table("article", "gold", "pred", "P", "R", "F1", "speaker", "channel", "kind")
+        table = Table(Column("article", overflow="fold"), "gold", "pred", "P", "R", "F1", "speaker", "channel", "kind")
         for name, s in per_article:
             table.add_row(name, str(s.quotes.tp + s.quotes.fn), str(s.quotes.tp + s.quotes.fp),
                           pct(s.quotes.precision), pct(s.quotes.recall), pct(s.quotes.f1),
@@ -82,7 +82,7 @@ def print_polnear(scores: PolnearScores, console: Console, *, annotators: str = 
     console.print(f"[bold]Quotes vs PolNeAR[/bold] ({scores.articles} articles, {scores.attributions} "
                   f"attributions, {scores.speech_attributions} with a speech cue, {scores.predictions} predicted quotes)")
     console.print(POLNEAR_HEADER.format(annotators=annotators), style="dim")
-    table = Table("attributions", "figure", "P", "R", "F1", "counts")
+    table = Table("attributions", "figure", "P", "R", "F1", Column("counts", no_wrap=True))
     for label, subset in (("all", scores.all), ("speech", scores.speech)):
         _prf_row_with(table, label, "content (overlap)", subset.content)
         _prf_row_with(table, label, "content (exact)", subset.exact)
@@ -93,7 +93,7 @@ def print_polnear(scores: PolnearScores, console: Console, *, annotators: str = 
     _rate_row(acc, "source right, speech", scores.speech.source_given_content)
     console.print(acc)
     if per_article:
-        per = Table("file", "attr", "speech", "pred", "content F1", "source F1", "speech content F1", "speech source F1")
+        per = Table(Column("file", overflow="fold"), "attr", "speech", "pred", "content F1", "source F1", "speech content F1", "speech source F1")
         for name, s in per_article:
             per.add_row(name, str(s.attributions), str(s.speech_attributions), str(s.predictions),
                         pct(s.all.content.f1), pct(s.all.source.f1), pct(s.speech.content.f1), pct(s.speech.source.f1))

@@ -53,6 +53,8 @@ class Lexicon:
     according_to: tuple[str, ...]
     channels: tuple[tuple[str, str], ...]  # (phrase, label), longest phrase first
     role_nouns: dict[str, str]
+    directive: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
 
     def is_speech(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
@@ -72,6 +74,8 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
         according_to=tuple(verbs.get("according_to", [])),
         channels=tuple(phrases),
         role_nouns=dict(titles),
+        directive=frozenset(verbs.get("directive", [])),
+        claim_nouns=frozenset(verbs.get("claim_nouns", [])),
     )
 
 
@@ -179,6 +183,10 @@ class QuoteExtractor:
                 if end <= start or self._mostly_quoted(start, end, quoted_ranges):
                     continue
                 found.append(_Statement(start, end, "indirect", token, subject, _paragraph_of(paras, start)))
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.claim_nouns:
+                statement = self._noun_cue(token, paras)
+                if statement is not None and not self._mostly_quoted(statement.start, statement.end, quoted_ranges):
+                    found.append(statement)
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 statement = self._according_to(doc, token, paras)
                 if statement is not None:
@@ -186,10 +194,18 @@ class QuoteExtractor:
         return _drop_nested(found)
 
     def _complement(self, verb: Token) -> Optional[tuple[int, int]]:
-        """Character range of what a reporting verb reports: its clausal complement(s)."""
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        """Character range of what a reporting verb reports: its clausal complement(s),
+        after the verb ("said that ...") or before it ("..., sources said"); for directive
+        verbs, the addressee and the infinitive ("urged supporters to monitor polls")."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if not clauses:
-            return None
+            return self._directive(verb)
+        if clauses[0].i < verb.i:
+            first = clauses[0]
+            if verb.i - first.right_edge.i > 3 and not any(t.is_punct for t in verb.doc[first.right_edge.i + 1 : verb.i]):
+                return None
+            return first.left_edge.idx, first.right_edge.idx + len(first.right_edge.text)
+        clauses = [c for c in clauses if c.i > verb.i]
         last = clauses[-1]
         # "said Russia was open to talks, but that they had to be based on ...": the conjoined clause too.
         for child in verb.children:
@@ -211,6 +227,29 @@ class QuoteExtractor:
         ):
             right = tail[-1]
         return left.idx, right.idx + len(right.text)
+
+    def _directive(self, verb: Token) -> Optional[tuple[int, int]]:
+        """'urged supporters to monitor polling places': the object and its infinitive."""
+        if verb.lemma_.lower() not in self.lex.directive:
+            return None
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+        infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        if infinitive is None and obj is not None:
+            infinitive = next((c for c in obj.children if c.dep_ in ("relcl", "acl") and c.i > obj.i), None)
+        if obj is None or infinitive is None or not any(t.lower_ == "to" for t in infinitive.subtree):
+            return None
+        return obj.left_edge.idx, infinitive.right_edge.idx + len(infinitive.right_edge.text)
+
+    def _noun_cue(self, noun: Token, paras) -> Optional[_Statement]:
+        """"Trump's claim that there have been thousands of shootings": a speaker's statement noun."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+        if owner is None or clause is None:
+            return None
+        start, end = _trim(noun.doc, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+        if start < end and noun.doc.text[start:end].lower().startswith("that "):
+            start += 5
+        return _Statement(start, end, "indirect", noun, owner, _paragraph_of(paras, start))
 
     @staticmethod
     def _mostly_quoted(start: int, end: int, quoted_ranges) -> bool:
@@ -352,6 +391,8 @@ def _subject_of(verb: Token) -> Optional[Token]:
     for _ in range(4):
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                    return token.head  # "Morial, who suggested ...": the noun the clause describes
                 return child
         if token.dep_ not in ("conj", "advcl", "acl", "xcomp", "pobj", "prep", "dobj") or token.head == token:
             return None

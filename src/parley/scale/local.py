@@ -121,9 +121,21 @@ class _Pool:
         self._executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             max_workers=self._workers, mp_context=self._context, initializer=_init_worker, initargs=self._args
         )
+        # A worker that cannot even start (the model is not installed, the main module
+        # re-runs the job under "spawn") is a set-up error, not a bad article: without
+        # this check every article would be retried alone and marked failed.
+        try:
+            executor.submit(_ready).result()
+        except BrokenProcessPool:
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise RuntimeError(
+                "Parley's worker processes could not start (is the model installed? "
+                "does the calling script guard its entry point with if __name__ == '__main__'?)"
+            ) from None
+        return executor
 
     def submit(self, chunk: list[Article]) -> Future:
         return self._executor.submit(_analyse_chunk, chunk)
@@ -152,6 +164,10 @@ def _init_worker(model: str, kb_dirs: tuple[str, ...], batch_size: int) -> None:
     from parley.analyse import Analyzer
 
     _ANALYZER = Analyzer(model=model, kb_dirs=kb_dirs, batch_size=batch_size)
+
+
+def _ready() -> bool:
+    return _ANALYZER is not None
 
 
 def _analyse_chunk(chunk: list[Article]) -> list[ArticleResult]:
