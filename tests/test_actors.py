@@ -115,3 +115,19 @@ def test_a_user_kb_overrides_and_extends(spacy_nlp):
     found = ActorResolver(kb).resolve(spacy_nlp("Ann Smithers opened the bridge. Smithers was pleased."), DAY)
     assert found.actors["ann-smithers"].role == "Mayor of Testford"
     assert len(found.actors["ann-smithers"].mentions) == 2
+
+
+def test_a_later_folder_merges_by_wikidata_id(tmp_path):
+    import yaml
+
+    from parley.kb import DATA_DIR
+
+    (tmp_path / "people.yaml").write_text(yaml.safe_dump([
+        {"id": "Q22686", "name": "Donald Trump", "type": "person", "wikidata": "Q22686", "aliases": ["The Donald"]},
+        {"id": "UKR", "name": "Ukraine", "type": "country", "aliases": ["Ukraina"]},
+    ]))
+    kb = KnowledgeBase.from_dirs([DATA_DIR, tmp_path])
+    assert "Q22686" not in kb
+    assert kb.lookup("The Donald") == {"donald-trump"}
+    assert kb.get("donald-trump").roles  # kept from the bundled entry
+    assert kb.lookup("Ukraina") == {"UKR"} and "Kyiv" in kb.get("UKR").metonyms

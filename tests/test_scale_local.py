@@ -78,7 +78,9 @@ def test_fixture_corpus_mixes_good_and_bad_items(one_worker):
     errors = {r["id"]: r["error"]["code"] for r in one_worker if r["error"]}
     assert set(errors.values()) >= {"malformed_json", "empty", "binary"}
     good = [r for r in one_worker if not r["error"]]
-    assert len(good) == len(STORIES) and all(r["actors"] for r in good)
+    assert len(good) == len(STORIES)
+    # Real analyses to compare, not empty shells.
+    assert sum(bool(r["actors"]) for r in good) >= 3 and any(r["quotes"] for r in good)
 
 
 def test_two_workers_give_the_records_of_one_streamed_and_in_order(corpus, one_worker):

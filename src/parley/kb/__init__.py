@@ -172,6 +172,30 @@ def entry_to_dict(entry: Entry) -> dict:
     return {k: v for k, v in raw.items() if v not in (None, [], "")}
 
 
+def merge_entries(base: Entry, update: Entry) -> Entry:
+    """``update`` laid over ``base``: its values win where it has them, lists are united,
+    and its roles replace the base's only when it has some. The base's id is kept."""
+    def united(a: list, b: list) -> list:
+        return list(dict.fromkeys([*a, *b]))
+
+    return Entry(
+        id=base.id,
+        name=update.name or base.name,
+        type=update.type or base.type,
+        country=update.country or base.country,
+        sector=update.sector or base.sector,
+        wikidata=update.wikidata or base.wikidata,
+        aliases=united(base.aliases, [a for a in update.aliases if a != base.name] + ([update.name] if update.name != base.name else [])),
+        roles=update.roles or base.roles,
+        demonyms=united(base.demonyms, update.demonyms),
+        capital=update.capital or base.capital,
+        metonyms=united(base.metonyms, update.metonyms),
+        context=united(base.context, update.context),
+        ambiguous=united(base.ambiguous, update.ambiguous),
+        surname=update.surname or base.surname,
+    )
+
+
 def _yaml_files(folder: Path) -> Iterable[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
@@ -191,6 +215,7 @@ class KnowledgeBase:
     def from_dirs(cls, folders: Iterable[Path]) -> "KnowledgeBase":
         """Load every YAML file under each folder; later folders override earlier ones by id."""
         entries: dict[str, Entry] = {}
+        by_qid: dict[str, str] = {}
         agents: dict = {}
         for folder in folders:
             for path in _yaml_files(Path(folder)):
@@ -205,7 +230,14 @@ class KnowledgeBase:
                         entry = entry_from_dict(raw, default_type)
                     except (ValueError, KeyError, TypeError) as exc:
                         raise ValueError(f"{path}: {exc}") from exc
+                    # The same actor under another id (a Wikidata build's "Q22686" for the
+                    # bundled "donald-trump") extends the entry already there.
+                    known = entries.get(entry.id) or entries.get(by_qid.get(entry.wikidata or "", ""))
+                    if known is not None:
+                        entry = merge_entries(known, entry)
                     entries[entry.id] = entry
+                    if entry.wikidata:
+                        by_qid[entry.wikidata] = entry.id
         return cls(entries.values(), agents)
 
     # -- lookups -------------------------------------------------------------
