@@ -168,6 +168,8 @@ class ActorResolver:
         for i, token in enumerate(doc):
             if taken[i] or token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
                 continue
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > i:
+                continue  # a first name of someone else: "Ali" in "Ali Vaez"
             ids = self.kb.by_surname.get(keys[i])
             if ids:
                 actor_id = self._choose(ids, published, full_names_in_doc, surname=True)

@@ -30,6 +30,9 @@ from .actors import ActorMention, ResolvedActors
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "we"}
 MAX_SENTENCES_BACK = 12
+# Which mention in a subject phrase names the speaker: a person before an organisation
+# before a country.
+TYPE_RANK = {"person": 0, "organisation": 1, "igo": 1, "group": 1, "country": 2, "media": 3}
 
 
 @dataclass
@@ -57,14 +60,25 @@ class SpeakerResolver:
 
     # -- public ----------------------------------------------------------------
     def mention_in(self, token: Token) -> Optional[ActorMention]:
-        """The actor mention of a subject phrase: at its head, else the first one in its name chain."""
+        """The actor mention a subject phrase names: its head's, else the closest one
+        attached to the head, people before organisations before countries ("Ukraine's
+        foreign minister, Andrii Sybiha," is Sybiha; "the Kremlin spokesman" the Kremlin)."""
         if token.i in self.by_token:
             return self.by_token[token.i]
+        candidates = []
         for child in token.subtree:
-            if child.i in self.by_token and child.dep_ in ("compound", "appos", "nsubj", "poss", "pobj", "amod", "nmod"):
-                if child.head == token or child.head.head == token:
-                    return self.by_token[child.i]
-        return None
+            mention = self.by_token.get(child.i)
+            if mention is None:
+                continue
+            depth, node = 0, child
+            while node.i != token.i and depth < 4:
+                node, depth = node.head, depth + 1
+            if depth > 2:
+                continue  # deep inside a modifier: "accounts of the talks from the French side"
+            actor = self.resolved.actors[mention.actor_id]
+            rank = TYPE_RANK.get(actor.type, 4) - (0.5 if child.dep_ == "appos" else 0)
+            candidates.append((rank, depth, child.i, mention))
+        return min(candidates, key=lambda c: c[:3])[3] if candidates else None
 
     def resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
         """The actor a reporting verb's subject refers to, with the chain that led there."""

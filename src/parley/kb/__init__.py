@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import yaml
+from rapidfuzz import fuzz
 from unidecode import unidecode
 
 # libyaml's loader, when PyYAML was built with it, reads the bundled KB several times faster.
@@ -266,13 +267,16 @@ class KnowledgeBase:
 
     @staticmethod
     def _surnames(entry: Entry) -> set[str]:
-        if entry.surname:
-            return {entry.surname}
+        """The last words of the name and aliases; with an explicit ``surname``, that and its
+        spelling variants only ("Nebenzya", "Nebenzia"; not "Salman" for "bin Salman")."""
         found = set()
         for form in [entry.name, *entry.aliases]:
             parts = form.split()
             if len(parts) >= 2:
                 found.add(parts[-1])
+        if entry.surname:
+            wanted = normalise(entry.surname)
+            found = {entry.surname} | {s for s in found if fuzz.ratio(normalise(s), wanted) >= 80}
         return found
 
     def __len__(self) -> int:
