@@ -50,6 +50,13 @@ def test_dev_half_present():
     assert len(list(folder.glob("*.json"))) >= 20
 
 
+def test_test_half_present():
+    folder = GOLD / "test"
+    if not folder.is_dir():
+        pytest.skip("test half not written yet")
+    assert len(list(folder.glob("*.json"))) >= 20
+
+
 def test_ids_unique_across_halves():
     ids = [rec["id"] for path in FILES for rec in _records(path)]
     assert len(ids) == len(set(ids)), "duplicate article ids"

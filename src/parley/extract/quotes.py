@@ -53,6 +53,18 @@ class Lexicon:
     according_to: tuple[str, ...]
     channels: tuple[tuple[str, str], ...]  # (phrase, label), longest phrase first
     role_nouns: dict[str, str]
+    addressees: dict[str, str] = field(default_factory=dict)  # "reporter" -> "reporters"
+    settings: dict[str, str] = field(default_factory=dict)  # "briefing" -> "press conference"
+    compounds: dict[str, str] = field(default_factory=dict)  # "news conference" -> "press conference"
+
+    def noun_channel(self, noun: Token, table: dict[str, str]) -> Optional[str]:
+        """The channel a noun names, its compound first ("news conference"), then the noun."""
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod"):
+                label = self.compounds.get(f"{child.lemma_.lower()} {noun.lemma_.lower()}")
+                if label:
+                    return label
+        return table.get(noun.lemma_.lower())
     directive: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
 
@@ -65,7 +77,7 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
     verbs = yaml.safe_load(open(f"{folder}/reporting_verbs.yaml", encoding="utf-8"))
     channels = yaml.safe_load(open(f"{folder}/channels.yaml", encoding="utf-8"))
     phrases = sorted(
-        ((phrase.lower(), entry["label"]) for entry in channels for phrase in entry["phrases"]),
+        ((phrase.lower(), entry["label"]) for entry in channels["phrases"] for phrase in entry["phrases"]),
         key=lambda item: -len(item[0]),
     )
     return Lexicon(
@@ -74,6 +86,9 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
         according_to=tuple(verbs.get("according_to", [])),
         channels=tuple(phrases),
         role_nouns=dict(titles),
+        addressees=dict(channels.get("addressees") or {}),
+        settings=dict(channels.get("settings") or {}),
+        compounds=dict(channels.get("compounds") or {}),
         directive=frozenset(verbs.get("directive", [])),
         claim_nouns=frozenset(verbs.get("claim_nouns", [])),
     )
@@ -317,7 +332,9 @@ class QuoteExtractor:
                     ):
                         announced[mention.actor_id] = (channel, _paragraph_of(paras, sentence.start_char))
             while pending is not None and pending.start < sentence.end_char:
-                own = self._channel_in(doc, pending.cue.sent, statements) if pending.cue is not None else None
+                own = None
+                if pending.cue is not None:
+                    own = self._channel_of_cue(pending.cue, resolved) or self._channel_in(doc, pending.cue.sent, statements)
                 speaker = pending.speaker_id
                 if own:
                     pending.channel = own
@@ -328,6 +345,42 @@ class QuoteExtractor:
                 if speaker and pending.channel:
                     last_channel[speaker] = (pending.channel, pending.paragraph)
                 pending = next(statement_iter, None)
+
+    def _channel_of_cue(self, cue: Token, resolved: ResolvedActors) -> Optional[str]:
+        """The channel the cue's own clause names: whom it addresses ("told reporters", "told
+        AFP", "told the Council") or where ("said in a statement", "at a briefing")."""
+        media = {m.token_start for m in resolved.mentions if resolved.actors[m.actor_id].type == "media"}
+        for child in cue.children:
+            if child.dep_ in ("dobj", "dative", "iobj") or (child.dep_ == "prep" and child.lower_ == "to"):
+                target = child if child.dep_ != "prep" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                if target is None:
+                    continue
+                if any(t.i in media for t in target.subtree):
+                    platform = self._platform(target, resolved)
+                    return platform or "interview"
+                label = self.lex.noun_channel(target, self.lex.addressees)
+                if label:
+                    return label
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "during", "on", "via", "through"):
+                for noun in child.children:
+                    if noun.dep_ != "pobj":
+                        continue
+                    platform = self._platform(noun, resolved)
+                    if platform:
+                        return platform
+                    label = self.lex.noun_channel(noun, self.lex.settings)
+                    if label:
+                        return label
+        return None
+
+    @staticmethod
+    def _platform(phrase: Token, resolved: ResolvedActors) -> Optional[str]:
+        """A social platform named in a phrase ("on Telegram", "on his X account")."""
+        for mention in resolved.mentions:
+            actor = resolved.actors[mention.actor_id]
+            if actor.type == "media" and actor.sector != "JRN" and phrase.left_edge.i <= mention.token_start <= phrase.right_edge.i:
+                return actor.name
+        return None
 
     def _channel_in(self, doc: Doc, sentence: Span, statements) -> Optional[str]:
         """The channel a sentence names outside quotation, if any."""
