@@ -19,7 +19,7 @@ CLOSING = "”»"
 STRAIGHT = '"'
 DOUBLE_MARKS = OPENING + CLOSING + STRAIGHT + "‟"
 # ‘Single quotes’ only when they open after a non-letter and close before one.
-_SINGLE = re.compile(r"(?<![\w’'])‘([^‘’]*?\w[^‘’]*?)’(?!\w)")
+_SINGLE = re.compile(r"(?<![\w’'])‘((?:[^‘’]|’(?=\w))*?\w(?:[^‘’]|’(?=\w))*?)’(?!\w)")
 _TRIM = " \t,;:"
 
 

@@ -66,6 +66,7 @@ class Lexicon:
                     return label
         return table.get(noun.lemma_.lower())
     directive: frozenset[str] = frozenset()
+    object_statements: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
 
     def is_speech(self, token: Token) -> bool:
@@ -90,6 +91,7 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
         settings=dict(channels.get("settings") or {}),
         compounds=dict(channels.get("compounds") or {}),
         directive=frozenset(verbs.get("directive", [])),
+        object_statements={k: frozenset(v) for k, v in (verbs.get("object_statements") or {}).items()},
         claim_nouns=frozenset(verbs.get("claim_nouns", [])),
     )
 
@@ -214,7 +216,7 @@ class QuoteExtractor:
         verbs, the addressee and the infinitive ("urged supporters to monitor polls")."""
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if not clauses:
-            return self._directive(verb)
+            return self._directive(verb) or self._object_statement(verb)
         if clauses[0].i < verb.i:
             first = clauses[0]
             if verb.i - first.right_edge.i > 3 and not any(t.is_punct for t in verb.doc[first.right_edge.i + 1 : verb.i]):
@@ -254,6 +256,46 @@ class QuoteExtractor:
         if obj is None or infinitive is None or not any(t.lower_ == "to" for t in infinitive.subtree):
             return None
         return obj.left_edge.idx, infinitive.right_edge.idx + len(infinitive.right_edge.text)
+
+    def _object_statement(self, verb: Token) -> Optional[tuple[int, int]]:
+        """Statements whose content is the verb's object and what follows it ("accused Hamas
+        of backtracking", "called the deal 'reckless'", "denied arming the RSF",
+        "threatened to quit", "called for a full count"); verb classes from the lexicon."""
+        lemma = verb.lemma_.lower()
+        kinds = self.lex.object_statements
+        after = [c for c in verb.children if c.i > verb.i]
+        obj = next((c for c in after if c.dep_ in ("dobj", "dative")), None)
+
+        def span(first: Token, last: Token) -> tuple[int, int]:
+            return first.idx, last.idx + len(last.text)
+
+        if obj is not None and lemma in kinds.get("accuse", ()):
+            prep = next((c for c in after if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "over")), None)
+            if prep is not None:
+                return span(obj.left_edge, prep.right_edge)
+        if obj is not None and lemma in kinds.get("name", ()):
+            complement = next(
+                (c for c in after if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"))),
+                None,
+            )
+            if complement is None:
+                complement = next((c for c in obj.children if c.dep_ in ("appos", "amod", "acomp", "oprd") and c.i > obj.i), None)
+            if complement is not None:
+                return span(obj.left_edge, complement.right_edge)
+        if lemma in kinds.get("deny", ()):
+            gerund = next((c for c in after if c.dep_ in ("xcomp", "pcomp", "dobj") and c.tag_ == "VBG"), None)
+            if gerund is not None:
+                return span(gerund.left_edge, gerund.right_edge)
+        if lemma in kinds.get("commit", ()):
+            infinitive = next((c for c in after if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)), None)
+            if infinitive is not None:
+                return span(infinitive.left_edge, infinitive.right_edge)
+        if lemma in kinds.get("request", ()):
+            prep = next((c for c in after if c.dep_ == "prep" and c.lower_ == "for"), None)
+            target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if target is not None:
+                return span(target.left_edge, target.right_edge)
+        return None
 
     def _noun_cue(self, noun: Token, paras) -> Optional[_Statement]:
         """"Trump's claim that there have been thousands of shootings": a speaker's statement noun."""
