@@ -123,7 +123,13 @@ class QuoteExtractor:
         quoted = find_quoted_spans(doc.text)
         quoted_ranges = [(q.start, q.end) for q in quoted]
         statements = self._direct(doc, paras, quoted)
-        statements += self._indirect(doc, paras, quoted_ranges, statements)
+        indirect = self._indirect(doc, paras, quoted_ranges, statements)
+        # 'The army said it was "ready to sign"': the quoted fragment is part of the indirect
+        # statement around it, not a statement of its own.
+        statements = [
+            d for d in statements
+            if d.inherit or not any(i.start <= d.start and d.end <= i.end for i in indirect)
+        ] + indirect
         statements.sort(key=lambda s: s.start)
         self._resolve_speakers(doc, resolved, quoted_ranges, statements)
         self._channels(doc, resolved, paras, statements)
