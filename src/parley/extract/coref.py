@@ -18,12 +18,16 @@ What is not: cataphora ("Before he left, Peskov said"), first-person pronouns, b
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
+
+import yaml
 
 from spacy.tokens import Doc, Token
 
-from ..kb import normalise
+from ..kb import LEXICON_DIR, KnowledgeBase, normalise
 from ..model import Actor, MentionDetail
 from .actors import ActorMention, ResolvedActors
 
@@ -48,11 +52,17 @@ class Resolution:
 class SpeakerResolver:
     """Resolves speaker phrases of one Doc against its resolved actors."""
 
-    def __init__(self, doc: Doc, resolved: ResolvedActors, quoted: Iterable[tuple[int, int]], role_nouns: dict[str, str]):
+    def __init__(
+        self, doc: Doc, resolved: ResolvedActors, quoted: Iterable[tuple[int, int]], role_nouns: dict[str, str],
+        kb: Optional[KnowledgeBase] = None, published: Optional[dt.date] = None, gender: Optional["Gender"] = None,
+    ):
         self.doc = doc
         self.resolved = resolved
         self.quoted = sorted(quoted)
         self.role_nouns = role_nouns
+        self.kb = kb
+        self.published = published
+        self.gender = gender or Gender()
         self.by_token: dict[int, ActorMention] = {}
         for mention in resolved.mentions:
             for i in range(mention.token_start, mention.token_end):
@@ -83,6 +93,22 @@ class SpeakerResolver:
     def resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
         """The actor a reporting verb's subject refers to, with the chain that led there."""
         mention = self.mention_in(subject)
+        head_is_actor = mention is not None and mention.token_start <= subject.i < mention.token_end
+        if mention is not None and (head_is_actor or self.resolved.actors[mention.actor_id].type == "person"):
+            actor = self.resolved.actors[mention.actor_id]
+            return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
+        if self._is_name(subject):
+            # "opposition MP Artur Khachatryan": a name the KB and the model missed.
+            name = self._flat_name(subject)
+            return Resolution(None, name, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=name, how="unresolved name")])
+        if mention is not None and subject.pos_ == "NOUN":
+            holder = self._office_holder(subject, mention)
+            if holder is not None:
+                return holder
+            if normalise(subject.lemma_) not in self.role_nouns:
+                # "the Russian embassy", "Netanyahu's office": an institution of that actor, named as written.
+                phrase = self._phrase(subject, clauses=False)
+                return Resolution(None, phrase, None, [self._link(mention, "modifier"), MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")])
         if mention is not None:
             actor = self.resolved.actors[mention.actor_id]
             return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
@@ -107,6 +133,8 @@ class SpeakerResolver:
         for mention, salient in self._antecedents(pronoun):
             actor = self.resolved.actors[mention.actor_id]
             if want_person != (actor.type == "person"):
+                continue
+            if want_person and not self.gender.agrees(pronoun.lower_, actor.name):
                 continue
             if not want_person and actor.type == "media":
                 continue
@@ -183,14 +211,100 @@ class SpeakerResolver:
     def _role_of_someone(self, noun: str) -> bool:
         return any(noun in normalise(a.role or "").split() for a in self.resolved.actors.values() if a.type == "person")
 
+    def _office_holder(self, subject: Token, mention: ActorMention) -> Optional[Resolution]:
+        """"Qatar's prime minister", "the Ukrainian foreign minister": the person who held that
+        office of that country on the publication date, from the KB's dated roles."""
+        if self.kb is None or self.published is None:
+            return None
+        actor = self.resolved.actors[mention.actor_id]
+        country = actor.country if actor.type in ("country", "organisation", "group") else None
+        if country is None:
+            return None
+        words = {normalise(subject.lemma_)} | {
+            normalise(c.lemma_) for c in subject.children
+            if c.dep_ in ("compound", "amod") and c.i not in range(mention.token_start, mention.token_end)
+        }
+        words.discard("")
+        if not (words & set(self.role_nouns)):
+            return None
+        holders = self.kb.office_holders(country, words, self.published)
+        if len(holders) != 1:
+            return None
+        entry, role = holders[0]
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="office")
+        return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=(mention.start, mention.end), text=role.title, how="office holder on the date")])
+
+    def _is_name(self, token: Token) -> bool:
+        """A proper name, not a capitalised title or institution ("the Special Envoy", "the Commission")."""
+        if token.ent_type_ == "PERSON":
+            return True
+        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "FAC"):
+            return False
+        if any(c.dep_ == "det" for c in token.children):
+            return False
+        noun = normalise(token.lemma_)
+        return noun not in self.role_nouns and not self._role_of_someone(noun)
+
     @staticmethod
-    def _phrase(token: Token) -> str:
+    def _flat_name(token: Token) -> str:
+        """The proper name a token heads: its compound proper nouns and itself."""
+        parts = [c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < token.i]
+        start = min([token.i] + [c.i for c in parts])
+        while start < token.i and token.doc[start].pos_ != "PROPN":
+            start += 1
+        return token.doc[start : token.i + 1].text
+
+    @staticmethod
+    def _phrase(token: Token, clauses: bool = True) -> str:
+        """The words of a subject phrase; without relative clauses and appositions when ``clauses`` is False."""
         tokens = [t for t in token.subtree if not t.is_punct or t.i != token.right_edge.i]
+        if not clauses:
+            dropped = {d.i for c in token.children if c.dep_ in ("relcl", "appos", "acl", "punct") for d in c.subtree}
+            tokens = [t for t in tokens if t.i not in dropped and t.i >= token.left_edge.i]
+            while tokens and tokens[0].lower_ in ("the", "a", "an"):
+                tokens = tokens[1:]
+            tokens = [t for t in tokens if t.i <= token.i or t.dep_ in ("prep", "pobj", "compound")]
         return token.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else token.text
 
     @staticmethod
     def _link(mention: ActorMention, how: str) -> MentionDetail:
         return MentionDetail(span=(mention.start, mention.end), text=mention.text, how=how)
+
+
+class Gender:
+    """Pronoun agreement from first names and surname endings (``lexicon/gender.yaml``)."""
+
+    def __init__(self, data: Optional[dict] = None):
+        if data is None:
+            data = _load_gender()
+        self.female = {n.lower() for n in data.get("female_first_names", [])}
+        self.male = {n.lower() for n in data.get("male_first_names", [])}
+        self.female_endings = tuple(data.get("female_surname_endings", []))
+
+    def of(self, name: str) -> Optional[str]:
+        parts = name.split()
+        if not parts:
+            return None
+        first = parts[0].lower()
+        if first in self.female:
+            return "female"
+        if first in self.male:
+            return "male"
+        if len(parts) >= 2 and parts[-1].lower().endswith(self.female_endings):
+            return "female"
+        return None
+
+    def agrees(self, pronoun: str, name: str) -> bool:
+        gender = self.of(name)
+        if gender is None:
+            return True
+        return (pronoun in ("she", "her")) == (gender == "female")
+
+
+@lru_cache(maxsize=1)
+def _load_gender() -> dict:
+    path = LEXICON_DIR / "gender.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def actor_name(actors: dict[str, Actor], actor_id: Optional[str]) -> Optional[str]:

@@ -31,7 +31,7 @@ from typing import Iterable, Optional
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import LEXICON_DIR, normalise
+from ..kb import LEXICON_DIR, KnowledgeBase, normalise
 from ..model import DateRef, Quote, Speaker
 from .actors import ResolvedActors
 from .coref import SpeakerResolver
@@ -118,7 +118,10 @@ class QuoteExtractor:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
 
-    def extract(self, doc: Doc, resolved: ResolvedActors, dates: Iterable[DateRef] = (), published: Optional[dt.date] = None) -> list[Quote]:
+    def extract(
+        self, doc: Doc, resolved: ResolvedActors, dates: Iterable[DateRef] = (), published: Optional[dt.date] = None,
+        kb: Optional[KnowledgeBase] = None,
+    ) -> list[Quote]:
         paras = paragraphs(doc.text)
         quoted = find_quoted_spans(doc.text)
         quoted_ranges = [(q.start, q.end) for q in quoted]
@@ -131,7 +134,7 @@ class QuoteExtractor:
             if d.inherit or not any(i.start <= d.start and d.end <= i.end for i in indirect)
         ] + indirect
         statements.sort(key=lambda s: s.start)
-        self._resolve_speakers(doc, resolved, quoted_ranges, statements)
+        self._resolve_speakers(doc, resolved, quoted_ranges, statements, kb, published)
         self._channels(doc, resolved, paras, statements)
         return [self._record(doc, s, list(dates), published) for s in statements]
 
@@ -336,8 +339,8 @@ class QuoteExtractor:
         return _Statement(start, end, "indirect", according, source, _paragraph_of(paras, start))
 
     # -- speakers ----------------------------------------------------------------
-    def _resolve_speakers(self, doc: Doc, resolved: ResolvedActors, quoted_ranges, statements: list[_Statement]) -> None:
-        resolver = SpeakerResolver(doc, resolved, quoted_ranges, self.lex.role_nouns)
+    def _resolve_speakers(self, doc: Doc, resolved: ResolvedActors, quoted_ranges, statements: list[_Statement], kb, published) -> None:
+        resolver = SpeakerResolver(doc, resolved, quoted_ranges, self.lex.role_nouns, kb, published)
         previous: Optional[_Statement] = None
         for statement in statements:
             if statement.inherit:

@@ -296,6 +296,21 @@ class KnowledgeBase:
         """'Ukrainian' -> 'UKR'."""
         return self.by_demonym.get(normalise(text))
 
+    def office_holders(self, country: str, title_words: set[str], day: dt.date) -> list[tuple[Entry, Role]]:
+        """People whose role on ``day`` is of ``country`` and whose title has all ``title_words``
+        ("prime minister" of QAT -> the Qatari prime minister then)."""
+        found = []
+        for entry in self.entries.values():
+            if entry.type != "person" or not entry.roles:
+                continue
+            role = entry.role_on(day)
+            if role is None or role.country != country:
+                continue
+            title = set(normalise(role.title).split())
+            if title_words <= title:
+                found.append((entry, role))
+        return found
+
     def countries(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.type == "country"]
 

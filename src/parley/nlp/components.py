@@ -16,10 +16,17 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase, load_kb
+
+# "14:12 – ", "08.30 - ", "KYIV, March 3 (Reuters) - ", "NEW YORK (AP) — " at a paragraph start.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|[A-Z][A-Z .'-]{2,40}(?:,[^\n–—-]{0,30})?(?:\s*\([^)\n]{1,40}\))?)\s*[–—-]{1,2}\s+(?=\S)"
+)
 
 for _name, _default in (
     ("published", None),
@@ -43,7 +50,7 @@ class ParagraphBoundaries:
 
     @staticmethod
     def match(doc: Doc) -> list[int]:
-        starts = []
+        starts = ParagraphBoundaries._after_datelines(doc)
         after_break = False
         for token in doc:
             if "\n" in token.text or "\n" in token.whitespace_:
@@ -57,6 +64,18 @@ class ParagraphBoundaries:
             if after_break:
                 starts.append(token.i)
                 after_break = False
+        return starts
+
+    @staticmethod
+    def _after_datelines(doc: Doc) -> list[int]:
+        """A paragraph opening with a live-blog time or a dateline ("14:12 – ...",
+        "KYIV, March 3 (Reuters) - ...") starts its sentence after the dash, so the time or
+        the place is never read as the subject."""
+        starts = []
+        for match in DATELINE.finditer(doc.text):
+            span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if span is not None and span[0].i > 0:
+                starts.append(span[0].i)
         return starts
 
     @staticmethod
@@ -143,13 +162,14 @@ class QuoteComponent:
         from ..extract.quotes import QuoteExtractor, load_lexicon
 
         titles = tuple(sorted((kb.agents.get("titles") or {}).items()))
+        self.kb = kb
         self.extractor = QuoteExtractor(load_lexicon(titles=titles))
 
     def __call__(self, doc: Doc) -> Doc:
         from ..extract.actors import ResolvedActors
 
         resolved = doc._.actors if doc._.actors is not None else ResolvedActors()
-        doc._.quotes = self.extractor.extract(doc, resolved, doc._.dates or [], doc._.published)
+        doc._.quotes = self.extractor.extract(doc, resolved, doc._.dates or [], doc._.published, self.kb)
         return doc
 
 
