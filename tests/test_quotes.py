@@ -112,7 +112,7 @@ def test_organisation_speaker_in_a_statement(analyzer):
 
 
 def test_scare_quotes_and_thoughts_are_not_statements(analyzer):
-    text = 'Officials believe the plan is dead. The envoy called the talks a "charade" on Monday.'
+    text = 'Officials believe the plan is dead. The so-called "humanitarian pause" ended on Monday.'
     r = _analyse(analyzer, text)
     assert not r.quotes
 
@@ -129,3 +129,32 @@ def test_unbalanced_marks_do_not_crash(analyzer):
     text = '"Open\n"Still open\nNot a quote at all, said nobody.\n"Closed," he said."'
     r = _analyse(analyzer, text)
     assert r.error is None
+
+
+def test_office_holder_on_the_publication_date(analyzer, kb):
+    text = "Russia's foreign minister said on Tuesday that the talks had failed."
+    q = _quote(_analyse(analyzer, text, published=dt.date(2024, 12, 8)), "talks had failed")
+    assert q.speaker.name.endswith("Lavrov")
+    assert [link.how for link in q.speaker.chain][-1] == "office holder on the date"
+
+
+def test_pronoun_agrees_with_a_known_gender(analyzer):
+    text = (
+        "Donald Trump met Karoline Leavitt on Monday. Leavitt spoke first.\n"
+        "She said the meeting had gone well."
+    )
+    q = _quote(_analyse(analyzer, text), "meeting had gone well")
+    assert q.speaker.name == "Karoline Leavitt"
+
+
+def test_live_blog_time_is_not_the_speaker(analyzer):
+    text = "14:12 – Kyiv Mayor Vitali Klitschko said on Telegram that three districts had lost power."
+    q = _quote(_analyse(analyzer, text), "three districts had lost power")
+    assert q.speaker.name == "Vitali Klitschko" and q.channel == "Telegram"
+
+
+def test_accusation_and_naming_statements(analyzer):
+    text = "Israel accused Hamas of backtracking on the deal. Ben-Gvir called the agreement a reckless deal."
+    r = _analyse(analyzer, text)
+    assert _quote(r, "Hamas of backtracking").kind == "indirect"
+    assert _quote(r, "the agreement a reckless deal").kind == "indirect"

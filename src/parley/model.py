@@ -165,6 +165,9 @@ class Claim(Record):
     subject: Optional[str] = None
     span: Span
     date: Optional[str] = None
+    qualifier: Optional[str] = Field(
+        default=None, description="The words that make the figure approximate or a bound, as written: 'some', 'more than', 'up to'."
+    )
 
 
 class DateRef(Record):

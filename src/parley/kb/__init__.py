@@ -308,8 +308,12 @@ class KnowledgeBase:
                 continue
             title = set(normalise(role.title).split())
             if title_words <= title:
-                found.append((entry, role))
-        return found
+                found.append((len(title - title_words), entry, role))
+        # The plainest title first: the Foreign Minister before a Deputy Foreign Minister.
+        found.sort(key=lambda item: item[0])
+        if len(found) > 1 and found[0][0] < found[1][0]:
+            found = found[:1]
+        return [(entry, role) for _, entry, role in found]
 
     def countries(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.type == "country"]

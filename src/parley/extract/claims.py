@@ -1,0 +1,661 @@
+"""Numeric claims: the figures an article reports, who claims them and what they count.
+
+What is extracted: each figure written in digits ("43,000", "1.5 million", "$3bn", "40%",
+"10-15") or in words ("two dozen", "a dozen", "fifteen thousand", "tens of thousands",
+"hundreds"), with
+
+- ``value`` (``low``/``high`` for a range: "between 10,000 and 15,000", "10 to 15"; a vague
+  plural such as "hundreds" gets the smallest and largest amount it can mean, its value the
+  smallest);
+- ``approximate`` and ``qualifier`` from the words before it ("some", "more than", "up to")
+  or after it ("or so"), and always for vague plurals;
+- ``unit``: the counted noun ("soldiers", "drones"), "dollars"/"euros"/... for money,
+  "percent" for percentages;
+- ``category`` from the words that govern the noun: its modifiers ("wounded soldiers"),
+  the verbs and nouns above it up to the first verb ("had been killed", "lost", "freed",
+  "a death toll of"), then the noun itself ("casualties", "refugees");
+- ``claimant``: the speaker of the quote whose span contains the figure, or the possessor of
+  a claim noun ("Trump's figure of 400,000"); else null, the article's own figure;
+- ``subject``: the actor the figure is about: a demonym, possessive or agent mention in the
+  noun phrase ("Ukraine's soldiers", "Ukrainian soldiers"), the subject of a loss verb
+  ("Kyiv had lost"), the claimant's own side for "our", else the subject of a claim with a
+  unit of the same kind in the two sentences before;
+- ``date``: the first resolved date expression in the sentence, else the publication date.
+
+What is not a claim: dates, years, ages and durations ("45-year-old", "three days"), times
+("10:02"), ordinals, labels ("resolution 2334", "Article 5"), numbers inside names ("G7",
+"Su-35") and any figure that neither counts a noun of the units list nor is governed by a
+category word (precision first: "four regions" is left out). A figure restated later by
+the same claimant with the same value and unit is reported once.
+
+The word lists are data: ``kb/data/lexicon/claims.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import yaml
+from number_parser import parse_number
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import LEXICON_DIR
+from ..model import Claim, DateRef, Quote
+
+LEXICON_FILE = LEXICON_DIR / "claims.yaml"
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{1,3})?$")
+_DIGIT_RANGE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$")
+# A bare four-digit number in this range is a year unless it counts a listed noun.
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_HYPHENS = {"-", "–", "—"}
+_VERB_POS = {"VERB", "AUX"}
+_NOUN_POS = {"NOUN", "PROPN", "PRON"}
+# How far up the tree a governing word is looked for (noun -> prep -> noun -> verb).
+MAX_CLIMB = 4
+# How many sentences back a subject may be carried from an earlier claim.
+SUBJECT_CARRY_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """The word lists of ``claims.yaml``, indexed for lookup."""
+
+    category_of: dict[str, str]
+    unit_group: dict[str, str]
+    generic_units: frozenset[str]
+    human_groups: frozenset[str]
+    currency_symbols: dict[str, str]
+    currency_words: dict[str, str]
+    percent_words: tuple[tuple[str, ...], ...]
+    scales: dict[str, float]
+    number_words: frozenset[str]
+    multipliers: dict[str, float]
+    vague: dict[tuple[str, ...], tuple[float, float]]
+    qualifiers: dict[tuple[str, ...], dict]
+    trailing_qualifiers: dict[tuple[str, ...], dict]
+    label_nouns: frozenset[str]
+    not_units: frozenset[str]
+    skip_entity_labels: frozenset[str]
+    claim_nouns: frozenset[str]
+    own_side_words: frozenset[str]
+    loss_verbs: frozenset[str]
+    tally_nouns: frozenset[str]
+
+    def tolerance(self, qualifier: Optional[str]) -> Optional[dict]:
+        """``{below, above}`` of a qualifier as written (None when it is not one)."""
+        if not qualifier:
+            return None
+        key = tuple(qualifier.lower().split())
+        return self.qualifiers.get(key) or self.trailing_qualifiers.get(key)
+
+    def units_compatible(self, a: Optional[str], b: Optional[str]) -> bool:
+        """Whether two units can count the same thing: equal, of one group, or a generic
+        human unit ("people", or none) against a human group."""
+        if a == b:
+            return True
+        ga, gb = self.unit_group.get(a or ""), self.unit_group.get(b or "")
+        if ga is not None and ga == gb and ga != "materiel" and ga != "other":
+            # soldiers ~ troops; but civilians vs soldiers are different people
+            return self._same_kind(a, b)
+        generic_a = a is None or a in self.generic_units
+        generic_b = b is None or b in self.generic_units
+        if generic_a and (generic_b or gb in self.human_groups):
+            return True
+        if generic_b and ga in self.human_groups:
+            return True
+        return False
+
+    def _same_kind(self, a: Optional[str], b: Optional[str]) -> bool:
+        # Within the military group every noun counts service members; within "people"
+        # only the generic nouns stand for any other.
+        group = self.unit_group.get(a or "")
+        if group == "military":
+            return True
+        return a in self.generic_units or b in self.generic_units
+
+
+def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(str(i).lower().split()) for i in items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
+    """Read ``claims.yaml`` (cached)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    category_of = {}
+    for category, words in data["categories"].items():
+        for word in words:
+            category_of.setdefault(str(word).lower(), category)
+    unit_group = {str(w).lower(): group for group, words in data["units"].items() for w in words}
+    return ClaimLexicon(
+        category_of=category_of,
+        unit_group=unit_group,
+        generic_units=frozenset(data.get("generic_units") or []),
+        human_groups=frozenset(data.get("human_groups") or []),
+        currency_symbols=dict(data["money"]["symbols"]),
+        currency_words={str(k).lower(): v for k, v in data["money"]["words"].items()},
+        percent_words=_phrases(data["percent"]),
+        scales={str(k).lower(): float(v) for k, v in data["scales"].items()},
+        number_words=frozenset(data["number_words"]),
+        multipliers={k: float(v) for k, v in data["multiplier_words"].items()},
+        vague={tuple(k.split()): (float(v[0]), float(v[1])) for k, v in data["vague"].items()},
+        qualifiers={tuple(k.split()): v for k, v in data["qualifiers"].items()},
+        trailing_qualifiers={tuple(k.split()): v for k, v in data["trailing_qualifiers"].items()},
+        label_nouns=frozenset(str(w).lower() for w in data["label_nouns"]),
+        not_units=frozenset(str(w).lower() for w in data["not_units"]),
+        skip_entity_labels=frozenset(data["skip_entity_labels"]),
+        claim_nouns=frozenset(data["claim_nouns"]),
+        own_side_words=frozenset(data["own_side_words"]),
+        loss_verbs=frozenset(data.get("loss_verbs") or ()),
+        tally_nouns=frozenset(data.get("tally_nouns") or ()),
+    )
+
+
+# ---------------------------------------------------------------- reading numbers
+
+
+@dataclass
+class Figure:
+    """A number found in the text, before it is judged a claim. Token offsets ``[start, end)``."""
+
+    start: int
+    end: int
+    value: Optional[float]
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None  # set for money and percent
+    qualifier: Optional[str] = None
+    approximate: bool = False
+    vague: bool = False
+    noun: Optional[Token] = None
+    anchor: Optional[Token] = None  # the number token that the parse attaches to the noun
+    extra: dict = field(default_factory=dict)
+
+
+class FigureReader:
+    """Reads the figures of a sentence: digits, number words, scales, ranges, qualifiers."""
+
+    def __init__(self, lexicon: ClaimLexicon):
+        self.lex = lexicon
+
+    def figures(self, sent: Span) -> list[Figure]:
+        doc = sent.doc
+        found = []
+        i = sent.start
+        while i < sent.end:
+            figure = self._read_at(doc, i, sent.end)
+            if figure is None:
+                i += 1
+                continue
+            self._read_range(doc, figure, sent)
+            self._read_unit_words(doc, figure, sent.end)
+            self._read_qualifier(doc, figure, sent.start, sent.end)
+            found.append(figure)
+            i = figure.end
+        return found
+
+    # -- one number ---------------------------------------------------------
+    def _read_at(self, doc: Doc, i: int, end: int) -> Optional[Figure]:
+        """The number starting at token ``i`` (a currency symbol may come first)."""
+        lex = self.lex
+        token = doc[i]
+        currency = None
+        start = i
+        if token.text in lex.currency_symbols and i + 1 < end:
+            currency = lex.currency_symbols[token.text]
+            i += 1
+            token = doc[i]
+        low_text = token.lower_
+        figure: Optional[Figure] = None
+        j = i
+        vague = self._vague_at(doc, i, end)
+        match = _DIGITS.match(low_text)
+        ranged = _DIGIT_RANGE.match(low_text)
+        if vague is not None:
+            j, (lo, hi) = vague
+            figure = Figure(start, j, lo, low=lo, high=hi, approximate=True, vague=True)
+        elif ranged:
+            lo, hi = (float(g.replace(",", "")) for g in ranged.groups())
+            figure = Figure(start, i + 1, None, low=lo, high=hi)
+            j = i + 1
+        elif match:
+            suffix = match.group(3)
+            if suffix and suffix not in lex.scales:
+                return None  # "7th", "3rd", "5g": not a count
+            value = float((match.group(1) + (match.group(2) or "")).replace(",", ""))
+            if suffix:
+                value *= lex.scales[suffix]
+            figure = Figure(start, i + 1, value)
+            j = i + 1
+        elif low_text in ("a", "an") and i + 1 < end and (doc[i + 1].lower_ in lex.multipliers
+                                                          or doc[i + 1].lower_ in ("hundred", "thousand", "million", "billion")):
+            word = doc[i + 1].lower_
+            figure = Figure(start, i + 2, lex.multipliers.get(word) or lex.scales[word])
+            j = i + 2
+        elif low_text in lex.number_words and low_text not in ("hundred", "thousand", "million", "billion", "trillion"):
+            j = i
+            while j < end and (doc[j].lower_ in lex.number_words
+                               or (doc[j].lower_ in _HYPHENS | {"and"} and j + 1 < end
+                                   and doc[j + 1].lower_ in lex.number_words and j > i)):
+                j += 1
+            words = " ".join(t.lower_ for t in doc[i:j] if t.lower_ not in _HYPHENS)
+            value = parse_number(words)
+            if value is None:
+                return None
+            figure = Figure(start, j, float(value))
+        if figure is None:
+            return None
+        # "1.5 million", "two dozen", "3 billion": scale and multiplier words after the number
+        if not figure.vague and figure.value is not None:
+            while j < end and (doc[j].lower_ in lex.scales and doc[j].lower_ not in ("m", "b", "k")
+                               or doc[j].lower_ in lex.multipliers):
+                word = doc[j].lower_
+                figure.value *= lex.multipliers.get(word) or lex.scales[word]
+                j += 1
+            figure.end = j
+        elif figure.low is not None and not figure.vague:
+            while j < end and doc[j].lower_ in lex.scales and doc[j].lower_ not in ("m", "b", "k"):
+                scale = lex.scales[doc[j].lower_]
+                figure.low, figure.high = figure.low * scale, figure.high * scale  # type: ignore[operator]
+                j += 1
+            figure.end = j
+        figure.anchor = doc[figure.end - 1]
+        if currency:
+            figure.unit = currency
+        return figure
+
+    def _vague_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, tuple[float, float]]]:
+        words = [t.lower_ for t in doc[i:min(end, i + 3)]]
+        for phrase, bounds in sorted(self.lex.vague.items(), key=lambda kv: len(kv[0]), reverse=True):
+            n = len(phrase)
+            if tuple(words[:n]) == phrase:
+                # "thousands" is a count only when it counts something: "thousands of people",
+                # "thousands fled"; "tens" alone is not vague.
+                return i + n, bounds
+        return None
+
+    def _read_range(self, doc: Doc, figure: Figure, sent: Span) -> None:
+        """"10,000 to 15,000", "between 10 and 15", "10 - 15": widen the figure to a range."""
+        if figure.vague or figure.value is None:
+            return
+        j = figure.end
+        if j + 1 >= sent.end:
+            return
+        connector = doc[j].lower_
+        before = doc[figure.start - 1].lower_ if figure.start > sent.start else ""
+        allowed = _HYPHENS | {"to"} | ({"and"} if before == "between" else set())
+        if connector not in allowed:
+            return
+        if connector in _HYPHENS and (doc[j - 1].whitespace_ and not doc[j].whitespace_):
+            return  # "10 -15" is not a range
+        other = self._read_at(doc, j + 1, sent.end)
+        if other is None or other.value is None or other.vague:
+            return
+        low, high = figure.value, other.value
+        # "10 to 15 million": the scale written once applies to both ends
+        if high > low * 100 and not any(doc[k].lower_ in self.lex.scales for k in range(figure.start, figure.end)):
+            for k in range(other.start, other.end):
+                scale = self.lex.scales.get(doc[k].lower_)
+                if scale:
+                    low *= scale
+        if high < low:
+            return
+        figure.value, figure.low, figure.high = None, low, high
+        figure.end = other.end
+        figure.anchor = doc[figure.start] if doc[figure.start].text not in self.lex.currency_symbols else doc[figure.start + 1]
+        figure.unit = figure.unit or other.unit
+        if before in ("between", "from"):
+            figure.start -= 1
+
+    def _read_unit_words(self, doc: Doc, figure: Figure, end: int) -> None:
+        """A currency word or percent sign right after the number."""
+        j = figure.end
+        if j >= end:
+            return
+        words = [t.lower_ for t in doc[j:min(end, j + 3)]]
+        for phrase in self.lex.percent_words:
+            if tuple(words[: len(phrase)]) == phrase:
+                figure.unit = "percent"
+                figure.end = j + len(phrase)
+                return
+        currency = self.lex.currency_words.get(words[0])
+        if currency:
+            figure.unit = currency
+            figure.end = j + 1
+
+    def _read_qualifier(self, doc: Doc, figure: Figure, sent_start: int, sent_end: int) -> None:
+        """The approximation or bound words just before (or after) the figure."""
+        begin = figure.start
+        if begin > sent_start and doc[begin - 1].lower_ in ("between", "from"):
+            begin -= 1
+        for phrase in sorted(self.lex.qualifiers, key=len, reverse=True):
+            n = len(phrase)
+            k = begin - n
+            if k < sent_start:
+                continue
+            if tuple(t.lower_ for t in doc[k:begin]) == phrase:
+                figure.qualifier = doc[k:begin].text
+                figure.approximate = True
+                figure.start = k
+                return
+        j = figure.end
+        for phrase in self.lex.trailing_qualifiers:
+            n = len(phrase)
+            if j + n <= sent_end and tuple(t.lower_.lstrip("-") for t in doc[j:j + n]) == phrase:
+                figure.qualifier = doc[j:j + n].text.lstrip("-")
+                figure.approximate = True
+
+
+# ---------------------------------------------------------------- claims
+
+
+class ClaimExtractor:
+    """Turns the figures of a parsed Doc into :class:`~parley.model.Claim` records.
+
+    Args:
+        lexicon: the word lists (``load_claim_lexicon()`` by default).
+    """
+
+    def __init__(self, lexicon: Optional[ClaimLexicon] = None):
+        self.lex = lexicon or load_claim_lexicon()
+        self.reader = FigureReader(self.lex)
+
+    def extract(self, doc: Doc, resolved_actors=None, quotes: Sequence[Quote] = (),
+                dates: Sequence[DateRef] = (), published: Optional[dt.date] = None) -> list[Claim]:
+        """Every claim of ``doc``, in text order (see the module docstring)."""
+        mentions = list(resolved_actors.mentions) if resolved_actors is not None else []
+        actors = resolved_actors.actors if resolved_actors is not None else {}
+        claims: list[Claim] = []
+        recent: list[tuple[int, Claim]] = []  # (sentence number, claim) incl. restatements
+        seen: set[tuple] = set()
+        for sent_no, sent in enumerate(doc.sents):
+            for figure in self.reader.figures(sent):
+                if not self._is_count(doc, figure, sent):
+                    continue
+                figure.noun = self._counted_noun(doc, figure, sent)
+                if figure.noun is not None and figure.noun.lower_ in self.lex.not_units:
+                    continue
+                unit = figure.unit or (figure.noun.lower_ if figure.noun is not None else None)
+                category = self._category(figure)
+                if category is None:
+                    continue
+                claim_noun_owner = self._claim_noun_owner(figure, mentions)
+                claimant = claim_noun_owner or self._claimant(doc, figure, quotes)
+                subject = self._subject(figure, sent, mentions, actors, claimant, unit, recent, sent_no)
+                span = self._char_span(doc, figure)
+                claim = Claim(
+                    claimant=claimant, value=figure.value, low=figure.low, high=figure.high, unit=unit,
+                    category=category, approximate=figure.approximate, subject=subject, span=span,
+                    date=self._date(sent, dates, published), qualifier=figure.qualifier,
+                )
+                recent.append((sent_no, claim))
+                key = (claimant, figure.value, figure.low, figure.high, unit)
+                if key in seen:
+                    continue  # "Trump's figure of 400,000 ..." restates a claim already reported
+                seen.add(key)
+                claims.append(claim)
+        return claims
+
+    # -- is it a count at all? ---------------------------------------------
+    def _is_count(self, doc: Doc, figure: Figure, sent: Span) -> bool:
+        lex = self.lex
+        numbers = [t for t in doc[figure.start:figure.end] if t.like_num or _DIGITS.match(t.lower_)]
+        if any(t.ent_type_ in lex.skip_entity_labels for t in numbers) and figure.unit is None:
+            return False
+        first = doc[figure.start]
+        if figure.start > sent.start:
+            before = doc[figure.start - 1]
+            if before.lower_ in lex.label_nouns or before.lower_.rstrip(".") in lex.label_nouns:
+                return False  # "resolution 2334"
+            if before.text in _HYPHENS and not before.whitespace_ and figure.start > sent.start + 1 \
+                    and doc[figure.start - 2].text[:1].isupper() and not doc[figure.start - 2].whitespace_:
+                return False  # "Su-35"
+        after = doc[figure.end] if figure.end < sent.end else None
+        if after is not None and after.text in _HYPHENS and not first.whitespace_ and figure.end + 1 < sent.end:
+            if doc[figure.end + 1].lower_ in lex.not_units:
+                return False  # "45-year-old"
+        if any(ch in t.text for t in numbers for ch in ":/") or first.text.startswith("+"):
+            return False  # times, dates and phone numbers
+        if figure.unit is None and figure.value is not None and _YEAR.match(doc[figure.end - 1].text):
+            noun = self._counted_noun(doc, figure, sent)
+            if noun is None or noun.lower_ not in lex.unit_group:
+                return False
+        return True
+
+    # -- what is counted ---------------------------------------------------
+    def _counted_noun(self, doc: Doc, figure: Figure, sent: Span) -> Optional[Token]:
+        """The noun the number counts: its syntactic head, the object of "of" after a vague
+        plural ("thousands of people"), or a listed unit noun right after the figure."""
+        lex = self.lex
+        if figure.unit is not None:
+            return None
+        anchor = figure.anchor or doc[figure.end - 1]
+        # "thousands of people", "120 of the prisoners"
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in _NOUN_POS and pobj.pos_ != "PRON":
+                        return pobj
+        head = anchor.head
+        if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") \
+                and head.i >= figure.end and sent.start <= head.i < sent.end:
+            return head
+        # parse errors: take the next content word when it is a listed unit
+        for k in range(figure.end, min(sent.end, figure.end + 3)):
+            token = doc[k]
+            if token.lower_ in lex.unit_group or token.lower_ in lex.not_units:
+                return token
+            if token.pos_ not in ("ADJ", "PROPN", "NOUN") or token.dep_ not in ("amod", "compound", "nmod"):
+                break
+        return None
+
+    def _category(self, figure: Figure) -> Optional[str]:
+        """The category from the unit, the noun's modifiers, the words above, the noun itself;
+        "other" for a listed unit with no category word; None when it is not a claim."""
+        lex = self.lex
+        if figure.unit == "percent":
+            return "percent"
+        if figure.unit in lex.currency_words.values():
+            return "money"
+        noun = figure.noun
+        start = noun if noun is not None else (figure.anchor or None)
+        if start is None:
+            return None
+        if noun is not None:
+            for child in noun.children:
+                if child.dep_ in ("amod", "compound", "acl", "relcl", "nmod") and child.i not in range(figure.start, figure.end):
+                    category = self._word_category(child)
+                    if category:
+                        return category
+        node = start
+        for _ in range(MAX_CLIMB):
+            if node.head is node:
+                break
+            if node.dep_ == "conj" and node.head.pos_ in _VERB_POS:
+                pass  # "killed 43 and wounded 370": the verb the figure hangs from is its own
+            node = node.head
+            if self._negated(node):
+                return None
+            category = self._word_category(node)
+            if category:
+                return category
+            if node.pos_ in ("NOUN", "PROPN"):
+                for child in node.children:
+                    if child.dep_ in ("compound", "amod"):
+                        category = self._word_category(child)
+                        if category:
+                            return category
+            if node.pos_ in _VERB_POS:
+                # "The death toll rose to 87": a tally noun as the verb's subject
+                category = self._tally_category(node)
+                if category:
+                    return category
+                break
+        if noun is not None:
+            category = self._word_category(noun)
+            if category:
+                return category
+            if noun.lower_ in lex.unit_group:
+                return "other"
+        return None
+
+    def _tally_category(self, verb: Token) -> Optional[str]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.lex.tally_nouns:
+                for mod in child.subtree:
+                    if mod is not child:
+                        category = self._word_category(mod)
+                        if category:
+                            return category
+        return None
+
+    def _word_category(self, token: Token) -> Optional[str]:
+        return self.lex.category_of.get(token.lower_) or self.lex.category_of.get(token.lemma_.lower())
+
+    @staticmethod
+    def _negated(token: Token) -> bool:
+        return any(child.dep_ == "neg" for child in token.children)
+
+    # -- who claims it, about whom, when -----------------------------------
+    def _claim_noun_owner(self, figure: Figure, mentions) -> Optional[str]:
+        """"Trump's figure of 400,000": the possessor of a claim noun above the figure."""
+        node = figure.noun or figure.anchor
+        for _ in range(MAX_CLIMB):
+            if node is None or node.head is node:
+                return None
+            node = node.head
+            if node.pos_ in _VERB_POS:
+                return None
+            if node.lower_ in self.lex.claim_nouns:
+                for child in node.children:
+                    if child.dep_ == "poss":
+                        return _actor_over(mentions, child.idx, child.idx + len(child.text))
+        return None
+
+    @staticmethod
+    def _claimant(doc: Doc, figure: Figure, quotes: Sequence[Quote]) -> Optional[str]:
+        start = doc[figure.start].idx
+        end = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
+        for quote in quotes:
+            if quote.span[0] <= start and end <= quote.span[1]:
+                return quote.speaker.actor_id
+        return None
+
+    def _subject(self, figure: Figure, sent: Span, mentions, actors, claimant, unit, recent, sent_no) -> Optional[str]:
+        noun = figure.noun
+        doc = sent.doc
+        found: Optional[str] = None
+        if noun is not None:
+            # "Ukraine's soldiers", "Ukrainian soldiers", "Russian troops"
+            left = doc[noun.left_edge.i:noun.i + 1]
+            for mention in mentions:
+                if mention.token_start >= left.start and mention.token_end <= noun.i + 1 \
+                        and not (figure.start <= mention.token_start < figure.end):
+                    found = mention.actor_id
+            if found is None:
+                if any(c.dep_ == "poss" and c.lower_ in self.lex.own_side_words for c in noun.children):
+                    found = self._country_of(claimant, actors)
+            if found is None:
+                # "soldiers of the Ukrainian army"
+                for child in noun.children:
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        sub = doc[child.i:child.right_edge.i + 1]
+                        for mention in mentions:
+                            if sub.start <= mention.token_start and mention.token_end <= sub.end:
+                                found = mention.actor_id
+                                break
+        if found is None:
+            # "Kyiv had lost some 400,000 soldiers": the loser is the subject of a loss verb
+            node = noun or figure.anchor
+            for _ in range(MAX_CLIMB):
+                if node is None or node.head is node:
+                    break
+                node = node.head
+                if node.pos_ in _VERB_POS:
+                    if node.lemma_.lower() in self.lex.loss_verbs:
+                        for child in node.children:
+                            if child.dep_ in ("nsubj", "nsubjpass"):
+                                if child.lower_ in self.lex.own_side_words:
+                                    found = self._country_of(claimant, actors)
+                                else:
+                                    # "Ukraine's army has lost": any actor named in the subject phrase
+                                    found = _actor_over(mentions, child.left_edge.idx,
+                                                        child.right_edge.idx + len(child.right_edge.text))
+                    break
+        if found is None:
+            group = self.lex.unit_group.get(unit or "")
+            for earlier_no, earlier in reversed(recent):
+                if sent_no - earlier_no > SUBJECT_CARRY_SENTENCES:
+                    break
+                if earlier.subject and group and self.lex.unit_group.get(earlier.unit or "") == group:
+                    found = earlier.subject
+                    break
+        return self._country_level(found, actors)
+
+    @staticmethod
+    def _country_of(actor_id: Optional[str], actors) -> Optional[str]:
+        actor = actors.get(actor_id or "")
+        if actor is None or not actor.country:
+            return None
+        return actor.country if actor.country in actors else actor.id if actor.type == "country" else actor.country
+
+    @staticmethod
+    def _country_level(actor_id: Optional[str], actors) -> Optional[str]:
+        """"Ukrainian soldiers" resolve to Ukraine's military agent; the figure is about Ukraine
+        when the article names the country as an actor."""
+        if actor_id and actor_id.startswith("agent:"):
+            country = actor_id.split(":")[1]
+            if country in actors:
+                return country
+        return actor_id
+
+    @staticmethod
+    def _date(sent: Span, dates: Sequence[DateRef], published: Optional[dt.date]) -> Optional[str]:
+        start, end = sent.start_char, sent.end_char
+        for ref in dates:
+            if start <= ref.span[0] and ref.span[1] <= end and ref.value:
+                return ref.value
+        return published.isoformat() if published else None
+
+    def _char_span(self, doc: Doc, figure: Figure) -> tuple[int, int]:
+        """From the qualifier to the counted noun when the noun follows within three words."""
+        start = doc[figure.start].idx
+        last = doc[figure.end - 1]
+        noun = figure.noun
+        if noun is not None and figure.end <= noun.i <= figure.end + 3:
+            last = noun
+        return (start, last.idx + len(last.text))
+
+
+def _actor_over(mentions, start: int, end: int) -> Optional[str]:
+    for mention in mentions:
+        if mention.start < end and start < mention.end:
+            return mention.actor_id
+    return None
+
+
+def extract_claims(doc: Doc, resolved_actors=None, quotes: Sequence[Quote] = (),
+                   published: Optional[dt.date] = None, dates: Optional[Sequence[DateRef]] = None) -> list[Claim]:
+    """The numeric claims of a parsed ``doc`` (see the module docstring).
+
+    Args:
+        doc: a Doc parsed by a pipeline with a parser and NER.
+        resolved_actors: ``doc._.actors`` (a ResolvedActors) or None.
+        quotes: ``doc._.quotes``; a figure inside a quote is claimed by its speaker.
+        published: the publication date, the claim date when the sentence has none.
+        dates: ``doc._.dates``; read from the Doc when not given.
+    """
+    if dates is None:
+        dates = getattr(doc._, "dates", None) or [] if Doc.has_extension("dates") else []
+    return _default_extractor().extract(doc, resolved_actors, quotes, dates, published)
+
+
+@lru_cache(maxsize=1)
+def _default_extractor() -> ClaimExtractor:
+    return ClaimExtractor()
