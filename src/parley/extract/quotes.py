@@ -24,6 +24,7 @@ statements inside statements beyond one level.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -146,6 +147,11 @@ class QuoteExtractor:
             p_start, p_end = paras[p]
             cue = self._cue_for(doc, span, quoted, p_start, p_end)
             whole_paragraph = self._covers_paragraph(doc.text, span, quoted, p_start, p_end)
+            if cue is None and whole_paragraph and p > 0:
+                cue = self._colon_cue(doc, paras[p - 1])
+                if cue is not None:
+                    found.append(_Statement(span.start, span.end, "direct", cue, _subject_of(cue), p))
+                    continue
             if cue is None:
                 if not (whole_paragraph or span.continued or len(doc.text[span.start:span.end].split()) > SCARE_QUOTE_MAX_WORDS) or _mid_clause(doc.text, span) and not whole_paragraph:
                     continue  # a scare quote inside someone else's sentence
@@ -184,6 +190,19 @@ class QuoteExtractor:
             return None
         return best
 
+    def _colon_cue(self, doc: Doc, paragraph: tuple[int, int]) -> Optional[Token]:
+        """'Kobakhidze said in a televised address:' closing a paragraph introduces the next one."""
+        start, end = paragraph
+        text = doc.text[start:end].rstrip()
+        if not text.endswith(":"):
+            return None
+        span = doc.char_span(start, start + len(text), alignment_mode="expand")
+        sentence = span[-1].sent if span is not None and len(span) else None
+        if sentence is None:
+            return None
+        cues = [t for t in sentence if self.lex.is_speech(t)]
+        return cues[-1] if cues else None
+
     @staticmethod
     def _covers_paragraph(text: str, span: QuotedSpan, quoted, p_start: int, p_end: int) -> bool:
         """The paragraph is all quotation (marks and punctuation aside)."""
@@ -205,10 +224,12 @@ class QuoteExtractor:
                 if content is None or any(c.dep_ == "neg" for c in token.children):
                     continue
                 subject = _subject_of(token)
-                start, end = _trim(doc, content[0], content[1])
-                if end <= start or self._mostly_quoted(start, end, quoted_ranges):
-                    continue
-                found.append(_Statement(start, end, "indirect", token, subject, _paragraph_of(paras, start)))
+                # "said he was ready and that any deal would need verification": one statement per that-clause.
+                for part_start, part_end in _split_that_clauses(doc.text, *content):
+                    start, end = _trim(doc, part_start, part_end)
+                    if end <= start or self._mostly_quoted(start, end, quoted_ranges):
+                        continue
+                    found.append(_Statement(start, end, "indirect", token, subject, _paragraph_of(paras, start)))
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.claim_nouns:
                 statement = self._noun_cue(token, paras)
                 if statement is not None and not self._mostly_quoted(statement.start, statement.end, quoted_ranges):
@@ -299,6 +320,8 @@ class QuoteExtractor:
             infinitive = next((c for c in after if c.dep_ == "xcomp" and any(g.lower_ == "to" and g.dep_ == "aux" for g in c.children)), None)
             if infinitive is not None:
                 return span(infinitive.left_edge, infinitive.right_edge)
+        if obj is not None and lemma in kinds.get("demand", ()):
+            return span(obj.left_edge, obj.right_edge)
         if lemma in kinds.get("request", ()):
             prep = next((c for c in after if c.dep_ == "prep" and c.lower_ == "for"), None)
             target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
@@ -474,6 +497,19 @@ def _paragraph_of(paras, char: int) -> int:
         if start <= char <= end:
             return index
     return len(paras) - 1
+
+
+_THAT_CLAUSE = re.compile(r",?\s+(?:and|but|while)\s+(?:also\s+)?that\s+|;\s+(?:and\s+)?that\s+")
+
+
+def _split_that_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a reported content joined by "and that" / "but that"."""
+    parts, cursor = [], start
+    for match in _THAT_CLAUSE.finditer(text, start, end):
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    parts.append((cursor, end))
+    return parts
 
 
 def _mid_clause(text: str, span: QuotedSpan) -> bool:

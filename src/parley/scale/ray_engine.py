@@ -150,7 +150,9 @@ def _pipeline(pending: list[Shard], actors: int, model, kb_dirs, batch_size, pub
     )
     return (
         ray.data.from_items([{"shard": i} for i in range(len(pending))], override_num_blocks=len(pending))
-        .flat_map(reader)
+        # Reading takes no CPU reservation: the analysis actors hold every CPU, and a
+        # reader that waited for one would never run (the pool would starve).
+        .flat_map(reader, num_cpus=0, concurrency=max(1, actors))
         .map_batches(
             AnalyseBatch,
             fn_constructor_kwargs={"model": model, "kb_dirs": kb_dirs, "batch_size": batch_size},

@@ -1,0 +1,166 @@
+"""Numeric claims extraction, on sentences written for these tests and on the worked example."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.claims import ClaimExtractor
+from parley.model import Claim
+
+PUBLISHED = dt.date(2025, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # The pipeline with actors, dates and quotes (cached by load_pipeline, loaded once).
+    from parley.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return ClaimExtractor()
+
+
+def claims_of(nlp, extractor, text: str) -> list[Claim]:
+    doc = nlp.make_doc(text)
+    doc._.published = PUBLISHED
+    doc = nlp(doc)
+    return extractor.extract(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], PUBLISHED)
+
+
+def one(nlp, extractor, text: str) -> tuple[Claim, str]:
+    found = claims_of(nlp, extractor, text)
+    assert len(found) == 1, [c.model_dump() for c in found]
+    return found[0], text[found[0].span[0]:found[0].span[1]]
+
+
+@pytest.mark.parametrize("text, category, value, unit", [
+    ("Officials in the province said 64 villagers were killed in the raid.", "killed", 64, "villagers"),
+    ("Medics treated 212 injured protesters after the march.", "wounded", 212, "protesters"),
+    ("The brigade suffered 300 casualties in a week of fighting.", "casualties", 300, "casualties"),
+    ("Militants abducted 27 workers from the mine.", "captured", 27, "workers"),
+    ("The floods and shelling displaced 8,400 families along the river.", "displaced", 8400, "families"),
+    ("The junta freed 150 prisoners as a goodwill gesture.", "released", 150, "prisoners"),
+    ("Security forces detained 73 students outside the university.", "detained", 73, "students"),
+    ("The bank approved a loan of $2.5 billion for the port.", "money", 2.5e9, "dollars"),
+    ("Turnout reached 61 per cent in the capital.", "percent", 61, "percent"),
+    ("The navy intercepted 18 drones over the strait.", "other", 18, "drones"),
+])
+def test_categories(nlp, extractor, text, category, value, unit):
+    claim, _ = one(nlp, extractor, text)
+    assert claim.category == category
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit
+    assert claim.approximate is False
+
+
+def test_range_between(nlp, extractor):
+    claim, span = one(nlp, extractor, "Between 10,000 and 15,000 residents fled the port city.")
+    assert (claim.low, claim.high, claim.value) == (10000, 15000, None)
+    assert claim.category == "displaced"
+    assert span.startswith("Between 10,000")
+
+
+def test_range_with_hyphen(nlp, extractor):
+    claim, _ = one(nlp, extractor, "Rescuers said 10-15 miners were killed underground.")
+    assert (claim.low, claim.high) == (10, 15)
+    assert claim.category == "killed"
+
+
+@pytest.mark.parametrize("text, value, low, high, approximate", [
+    ("Gunmen seized nearly two dozen passengers on the highway.", 24, None, None, True),
+    ("Police arrested a dozen activists at dawn.", 12, None, None, False),
+    ("Tens of thousands of people have been displaced by the fighting.", 20000, 20000, 99999, True),
+    ("Hundreds of civilians were wounded in the bombardment.", 200, 200, 999, True),
+    ("The strikes killed fifteen thousand soldiers, the agency said.", 15000, None, None, False),
+])
+def test_numbers_in_words(nlp, extractor, text, value, low, high, approximate):
+    claim, _ = one(nlp, extractor, text)
+    assert claim.value == value
+    assert (claim.low, claim.high) == (low, high)
+    assert claim.approximate is approximate
+
+
+@pytest.mark.parametrize("qualifier", ["some", "about", "around", "nearly", "more than", "at least",
+                                       "up to", "over", "almost", "roughly", "an estimated"])
+def test_approximations_keep_their_qualifier(nlp, extractor, qualifier):
+    text = f"The offensive killed {qualifier} 4,000 fighters in the east."
+    claim, span = one(nlp, extractor, text)
+    assert claim.approximate is True
+    assert claim.qualifier == qualifier
+    assert claim.value == 4000
+    assert span.startswith(qualifier)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Kyiv says Russia's soldiers have been killed in their thousands: 5,000 Russian soldiers died this month.", "RUS"),
+    ("Ukraine's army has lost some 900 tanks since the invasion began.", "UKR"),
+    ("About 1,200 Ukrainian troops were wounded near the city.", "agent:UKR:MIL"),
+])
+def test_subject(nlp, extractor, text, subject):
+    found = claims_of(nlp, extractor, text)
+    assert found and found[-1].subject == subject
+
+
+def test_date_from_the_sentence_else_published(nlp, extractor):
+    claim, _ = one(nlp, extractor, "The ministry said 40 soldiers were killed in 2023.")
+    assert claim.date == "2023"
+    claim, _ = one(nlp, extractor, "The ministry said 40 soldiers were killed.")
+    assert claim.date == PUBLISHED.isoformat()
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council adopted resolution 2334 by a vote in 2016.",
+    "The 45-year-old commander, aged 45, spoke at 10:02 on Monday.",
+    "He flew a Su-35 to the G7 summit with four advisers.",
+    "It was the third round of talks in 1994, after Article 5 was invoked.",
+    "Call 555-1234 or +44 20 7946 0958 for more information.",
+    "The ceasefire held for three days across two regions.",
+])
+def test_not_claims(nlp, extractor, text):
+    assert claims_of(nlp, extractor, text) == []
+
+
+def test_claimant_is_the_quote_speaker(nlp, extractor):
+    text = ('Volodymyr Zelenskiy said on Sunday that 30 soldiers had been killed in the attack. '
+            'The article adds that 12 tanks were destroyed.')
+    found = claims_of(nlp, extractor, text)
+    assert found[0].claimant == "volodymyr-zelenskiy"
+    assert found[0].category == "killed"
+
+
+def test_component_sets_doc_extension(nlp):
+    from parley.nlp.claims_component import ClaimComponent
+
+    doc = nlp.make_doc("The army freed 150 prisoners.")
+    doc._.published = PUBLISHED
+    doc = ClaimComponent()(nlp(doc))
+    assert [c.value for c in doc._.claims] == [150]
+
+
+# ---------------------------------------------------------------- the worked example
+
+
+@pytest.fixture(scope="module")
+def ceasefire(shared_dir):
+    from parley.corpus.claims import results_with_claims
+    from parley.read import read_inputs
+
+    path = shared_dir / "examples" / "ceasefire" / "article.txt"
+    return list(results_with_claims(read_inputs([str(path)], published=dt.date(2024, 12, 8))))[0]
+
+
+def test_ceasefire_three_claims(ceasefire):
+    got = {(c.claimant, c.value, c.unit, c.category, c.approximate, c.subject) for c in ceasefire.claims}
+    assert got == {
+        ("donald-trump", 400000, "soldiers", "casualties", True, "UKR"),
+        ("volodymyr-zelenskiy", 43000, "soldiers", "killed", False, "UKR"),
+        ("volodymyr-zelenskiy", 370000, "soldiers", "wounded", False, "UKR"),
+    }
+    trump = next(c for c in ceasefire.claims if c.claimant == "donald-trump")
+    assert ceasefire.text[trump.span[0]:trump.span[1]] == "some 400,000 soldiers"
+    assert trump.qualifier == "some"
