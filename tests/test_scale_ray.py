@@ -76,3 +76,42 @@ def test_a_killed_run_resumes_and_writes_every_article_once(cluster, shards, loc
 
     again = run_ray([str(shards)], str(out), concurrency=2, fmt="parquet")
     assert (again.skipped, again.written) == (3, 0)
+
+
+def test_warc_and_parquet_shards_become_articles(tmp_path):
+    """The two shard formats the local engine does not read: HTML pages of a WARC, Parquet rows."""
+    import datetime as dt
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pytest.importorskip("warcio", reason="warcio is not installed (pip install 'parley[ray]')")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from parley.scale.shards import list_shards, read_shard
+
+    page = (
+        b"<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1><p>"
+        + b"Negotiators met in Doha on Monday to discuss a ceasefire and a prisoner exchange. " * 4
+        + b"</p></article></body></html>"
+    )
+    with open(tmp_path / "crawl.warc.gz", "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for n, (kind, body) in enumerate([("text/html; charset=utf-8", page), ("image/png", b"\x89PNG"), ("text/html", b"")]):
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(f"https://example.org/{n}", "response", payload=io.BytesIO(body), http_headers=http)
+            writer.write_record(record)
+    table = {"id": ["p1", None], "text": ["Officials met in Cairo on Sunday to talk about aid.", " "], "published": [dt.date(2024, 12, 8), None]}
+    pq.write_table(pa.table(table), tmp_path / "rows.parquet")
+
+    assert [s.name for s in list_shards([str(tmp_path)])] == ["crawl", "rows"]
+    pages = list(read_shard(str(tmp_path / "crawl.warc.gz")))
+    assert [(a.id, a.url, a.title) for a in pages] == [
+        ("crawl:1", "https://example.org/0", "Talks resume"), ("crawl:2", "https://example.org/2", None)
+    ]
+    assert "Doha" in pages[0].text and pages[0].error is None and pages[1].error.code == "empty"
+    rows = list(read_shard(str(tmp_path / "rows.parquet")))
+    assert [(a.id, a.published) for a in rows] == [("p1", dt.date(2024, 12, 8)), ("rows:2", None)]
+    assert rows[1].error.code == "empty"

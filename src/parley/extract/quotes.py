@@ -216,6 +216,9 @@ class QuoteExtractor:
     # -- indirect speech ---------------------------------------------------------
     def _indirect(self, doc: Doc, paras, quoted_ranges, direct: list[_Statement]) -> list[_Statement]:
         found: list[_Statement] = []
+        # Content that is a direct quotation already found is not reported again; a partial
+        # or scare quote inside reported speech does not count ('said his temperament is "dangerous"').
+        direct_ranges = [(d.start, d.end) for d in direct]
         for token in doc:
             if _inside(token.idx, quoted_ranges):
                 continue
@@ -227,12 +230,12 @@ class QuoteExtractor:
                 # "said he was ready and that any deal would need verification": one statement per that-clause.
                 for part_start, part_end in _split_that_clauses(doc.text, *content):
                     start, end = _trim(doc, part_start, part_end)
-                    if end <= start or self._mostly_quoted(start, end, quoted_ranges):
+                    if end <= start or self._mostly_quoted(start, end, direct_ranges):
                         continue
                     found.append(_Statement(start, end, "indirect", token, subject, _paragraph_of(paras, start)))
             elif token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.claim_nouns:
                 statement = self._noun_cue(token, paras)
-                if statement is not None and not self._mostly_quoted(statement.start, statement.end, quoted_ranges):
+                if statement is not None and not self._mostly_quoted(statement.start, statement.end, direct_ranges):
                     found.append(statement)
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 statement = self._according_to(doc, token, paras)

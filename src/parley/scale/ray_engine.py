@@ -12,7 +12,7 @@
 
 Articles and records travel as JSON strings: the records' nested lists differ from
 article to article, which a fixed Arrow schema would not hold, and JSON is what is
-written anyway. Ray retries a task whose actor died (``max_restarts``/``max_task_retries``);
+written anyway. Ray Data restarts an actor that died and retries its batch (its default);
 an article that kills its actor every time fails the job, and the re-run resumes at
 the shard holding it.
 """
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Iterator, Optional, Sequence
 
-from parley.model import Article
+from parley.model import Article, ArticleResult
 from parley.nlp.pipeline import DEFAULT_MODEL
 from parley.read import DEFAULT_MAX_BYTES
 from parley.scale.shards import Shard, ShardOutput, list_shards, read_shard
@@ -138,6 +138,38 @@ def run_ray(
     return report
 
 
+def analyse_ray(
+    articles: Sequence[Article],
+    *,
+    concurrency: int,
+    model: str = DEFAULT_MODEL,
+    kb_dirs: Sequence[str] = (),
+    batch_size: int = 16,
+) -> Iterator[ArticleResult]:
+    """In-memory articles through the same actor pool, results in input order.
+
+    For benchmarks and notebooks: the whole input is handed to Ray at once, so use
+    :func:`run_ray` on shards for a corpus. Starts a local Ray if none is running.
+    """
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(log_to_driver=False)
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    rows = [{"shard": 0, "seq": i, "article": a.model_dump_json()} for i, a in enumerate(articles)]
+    dataset = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), 4 * concurrency))).map_batches(
+        AnalyseBatch,
+        fn_constructor_kwargs={"model": model, "kb_dirs": tuple(str(p) for p in kb_dirs), "batch_size": batch_size},
+        batch_size=batch_size,
+        concurrency=concurrency,
+        num_cpus=1,
+    )
+    for row in dataset.iter_rows():
+        yield ArticleResult.model_validate_json(row["record"])
+
+
 def _pipeline(pending: list[Shard], actors: int, model, kb_dirs, batch_size, published, force_language, max_bytes):
     import ray
 
@@ -158,9 +190,7 @@ def _pipeline(pending: list[Shard], actors: int, model, kb_dirs, batch_size, pub
             fn_constructor_kwargs={"model": model, "kb_dirs": kb_dirs, "batch_size": batch_size},
             batch_size=batch_size,
             concurrency=actors,
-            num_cpus=1,
-            max_restarts=-1,
-            max_task_retries=-1,
+            num_cpus=1,  # Ray Data restarts a dead actor and retries its batch by default
         )
     )
 

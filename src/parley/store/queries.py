@@ -124,6 +124,7 @@ def get_article(conn: Connection, article_id: int) -> Optional[dict]:
         return {r.position: r[1] for r in conn.execute(select(table.c.position, table.c[column]).where(table.c.article_id == article_id))}
     article["record_ids"] = {
         "quotes": ids(quotes), "statements": ids(quotes, "statement_id"), "events": ids(event_mentions, "event_id"),
+        "mentions": ids(event_mentions),
         "demands": ids(demands), "claims": ids(claims),
     }
     return article

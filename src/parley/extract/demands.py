@@ -1,0 +1,744 @@
+"""Demands and conditions: what one party requires of another, in the text's words.
+
+What is extracted (each a :class:`~parley.model.Demand`, words from ``lexicon/demands.yaml``):
+
+- **obligations in speech**: a modal or "have/need to" clause inside a statement
+  ("Ukraine must not join NATO", "talks had to be based on ...", "there should be an
+  immediate ceasefire"), and "need/require" with an object that names an issue
+  ("peace ... needed guarantees");
+- **demand verbs** with an actor or a speaker behind them: "called for a ceasefire",
+  "called on Hamas to release ...", "urged Israel to allow ...", "demanded that ...",
+  "insisted on ...";
+- **conditions** introduced by "unless", "only if", "on condition that", "as long as",
+  "provided that", "until", when the main clause is negated or modal ("will not agree to a
+  ceasefire unless Kyiv withdraws") or is someone's statement;
+- **stated conditions**: "the conditions for ... were set out by President Putin";
+- **refusals** ("refused negotiations", "declined to attend": ``stance="refusal"``) and
+  **rejections** of a demand or proposal ("rejected the demand", "ruled out talks":
+  ``stance="rejection"``).
+
+Who: the **party** is the speaker of the statement the words are in (``doc._.quotes``), or
+the subject of the demand verb; a refusal or rejection belongs to its subject even inside
+someone else's statement ("it was Ukraine that refused"). When the speaker is a government
+or military spokesperson (role words in the lexicon, e.g. "Kremlin spokesman"), the party is
+the **state** they speak for (``RUS``) and the person is kept in ``voiced_by``; any other
+speaker is the party themselves. The **addressee** is the actor told to act (the object of
+"urge"/"call on", the subject of the obligation clause, the parties "between X and Y", the
+owner of a thing to be revoked), else the addressee of the party's previous demand, else,
+for issues between two sides (talks, ceasefire, territory, ...), the country other than the
+party's that the article names most. A demand phrased in the first person ("we must ...")
+has no addressee unless one is named.
+
+Modality is that of the act of demanding: ``negated`` ("did not call for"), ``future``
+("will demand"), ``hypothetical`` ("could call for"), ``historical`` (a past perfect act,
+or a date in the sentence more than ``historical_days`` before publication), else
+``asserted``. A condition that is itself negative ("must not join") stays asserted.
+
+What is not: obligations with no speaker and no actor subject in narrative text (the
+reporter's own "should"); epistemic modals ("it should rain", "must have been");
+conditions in questions; demands implied without a cue ("Kyiv wants guarantees").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import LEXICON_DIR
+from ..model import Actor, DateRef, Demand, Quote
+from .actors import ResolvedActors
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_DEPS = ("advcl", "ccomp", "xcomp", "acl", "relcl", "conj", "ROOT", "pcomp")
+_EDGE_DEPS = ("mark", "cc", "punct", "prep")
+RELATIVE_WORDS = ("which", "that", "who", "whom")
+TIME_ENTITIES = ("DATE", "TIME")
+# Issues that lie between two sides: a condition about them with no named addressee is
+# addressed to the other side of the conflict.
+BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
+
+
+@dataclass(frozen=True)
+class DemandLexicon:
+    """The word lists of ``lexicon/demands.yaml``."""
+
+    obligation_modals: frozenset[str]
+    obligation_verbs: frozenset[str]
+    need_verbs: frozenset[str]
+    demand_verbs: dict
+    weak_demand_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_exclude: frozenset[str]
+    rejection_verbs: frozenset[str]
+    rejection_phrasal: dict
+    rejected_things: frozenset[str]
+    condition_markers: tuple[str, ...]
+    condition_nouns: frozenset[str]
+    statement_verbs: frozenset[str]
+    statement_particles: frozenset[str]
+    epistemic_subjects: frozenset[str]
+    epistemic_verbs: frozenset[str]
+    first_person: frozenset[str]
+    future_auxes: frozenset[str]
+    hypothetical_auxes: frozenset[str]
+    historical_days: int
+    voice_role_words: tuple[str, ...]
+    voice_sectors: frozenset[str]
+    issues: tuple[tuple[str, tuple[str, ...]], ...]
+    label_stopwords: frozenset[str]
+
+    def issue_of(self, words: str) -> Optional[str]:
+        """The first issue (in lexicon order) one of whose trigger words occurs in ``words``."""
+        low = " " + re.sub(r"[^\w\s-]", " ", words.lower()) + " "
+        low = re.sub(r"\s+", " ", low)
+        for issue, triggers in self.issues:
+            if any(f" {t} " in low for t in triggers):
+                return issue
+        return None
+
+    def label_of(self, words: str, max_words: int = 8) -> str:
+        """The condition reduced to its first content words."""
+        tokens = [w for w in re.findall(r"[\w'-]+", words) if w.lower() not in self.label_stopwords]
+        return " ".join(tokens[:max_words])
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
+@lru_cache(maxsize=4)
+def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> DemandLexicon:
+    """Read the demand word lists (cached per path)."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    issues = tuple((str(name), tuple(str(t).lower() for t in triggers)) for name, triggers in raw["issues"].items())
+    markers = tuple(sorted((str(m).lower() for m in raw["condition_markers"]), key=len, reverse=True))
+    return DemandLexicon(
+        obligation_modals=_words(raw["obligation_modals"]),
+        obligation_verbs=_words(raw["obligation_verbs"]),
+        need_verbs=_words(raw["need_verbs"]),
+        demand_verbs={str(k): {"addressee": _words(v.get("addressee")), "object": _words(v.get("object"))}
+                      for k, v in raw["demand_verbs"].items()},
+        weak_demand_verbs=_words(raw["weak_demand_verbs"]),
+        refusal_verbs=_words(raw["refusal_verbs"]),
+        refusal_exclude=_words(raw["refusal_exclude"]),
+        rejection_verbs=_words(raw["rejection_verbs"]),
+        rejection_phrasal={str(k): str(v) for k, v in (raw.get("rejection_phrasal") or {}).items()},
+        rejected_things=_words(raw["rejected_things"]),
+        condition_markers=markers,
+        condition_nouns=_words(raw["condition_nouns"]),
+        statement_verbs=_words(raw["statement_verbs"]),
+        statement_particles=_words(raw["statement_particles"]),
+        epistemic_subjects=_words(raw["epistemic_subjects"]),
+        epistemic_verbs=_words(raw["epistemic_verbs"]),
+        first_person=_words(raw["first_person"]),
+        future_auxes=_words(raw["future_auxes"]),
+        hypothetical_auxes=_words(raw["hypothetical_auxes"]),
+        historical_days=int(raw.get("historical_days", 30)),
+        voice_role_words=tuple(str(w).lower() for w in raw["voice_role_words"]),
+        voice_sectors=frozenset(str(s) for s in raw["voice_sectors"]),
+        issues=issues,
+        label_stopwords=_words(raw["label_stopwords"]),
+    )
+
+
+@dataclass
+class Found:
+    """A demand as found in the parse, before its party and addressee are resolved."""
+
+    form: str  # obligation, need, verb, condition, statement, refusal, rejection
+    act: Token  # the word that carries the act of demanding (modal, verb, marker)
+    start: int  # token range of the condition's words [start, end)
+    end: int
+    stance: str = "demand"
+    party_token: Optional[Token] = None  # whose words name the party (subject, agent)
+    subject: Optional[Token] = None  # subject of the condition clause (addressee candidate)
+    addressees: list[Token] = field(default_factory=list)  # tokens naming the addressee
+    patient: Optional[Token] = None  # a thing to be acted on whose owner is the addressee
+    context: Optional[Token] = None  # a clause whose words give the issue when the condition's do not
+
+
+class DemandExtractor:
+    """Finds demands in a parsed Doc (:meth:`match`) and resolves them to records (:meth:`extract`)."""
+
+    def __init__(self, lexicon: Optional[DemandLexicon] = None):
+        self.lex = lexicon or load_demand_lexicon()
+
+    # -- finding ------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[Found]:
+        """Every demand form in the Doc, in text order, overlapping duplicates removed."""
+        found: list[Found] = []
+        for token in doc:
+            for finder in (self._obligation, self._need, self._demand_verb, self._statement,
+                           self._refusal, self._rejection):
+                item = finder(token)
+                if item is not None:
+                    found.append(item)
+        for sent in doc.sents:
+            found.extend(self._conditions(sent))
+        return self._merge(_dedupe(found))
+
+    def _obligation(self, token: Token) -> Optional[Found]:
+        lex = self.lex
+        if token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
+            head = token.head
+            marker = token
+        elif token.lemma_.lower() in lex.obligation_verbs and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+            head = next((c for c in token.children if c.dep_ == "xcomp"
+                         and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+            if head is None:
+                return None
+            marker = token
+        else:
+            return None
+        # The small model tags some verbs after a modal as nouns ("we must ... talk"): any head
+        # but punctuation will do.
+        if head.pos_ in ("PUNCT", "SPACE") or head.lemma_.lower() in lex.epistemic_verbs:
+            return None
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        # "must have been", "should have known": a judgement about the past, not a demand.
+        if token.dep_ == "aux" and any(a.lower_ in ("have", "'ve") for a in auxes) and head.tag_ == "VBN" \
+                and not any(a.dep_ == "auxpass" for a in auxes):
+            return None
+        # "should be able to": ability, not obligation.
+        if any(c.lower_ == "able" for c in head.children):
+            return None
+        # "Ukraine must not join": the clause is headed by "join"; "they had to be based on ...":
+        # by "had", so that its subject and conjuncts are the clause's.
+        clause = head if marker.dep_ == "aux" else marker
+        subject = _subject(clause) or _subject(head)
+        if subject is not None and subject.lower_ in lex.epistemic_subjects and head.lemma_.lower() in lex.epistemic_verbs:
+            return None
+        start, end = _clause_range(clause, self._own_clause)
+        return Found("obligation", marker, start, end, subject=subject, patient=_patient(head), context=clause)
+
+    def _need(self, token: Token) -> Optional[Found]:
+        if token.lemma_.lower() not in self.lex.need_verbs or token.pos_ != "VERB":
+            return None
+        if any(c.dep_ == "xcomp" for c in token.children):
+            return None
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is None or self.lex.issue_of(_text(obj)) is None:
+            return None
+        return Found("need", token, token.i, obj.right_edge.i + 1, subject=_subject(token), context=obj)
+
+    def _demand_verb(self, token: Token) -> Optional[Found]:
+        lemma = token.lemma_.lower()
+        spec = self.lex.demand_verbs.get(lemma)
+        if spec is None or token.pos_ != "VERB":
+            return None
+        children = list(token.children)
+        addressees: list[Token] = []
+        content: Optional[Token] = None
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in spec["addressee"]:
+                # "called on Sunday for ...": a day is not an addressee.
+                addressees += [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_ENTITIES]
+            elif child.dep_ == "prep" and child.lower_ in spec["object"]:
+                content = content or next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        infinitive = next((c for c in children if c.dep_ in ("xcomp", "advcl")
+                           and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        dobj = next((c for c in children if c.dep_ == "dobj"), None)
+        ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
+        if infinitive is not None and (dobj is not None or addressees):
+            # "urged Israel to allow ...", "called on Hamas to release ...": ignore a "to" clause
+            # of purpose after "called for X to end ..." (it has no addressee before it).
+            if dobj is not None and not addressees:
+                addressees = [dobj]
+            content = infinitive
+        elif content is None and ccomp is not None and lemma not in self.lex.weak_demand_verbs and lemma != "call":
+            content = ccomp
+        elif content is None and dobj is not None and lemma not in self.lex.weak_demand_verbs and lemma != "call":
+            content = dobj
+        if content is None:
+            return None
+        first = min([content.left_edge.i] + [a.left_edge.i for a in addressees])
+        end = content.right_edge.i + 1
+        for child in content.children:  # a further clause of its own ("... and called on Hamas")
+            if child.dep_ == "conj" and child.i > content.i and self._own_clause(child):
+                end = min(end, _before(child))
+        return Found("verb", token, first, end, party_token=_subject(token), addressees=addressees,
+                     subject=_subject(content) if content.pos_ in ("VERB", "AUX") else None, context=content)
+
+    def _statement(self, token: Token) -> Optional[Found]:
+        lex = self.lex
+        if token.lemma_.lower() not in lex.condition_nouns or token.pos_ != "NOUN":
+            return None
+        verb = token.head
+        if token.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in lex.statement_verbs:
+            return None
+        particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+        if verb.lemma_.lower() in ("set", "lay", "spell", "put") and (particle is None or particle.lower_ not in lex.statement_particles):
+            return None
+        # "their conditions" alone says nothing: keep "conditions for ..." or a named issue.
+        if not any(c.dep_ == "prep" for c in token.children) and lex.issue_of(_text(token)) is None:
+            return None
+        agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        party = agent if token.dep_ == "nsubjpass" else _subject(verb)
+        return Found("statement", verb, token.left_edge.i, token.right_edge.i + 1, party_token=party, context=token)
+
+    def _refusal(self, token: Token) -> Optional[Found]:
+        if token.lemma_.lower() not in self.lex.refusal_verbs or token.pos_ != "VERB":
+            return None
+        content = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if content is not None and content.lemma_.lower() in self.lex.refusal_exclude:
+            return None
+        content = content or next((c for c in token.children if c.dep_ == "dobj"), None)
+        if content is None:
+            return None
+        return Found("refusal", token, token.i, content.right_edge.i + 1, stance="refusal",
+                     party_token=_subject(token), context=content)
+
+    def _rejection(self, token: Token) -> Optional[Found]:
+        lemma = token.lemma_.lower()
+        phrasal = self.lex.rejection_phrasal.get(lemma)
+        if token.pos_ != "VERB":
+            return None
+        if lemma not in self.lex.rejection_verbs:
+            if phrasal is None or not any(c.dep_ == "prt" and c.lower_ == phrasal for c in token.children):
+                return None
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        if obj.lemma_.lower() not in self.lex.rejected_things and self.lex.issue_of(_text(obj)) is None:
+            return None
+        owner = _owner(obj)
+        return Found("rejection", token, token.i, obj.right_edge.i + 1, stance="rejection",
+                     party_token=_subject(token), addressees=[owner] if owner is not None else [], context=obj)
+
+    def _conditions(self, sent: Span) -> list[Found]:
+        found = []
+        text = sent.text.lower()
+        taken: list[int] = []
+        for marker in self.lex.condition_markers:
+            for m in re.finditer(r"\b" + re.escape(marker) + r"\b", text):
+                start_char = sent.start_char + m.start()
+                if any(abs(start_char - t) < 20 for t in taken):
+                    continue  # "only if" already found, do not take its "if" again
+                last = sent.doc.char_span(sent.start_char + m.end() - 1, sent.start_char + m.end(), alignment_mode="expand")
+                if last is None:
+                    continue
+                mark = last[-1]
+                if mark.dep_ != "mark" or mark.head.pos_ not in ("VERB", "AUX"):
+                    continue
+                clause = mark.head
+                main = clause.head if clause.dep_ != "ROOT" else None
+                if main is None or main.pos_ not in ("VERB", "AUX", "ADJ"):
+                    continue
+                taken.append(start_char)
+                start = mark.i + 1
+                end = clause.right_edge.i + 1
+                found.append(Found("condition", mark, start, end, party_token=_subject(main),
+                                   subject=_subject(clause), patient=_patient(clause), context=main))
+        return found
+
+    def _own_clause(self, token: Token) -> bool:
+        """A conjoined clause with its own subject is a separate demand."""
+        return token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+    def _merge(self, found: list[Found]) -> list[Found]:
+        """Join a conjoined obligation with no named subject to the one before it in the same
+        sentence ("There should be an immediate ceasefire and negotiations should begin")."""
+        merged: list[Found] = []
+        for item in found:
+            prev = merged[-1] if merged else None
+            if (prev is not None and prev.form == item.form == "obligation" and prev.act.sent == item.act.sent
+                    and item.start - prev.end <= 2 and not _names_actor_like(item.subject)):
+                prev.end = max(prev.end, item.end)
+                continue
+            merged.append(item)
+        return merged
+
+    # -- resolving ----------------------------------------------------------------
+    def extract(self, doc: Doc, resolved: ResolvedActors, quotes: Sequence[Quote] = (),
+                published: Optional[dt.date] = None, dates: Sequence[DateRef] = ()) -> list[Demand]:
+        """The demands of the Doc as records, in text order.
+
+        Args:
+            doc: a parsed Doc.
+            resolved: the article's actors (``doc._.actors``).
+            quotes: the article's statements (``doc._.quotes``), whose speakers own the demands inside them.
+            published: the publication date (for historical modality).
+            dates: the article's date expressions (``doc._.dates``).
+        """
+        return self.set_records(doc, self.match(doc), resolved, quotes, published, dates)
+
+    def set_records(self, doc: Doc, found: list[Found], resolved: ResolvedActors, quotes: Sequence[Quote],
+                    published: Optional[dt.date], dates: Sequence[DateRef]) -> list[Demand]:
+        actor_at = _mention_index(resolved)
+        demands: list[Demand] = []
+        last_addressee: dict[str, object] = {}
+        counterparts = _country_counts(resolved)
+        for item in found:
+            quote = _quote_at(quotes, item.act)
+            party_tok = _resolve_relative(item.party_token)
+            party = _actor_of(party_tok, actor_at)
+            if party_tok is not None and party_tok.lower_ in self.lex.first_person and quote is not None:
+                party = None  # "we urge ...": the speaker
+            if item.form in ("obligation", "need", "condition") or party is None:
+                if quote is not None and quote.speaker.actor_id:
+                    # Inside a statement the speaker owns the obligation; a refusal or rejection
+                    # keeps its own subject ("it was Ukraine that refused").
+                    if item.form in ("obligation", "need", "condition") or party is None:
+                        party = quote.speaker.actor_id
+                elif party is None:
+                    cue_quote = _quote_cued_by(quotes, item.act)
+                    party = cue_quote.speaker.actor_id if cue_quote is not None else None
+            if party is None:
+                continue  # precision first: a demand nobody is known to make is left out
+            if item.form in ("obligation", "need") and quote is None:
+                continue  # the reporter's own "should"
+            if item.form == "condition" and quote is None and not _committal(item.context):
+                continue  # "talks began only when ...": a narrative, not a condition
+            party, voiced_by = self._voice(party, resolved)
+            addressee = self._addressee(item, party, actor_at, resolved)
+            if addressee is None and not (item.subject is not None and item.subject.lower_ in self.lex.first_person):
+                issue_guess = self._issue(doc, item)
+                addressee = last_addressee.get(party)
+                if addressee is None and issue_guess in BILATERAL_ISSUES and item.stance == "demand":
+                    addressee = _counterpart(party, resolved, counterparts)
+            if addressee is not None:
+                last_addressee[party] = addressee
+            start, end = item.start, item.end
+            if quote is not None:  # the words of the statement only, not "which Peskov said"
+                q = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+                if q is not None:
+                    start, end = max(start, q.start), min(end, q.end)
+            start, end = _trim_range(doc, start, end)
+            if end <= start:
+                continue
+            span = doc[start:end]
+            demands.append(Demand(
+                party=party, addressee=addressee, text=span.text, span=(span.start_char, span.end_char),
+                issue=self._issue(doc, item), modality=self._modality(item, dates, published, span),
+                voiced_by=voiced_by, label=self.lex.label_of(span.text) or None, stance=item.stance,
+            ))
+        return demands
+
+    def _voice(self, party: str, resolved: ResolvedActors) -> tuple[str, Optional[str]]:
+        """A spokesperson's demand is their state's (``RUS`` voiced by ``dmitry-peskov``)."""
+        actor: Optional[Actor] = resolved.actors.get(party)
+        if actor is None or actor.type != "person" or not actor.role or not actor.country:
+            return party, None
+        role = actor.role.lower()
+        if actor.sector in self.lex.voice_sectors and any(w in role for w in self.lex.voice_role_words):
+            return actor.country, party
+        return party, None
+
+    def _addressee(self, item: Found, party: str, actor_at: dict, resolved: ResolvedActors):
+        ids: list[str] = []
+        for tok in item.addressees:
+            ids += _actors_of(_resolve_relative(tok), actor_at)
+        if not ids and item.subject is not None:
+            ids = _actors_of(_resolve_relative(item.subject), actor_at)
+        if not ids:
+            ids = _between(item, actor_at)
+        if not ids and item.patient is not None:
+            owner = _owner(item.patient)
+            ids = _actors_of(owner, actor_at) if owner is not None else []
+        party_country = _country(party, resolved)
+        ids = [i for i in dict.fromkeys(ids) if i != party and not (
+            _country(i, resolved) == party_country and party_country and i == party_country)]
+        if not ids:
+            return None
+        return ids[0] if len(ids) == 1 else ids
+
+    def _issue(self, doc: Doc, item: Found) -> Optional[str]:
+        issue = self.lex.issue_of(doc[item.start:item.end].text)
+        if issue is None and item.context is not None:
+            issue = self.lex.issue_of(_text(item.context))
+        if issue is None:
+            issue = self.lex.issue_of(item.act.sent.text)
+        return issue
+
+    def _modality(self, item: Found, dates: Sequence[DateRef], published: Optional[dt.date], words: Span) -> str:
+        act = item.act
+        verb = act.head if act.dep_ in ("aux", "mark") else act
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+        if item.form in ("verb", "refusal", "rejection", "statement"):
+            if any(a.dep_ == "neg" for a in auxes):
+                return "negated"
+            aux_words = {a.lower_ for a in auxes}
+            if aux_words & self.lex.future_auxes or _going_to(verb):
+                return "future"
+            if aux_words & self.lex.hypothetical_auxes:
+                return "hypothetical"
+            if "had" in aux_words and verb.tag_ == "VBN":
+                return "historical"
+        if published is not None and _dated_before(act.sent, words, dates, published, self.lex.historical_days):
+            return "historical"
+        return "asserted"
+
+
+# -- helpers over the parse ---------------------------------------------------------
+def _text(token: Token) -> str:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
+
+
+def _subject(verb: Optional[Token]) -> Optional[Token]:
+    """The subject of a verb; for a conjoined or infinitive verb, of the verb it hangs on."""
+    token = verb
+    for _ in range(4):
+        if token is None:
+            return None
+        subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if token.dep_ in ("conj", "xcomp") and token.head is not token:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def _resolve_relative(token: Optional[Token]) -> Optional[Token]:
+    """The noun a relative pronoun stands for ("decree, which ...", "it was Ukraine that refused")."""
+    if token is None or token.lower_ not in RELATIVE_WORDS:
+        return token
+    clause = token.head
+    for _ in range(4):
+        if clause.dep_ == "relcl":
+            return clause.head
+        attr = next((c for c in clause.head.children if c.dep_ == "attr"), None) if clause.dep_ == "ccomp" else None
+        if attr is not None:
+            return attr  # cleft: "it was Ukraine that refused"
+        if clause.head is clause:
+            break
+        clause = clause.head
+    return token
+
+
+def _patient(verb: Token) -> Optional[Token]:
+    """The thing acted on by a passive verb ("the decree ... would have to be revoked")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                subj = next((c for c in child.children if c.dep_ == "nsubjpass"), None)
+                if subj is not None:
+                    break
+    if subj is None and verb.tag_ == "VBN":
+        subj = _subject(verb)
+    return _resolve_relative(subj) if subj is not None else None
+
+
+def _owner(noun: Token) -> Optional[Token]:
+    """Who a thing belongs to: its possessor, "by/of/from X", or the subject of the verb it hangs on."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return pobj
+    head = noun.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head)
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _before(token: Token) -> int:
+    """The token index where a conjoined clause starts, with its "and"/"that" and comma."""
+    i = token.left_edge.i
+    doc = token.doc
+    while i > 0 and doc[i - 1].dep_ in ("cc", "punct", "mark") and doc[i - 1].head in (token, token.head):
+        i -= 1
+    return i
+
+
+def _clause_range(clause: Token, own_clause) -> tuple[int, int]:
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        # "To ensure that ..., we must guarantee ...": the condition starts at its subject.
+        leading = [c for c in clause.children if c.i < subject.i and c.dep_ in ("advcl", "prep", "npadvmod", "punct", "advmod")]
+        if leading:
+            start = subject.left_edge.i
+    for child in clause.children:
+        if child.dep_ == "conj" and child.i > clause.i and own_clause(child):
+            end = min(end, _before(child))
+    sent = clause.sent
+    return max(start, sent.start), min(end, sent.end)
+
+
+def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without leading "that"/"and"/punctuation/quote marks and trailing punctuation."""
+    while start < end and (doc[start].dep_ in ("mark", "cc", "punct") or doc[start].is_quote or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """Drop a demand whose words lie inside another's (a modal inside "demanded that ... must")."""
+    order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "obligation": 3, "need": 4}
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (order[f.form], f.start)):
+        if any(k.start <= item.start and item.end <= k.end for k in kept) or \
+                any(item.start <= k.start and k.end <= item.end and k.form == item.form for k in kept):
+            continue
+        kept.append(item)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _names_actor_like(token: Optional[Token]) -> bool:
+    return token is not None and token.pos_ in ("PROPN",)
+
+
+def _committal(main: Optional[Token]) -> bool:
+    """A main clause that commits or refuses: negated, modal or future ("will not agree ... unless")."""
+    if main is None:
+        return False
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in main.children)
+
+
+def _dated_before(sent: Span, words: Span, dates: Sequence[DateRef], published: dt.date, days: int) -> bool:
+    """A date in the sentence, outside the condition's own words ("agreements reached in 2022"
+    dates the agreements, not the demand), more than ``days`` before publication."""
+    for ref in dates:
+        if words.start_char <= ref.span[0] < words.end_char:
+            continue
+        if ref.value and sent.start_char <= ref.span[0] < sent.end_char:
+            try:
+                value = dt.date.fromisoformat(_month_end(ref.value))
+            except ValueError:
+                continue
+            if (published - value).days > days:
+                return True
+    return False
+
+
+def _month_end(value: str) -> str:
+    """The last day an ISO year, month or date can mean (so "this month" is never historical)."""
+    if re.fullmatch(r"\d{4}", value):
+        return value + "-12-31"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = map(int, value.split("-"))
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        return (nxt - dt.timedelta(days=1)).isoformat()
+    return value[:10]
+
+
+# -- helpers over actors and quotes ---------------------------------------------------
+def _mention_index(resolved: ResolvedActors) -> dict[int, str]:
+    index: dict[int, str] = {}
+    for mention in resolved.mentions:
+        for i in range(mention.token_start, mention.token_end):
+            index.setdefault(i, mention.actor_id)
+    return index
+
+
+def _actor_of(token: Optional[Token], actor_at: dict[int, str]) -> Optional[str]:
+    ids = _actors_of(token, actor_at)
+    return ids[0] if ids else None
+
+
+def _actors_of(token: Optional[Token], actor_at: dict[int, str]) -> list[str]:
+    """The actors a noun phrase names: its head's mention, else one in the words before the
+    head, plus those of conjoined nouns ("Ukraine and Russia")."""
+    if token is None:
+        return []
+    ids: list[str] = []
+    if token.i in actor_at:
+        ids.append(actor_at[token.i])
+    else:
+        for i in range(token.left_edge.i, token.i):
+            if i in actor_at:
+                ids.append(actor_at[i])
+                break
+    for child in token.children:
+        if child.dep_ == "conj":
+            ids += _actors_of(child, actor_at)
+    return ids
+
+
+def _between(item: Found, actor_at: dict[int, str]) -> list[str]:
+    doc = item.act.doc
+    for token in doc[item.start:item.end]:
+        if token.lower_ == "between" and token.dep_ == "prep":
+            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            ids = _actors_of(pobj, actor_at)
+            if len(ids) >= 2:
+                return ids
+    return []
+
+
+def _quote_at(quotes: Sequence[Quote], token: Token) -> Optional[Quote]:
+    inside = [q for q in quotes if q.span[0] <= token.idx < q.span[1]]
+    return min(inside, key=lambda q: q.span[1] - q.span[0]) if inside else None
+
+
+def _quote_cued_by(quotes: Sequence[Quote], verb: Token) -> Optional[Quote]:
+    """The statement this verb introduces ("He urged Israel to ..." as an indirect quote)."""
+    sent = verb.sent
+    for q in quotes:
+        if q.cue and q.cue.lower() == verb.lower_ and sent.start_char <= q.span[0] < sent.end_char + 1 \
+                and q.span[0] >= verb.idx:
+            return q
+    return None
+
+
+def _country(actor_id: Optional[str], resolved: ResolvedActors) -> Optional[str]:
+    if actor_id is None:
+        return None
+    actor = resolved.actors.get(actor_id)
+    if actor is not None:
+        return actor.country
+    return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
+
+
+def _country_counts(resolved: ResolvedActors) -> Counter:
+    """How often each country is named as a country (or its capital or government)."""
+    counts: Counter = Counter()
+    for mention in resolved.mentions:
+        actor = resolved.actors.get(mention.actor_id)
+        if actor is not None and actor.country and actor.type in ("country", "organisation", "group") \
+                and (actor.type == "country" or mention.actor_id.startswith("agent:")):
+            counts[actor.country] += 1
+    return counts
+
+
+def _counterpart(party: str, resolved: ResolvedActors, counts: Counter) -> Optional[str]:
+    """The country other than the party's that the article names most (the other side)."""
+    own = _country(party, resolved)
+    for country, _ in counts.most_common():
+        if country != own and country in resolved.actors:
+            return country
+    return None
+
+
+def extract_demands(doc: Doc, resolved_actors: Optional[ResolvedActors], quotes: Optional[Sequence[Quote]],
+                    published: Optional[dt.date], dates: Optional[Sequence[DateRef]] = None,
+                    lexicon: Optional[DemandLexicon] = None) -> list[Demand]:
+    """The demands, conditions, refusals and rejections of a parsed Doc (see the module docstring).
+
+    Args:
+        doc: a Doc parsed by spaCy (dependency parse needed).
+        resolved_actors: ``doc._.actors``; without it no party can be named and nothing is returned.
+        quotes: ``doc._.quotes``; demands inside a statement belong to its speaker.
+        published: the publication date, for historical modality.
+        dates: ``doc._.dates`` (defaults to them when set).
+        lexicon: word lists (default: the bundled ``demands.yaml``).
+    """
+    if resolved_actors is None:
+        return []
+    if dates is None:
+        dates = getattr(doc._, "dates", None) or [] if Doc.has_extension("dates") else []
+    return DemandExtractor(lexicon).extract(doc, resolved_actors, quotes or [], published, dates)
