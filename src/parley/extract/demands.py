@@ -86,6 +86,7 @@ class DemandLexicon:
     statement_particles: frozenset[str]
     epistemic_subjects: frozenset[str]
     epistemic_verbs: frozenset[str]
+    speech_after_modal: frozenset[str]
     first_person: frozenset[str]
     future_auxes: frozenset[str]
     hypothetical_auxes: frozenset[str]
@@ -96,11 +97,11 @@ class DemandLexicon:
     label_stopwords: frozenset[str]
 
     def issue_of(self, words: str) -> Optional[str]:
-        """The first issue (in lexicon order) one of whose trigger words occurs in ``words``."""
-        low = " " + re.sub(r"[^\w\s-]", " ", words.lower()) + " "
-        low = re.sub(r"\s+", " ", low)
-        for issue, triggers in self.issues:
-            if any(f" {t} " in low for t in triggers):
+        """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
+        (a one-word trigger also in its inflected forms: "withdraw" matches "withdraws")."""
+        low = re.sub(r"\s+", " ", words.lower())
+        for issue, pattern in _issue_patterns(self.issues):
+            if pattern.search(low):
                 return issue
         return None
 
@@ -108,6 +109,15 @@ class DemandLexicon:
         """The condition reduced to its first content words."""
         tokens = [w for w in re.findall(r"[\w'-]+", words) if w.lower() not in self.label_stopwords]
         return " ".join(tokens[:max_words])
+
+
+@lru_cache(maxsize=8)
+def _issue_patterns(issues: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    compiled = []
+    for issue, triggers in issues:
+        parts = [re.escape(t) + ("" if " " in t else r"(?:s|es|d|ed|ing)?") for t in triggers]
+        compiled.append((issue, re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")))
+    return tuple(compiled)
 
 
 def _words(values) -> frozenset[str]:
@@ -138,6 +148,7 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         statement_particles=_words(raw["statement_particles"]),
         epistemic_subjects=_words(raw["epistemic_subjects"]),
         epistemic_verbs=_words(raw["epistemic_verbs"]),
+        speech_after_modal=_words(raw["speech_after_modal"]),
         first_person=_words(raw["first_person"]),
         future_auxes=_words(raw["future_auxes"]),
         hypothetical_auxes=_words(raw["hypothetical_auxes"]),
@@ -200,7 +211,7 @@ class DemandExtractor:
             return None
         # The small model tags some verbs after a modal as nouns ("we must ... talk"): any head
         # but punctuation will do.
-        if head.pos_ in ("PUNCT", "SPACE") or head.lemma_.lower() in lex.epistemic_verbs:
+        if head.pos_ in ("PUNCT", "SPACE") or head.lemma_.lower() in lex.speech_after_modal:
             return None
         auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         # "must have been", "should have known": a judgement about the past, not a demand.
@@ -214,7 +225,7 @@ class DemandExtractor:
         # by "had", so that its subject and conjuncts are the clause's.
         clause = head if marker.dep_ == "aux" else marker
         subject = _subject(clause) or _subject(head)
-        if subject is not None and subject.lower_ in lex.epistemic_subjects and head.lemma_.lower() in lex.epistemic_verbs:
+        if (subject is None or subject.lower_ in lex.epistemic_subjects) and head.lemma_.lower() in lex.epistemic_verbs:
             return None
         start, end = _clause_range(clause, self._own_clause)
         return Found("obligation", marker, start, end, subject=subject, patient=_patient(head), context=clause)

@@ -83,7 +83,7 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
         key=lambda item: -len(item[0]),
     )
     return Lexicon(
-        speech=frozenset(verbs["speech"]),
+        speech=frozenset(verbs["speech"]) | frozenset(verbs.get("communication", [])),
         thought=frozenset(verbs["thought"]) - frozenset(verbs["speech"]),
         according_to=tuple(verbs.get("according_to", [])),
         channels=tuple(phrases),

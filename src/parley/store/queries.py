@@ -319,7 +319,7 @@ def positions(conn: Connection, f: Filters = Filters()) -> dict:
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
         cells[(row["party"], row["issue"] or "(no issue)")].append(row)
-    names = dict(conn.execute(select(actors.c.id, actors.c.name).where(actors.c.id.in_({p for p, _ in cells})))) if cells else {}
+    names = actor_names(conn, {p for p, _ in cells})
     return {
         "actors": sorted({p for p, _ in cells}),
         "issues": sorted({i for _, i in cells}),

@@ -1,0 +1,176 @@
+"""The event coder's knowledge: CAMEO patterns, the CAMEO->PLOVER table and modality words.
+
+Everything here is read from plain files, once per process (:func:`load_event_lexicon`):
+
+- ``kb/data/lexicon/cameo/NN_*.yaml``: verb and noun patterns per CAMEO root (see the
+  ``README.md`` beside them for the keys);
+- ``kb/data/lexicon/cameo/modality.yaml``: negation, modal, future and locative words;
+- ``kb/data/lexicon/plover.yaml``: PLOVER type, mode and context, the Goldstein score of
+  every CAMEO code, and PLOVER's cooperation-conflict score per type and mode.
+
+Patterns are indexed by lemma, most specific first, so coding a sentence is a dictionary
+look-up per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from ..kb import LEXICON_DIR
+from ..model import Plover
+
+CAMEO_DIR = LEXICON_DIR / "cameo"
+PLOVER_FILE = LEXICON_DIR / "plover.yaml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _words(value) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """A clause pattern: a verb lemma and the words around it that must be present."""
+
+    code: str
+    lemma: str
+    particle: Optional[str] = None
+    preps: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    adjs: frozenset[str] = frozenset()
+    needs_target: bool = False
+    reciprocal: bool = False
+    implicit_partner: bool = False
+    speaker_source: bool = False
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.particle) + 2 * bool(self.objects) + 2 * bool(self.adjs) + bool(self.preps)
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    """An event noun whose actors are written around it ("Russia's offensive")."""
+
+    code: str
+    lemma: str
+    via: frozenset[str] = frozenset()
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@dataclass
+class ModalityWords:
+    negation: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    non_dating_preps: frozenset[str]
+    locative_preps: frozenset[str]
+    target_preps: frozenset[str]
+    noun_source_preps: frozenset[str]
+    news_cycle_days: int = 7
+
+
+@dataclass
+class EventLexicon:
+    """Patterns by lemma, per-root topic refinements, and the code tables."""
+
+    verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)
+    nouns: dict[str, list[NounPattern]] = field(default_factory=dict)
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)
+    mentions_acts: frozenset[str] = frozenset()
+    codes: dict[str, dict] = field(default_factory=dict)
+    plover_scores: dict[str, float] = field(default_factory=dict)
+    words: Optional[ModalityWords] = None
+
+    def entry(self, code: str) -> Optional[dict]:
+        """The table row of ``code``, falling back to its 3-digit parent and then its root's
+        general code (a user may add codes the table does not list)."""
+        for key in (code, code[:3], code[:2] + "0"):
+            if key in self.codes:
+                return self.codes[key]
+        return None
+
+    def plover(self, code: str) -> Optional[Plover]:
+        row = self.entry(code)
+        if row is None:
+            return None
+        context = row.get("context")
+        return Plover(type=row["type"], mode=row.get("mode"), context=list(context) if context else None)
+
+    def goldstein(self, code: str) -> Optional[float]:
+        row = self.entry(code)
+        return None if row is None else row.get("goldstein")
+
+    def plover_score(self, plover: Plover) -> Optional[float]:
+        if plover.mode and f"{plover.type}:{plover.mode}" in self.plover_scores:
+            return self.plover_scores[f"{plover.type}:{plover.mode}"]
+        return self.plover_scores.get(plover.type)
+
+
+def _read(path: Path) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_LOADER) or {}
+
+
+@lru_cache(maxsize=4)
+def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_FILE) -> EventLexicon:
+    """Read the pattern files and code tables (cached: call it freely)."""
+    lex = EventLexicon()
+    mentions = set()
+    for path in sorted(Path(cameo_dir).glob("*.yaml")):
+        data = _read(path)
+        root = data.get("root")
+        if root is None:
+            continue
+        root = str(root).zfill(2)
+        if data.get("mentions_acts"):
+            mentions.add(root)
+        lex.topics[root] = {str(k).lower(): str(v) for k, v in (data.get("topics") or {}).items()}
+        for raw in data.get("verbs") or []:
+            for lemma in _words(raw["lemma"]):
+                pattern = VerbPattern(
+                    code=str(raw["code"]),
+                    lemma=lemma,
+                    particle=(str(raw["particle"]).lower() if raw.get("particle") else None),
+                    preps=_words(raw.get("prep")),
+                    objects=_words(raw.get("object")),
+                    adjs=_words(raw.get("adj")),
+                    needs_target=bool(raw.get("needs_target")),
+                    reciprocal=bool(raw.get("reciprocal")),
+                    implicit_partner=bool(raw.get("implicit_partner")),
+                    speaker_source=bool(raw.get("speaker_source")),
+                )
+                lex.verbs.setdefault(lemma, []).append(pattern)
+        for raw in data.get("nouns") or []:
+            for lemma in _words(raw["lemma"]):
+                lex.nouns.setdefault(lemma, []).append(NounPattern(str(raw["code"]), lemma, _words(raw.get("via"))))
+    for patterns in lex.verbs.values():
+        patterns.sort(key=lambda p: -p.specificity)  # stable: file order among equals
+    lex.mentions_acts = frozenset(mentions)
+    words = _read(Path(cameo_dir) / "modality.yaml")
+    lex.words = ModalityWords(
+        **{k: _words(v) for k, v in words.items() if k != "news_cycle_days"},
+        news_cycle_days=int(words.get("news_cycle_days", 7)),
+    )
+    table = _read(plover_file)
+    lex.codes = {str(k): v for k, v in (table.get("codes") or {}).items()}
+    lex.plover_scores = {str(k): float(v) for k, v in (table.get("plover_scores") or {}).items()}
+    return lex

@@ -1,0 +1,116 @@
+"""Demands and conditions: forms, modality, addressee, issue, refusals, and what is not a demand.
+
+Sentences are written for these tests; the acceptance part reads ../shared's worked example."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+PUBLISHED = dt.date(2025, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from parley.nlp import demands_component  # noqa: F401
+    from parley.nlp.pipeline import load_pipeline
+
+    pipeline = load_pipeline()
+    if "parley_demands" not in pipeline.pipe_names:
+        pipeline.add_pipe("parley_demands", after="parley_quotes")
+    return pipeline
+
+
+def demands_of(nlp, text, published=PUBLISHED):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.demands
+
+
+def test_call_on_names_party_addressee_and_issue(nlp):
+    (d,) = demands_of(nlp, "Antonio Guterres called on Israel to allow humanitarian aid into Gaza.")
+    assert d.party == "antonio-guterres"
+    assert d.addressee == "ISR"
+    assert d.issue == "aid"
+    assert d.text.startswith("Israel to allow")
+    assert d.stance == "demand" and d.modality == "asserted"
+
+
+def test_call_for_between_two_sides(nlp):
+    (d,) = demands_of(nlp, "Emmanuel Macron called for immediate talks between Russia and Ukraine.")
+    assert d.party == "emmanuel-macron"
+    assert sorted(d.addressee) == ["RUS", "UKR"]
+    assert d.issue == "talks"
+
+
+def test_must_inside_a_statement_belongs_to_the_speaker(nlp):
+    text = 'Sergei Lavrov said Ukraine must withdraw its troops from the four regions.'
+    (d,) = demands_of(nlp, text)
+    assert d.party == "sergei-lavrov"
+    assert d.addressee == "UKR"
+    assert d.issue in ("withdrawal", "territory")
+
+
+def test_spokesman_voices_his_state(nlp):
+    text = 'Kremlin spokesman Dmitry Peskov said any talks would have to take account of the realities on the ground.'
+    (d,) = demands_of(nlp, text, dt.date(2024, 12, 8))
+    assert d.party == "RUS" and d.voiced_by == "dmitry-peskov"
+    assert d.issue == "talks"
+
+
+def test_condition_unless(nlp):
+    (d,) = demands_of(nlp, "Russia will not agree to a ceasefire unless Ukraine withdraws its troops.")
+    assert d.party == "RUS" and d.addressee == "UKR"
+    assert d.text == "Ukraine withdraws its troops"
+    assert d.issue == "withdrawal"
+
+
+def test_refusal_and_rejection(nlp):
+    refusal = demands_of(nlp, "Iran refused direct negotiations with the United States.")
+    assert [(d.party, d.stance, d.issue) for d in refusal] == [("IRN", "refusal", "talks")]
+    rejection = demands_of(nlp, "China rejected the demand to lift its export controls.")
+    assert [(d.party, d.stance) for d in rejection] == [("CHN", "rejection")]
+
+
+def test_modality_of_the_act(nlp):
+    (future,) = demands_of(nlp, "Emmanuel Macron will call for new sanctions against Russia.")
+    assert future.modality == "future" and future.issue == "sanctions"
+    (negated,) = demands_of(nlp, "Emmanuel Macron did not call for new sanctions against Russia.")
+    assert negated.modality == "negated"
+    (past,) = demands_of(nlp, "In June 2023, Emmanuel Macron called for new sanctions against Russia.")
+    assert past.modality == "historical"
+
+
+def test_not_demands(nlp):
+    assert demands_of(nlp, 'Emmanuel Macron said it should rain in Paris tomorrow.') == []
+    assert demands_of(nlp, "The talks should resume next week, diplomats believe.") == []
+    assert demands_of(nlp, 'Emmanuel Macron said there must have been a mistake.') == []
+    assert demands_of(nlp, "Iran declined to comment on the report.") == []
+
+
+def test_ceasefire_acceptance(nlp, shared_dir):
+    """The six demands of facts.yaml, with party (or the person voicing it) and addressee."""
+    folder = shared_dir / "examples" / "ceasefire"
+    facts = yaml.safe_load((folder / "facts.yaml").read_text(encoding="utf-8"))
+    assert len(facts["demands"]) == 6
+    demands = demands_of(nlp, (folder / "article.txt").read_text(encoding="utf-8"), dt.date(2024, 12, 8))
+
+    def find(words):
+        hits = [d for d in demands if words in d.text]
+        assert hits, f"no demand with {words!r}: {[d.text for d in demands]}"
+        return hits[0]
+
+    trump = find("immediate ceasefire")
+    assert trump.party == "donald-trump" and sorted(trump.addressee) == ["RUS", "UKR"] and trump.issue == "ceasefire"
+    zelenskiy = find("effective guarantees for peace")
+    assert zelenskiy.party == "volodymyr-zelenskiy" and zelenskiy.addressee is None and zelenskiy.issue == "guarantees"
+    istanbul = find("had to be based on agreements")
+    assert (istanbul.party, istanbul.voiced_by, istanbul.addressee) == ("RUS", "dmitry-peskov", "UKR")
+    nato = find("Ukraine must not join the NATO")
+    assert (nato.party, nato.addressee, nato.issue) == ("vladimir-putin", "UKR", "NATO membership")
+    regions = find("fully in control of four Ukrainian regions")
+    assert (regions.party, regions.addressee, regions.issue) == ("vladimir-putin", "UKR", "territory")
+    decree = find("would have to be revoked")
+    assert (decree.party, decree.voiced_by, decree.addressee) == ("RUS", "dmitry-peskov", "volodymyr-zelenskiy")
