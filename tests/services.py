@@ -138,10 +138,20 @@ class FakeAnalyser:
             self.seen.append(article.id)
             if self.delay:
                 time.sleep(self.delay)
-            yield self.by_hash[content_hash(article.text)]
+            known = self.by_hash.get(content_hash(article.text))
+            yield known or ArticleResult(id=article.id, title=article.title, published=article.published, url=article.url,
+                                         source=article.source, text=article.text)
 
 
 # --- PostgreSQL -------------------------------------------------------------------------
+
+
+def build_corpus(url: str) -> None:
+    """Ingest the fixture corpus into ``url``."""
+    from parley.store.ingest import ingest
+
+    corpus = fixture_corpus()
+    ingest([a for a, _ in corpus], url, analyse=FakeAnalyser(corpus))
 
 
 def postgres_bin() -> Optional[str]:

@@ -83,6 +83,8 @@ def to_result(article: Article, doc: Doc) -> ArticleResult:
         sections=article.sections,
         actors=list(resolved.actors.values()) if resolved else [],
         quotes=doc._.quotes or [],
+        claims=doc._.claims or [],
+        demands=doc._.demands or [],
         dates=doc._.dates or [],
         places=doc._.places or [],
     )

@@ -50,12 +50,19 @@ def date_columns(event_date: Optional[str], published: Optional[dt.date]) -> lis
     """``[Day, MonthYear, Year, FractionDate]``: from the event's date, else the publication date.
 
     A month- or year-precise event date fills only the columns it determines (Day empty);
-    FractionDate follows GDELT's formula ``year + (month * 30 + day) / 365``.
+    FractionDate is GDELT's YYYY.FFFF, FFFF the share of the year gone before that day
+    (1 January is .0000, 31 December .9973 in any year).
     """
     if event_date:
         if m := _DAY.match(event_date):
             y, mo, d = (int(g) for g in m.groups())
-            return [f"{y:04d}{mo:02d}{d:02d}", f"{y:04d}{mo:02d}", y, f"{y + (mo * 30 + d) / 365:.4f}"]
+            try:
+                day = dt.date(y, mo, d)
+            except ValueError:
+                return ["", f"{y:04d}{mo:02d}", y, ""]
+            year_days = (dt.date(y + 1, 1, 1) - dt.date(y, 1, 1)).days
+            fraction = (day.timetuple().tm_yday - 1) / year_days
+            return [f"{y:04d}{mo:02d}{d:02d}", f"{y:04d}{mo:02d}", y, f"{y + fraction:.4f}"]
         if m := _MONTH.match(event_date):
             y, mo = (int(g) for g in m.groups())
             return ["", f"{y:04d}{mo:02d}", y, ""]

@@ -35,6 +35,7 @@ from ..model import Actor, MentionDetail
 
 MAX_NGRAM = 7
 FUZZY_CUTOFF = 88
+FUZZY_CUTOFF_ORG = 92
 # A capital after one of these is a place, not its government.
 LOCATIVE_PREPOSITIONS = {
     "in", "at", "to", "from", "near", "outside", "around", "into", "toward", "towards",
@@ -142,7 +143,7 @@ class ActorResolver:
                     continue
                 take(i, j, actor_id, "metonym")
                 continue
-            if self._is_part_of_larger_name(doc, i, j, entry):
+            if self._is_part_of_larger_name(doc, i, j, entry) or self._owned_by_another_country(doc, i, entry):
                 continue
             take(i, j, actor_id, "alias")
             if entry.type == "country":
@@ -316,6 +317,23 @@ class ActorResolver:
         head = doc[i].head
         return doc[i].dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
 
+    def _owned_by_another_country(self, doc: Doc, i: int, entry: Entry) -> bool:
+        """"Russia's defence ministry" is not the British Ministry of Defence: a national body
+        named after another country's possessive or demonym is that country's."""
+        if entry.type not in ("organisation", "group") or not entry.country:
+            return False
+        j = i - 1
+        while j >= 0 and doc[j].lower_ in ("the",):
+            j -= 1
+        if j >= 1 and doc[j].tag_ == "POS":
+            owner = self.kb.lookup(doc[j - 1].text)
+            countries = {a for a in owner if self.kb.get(a).type == "country"}
+            return bool(countries) and entry.country not in countries
+        if j >= 0:
+            country = self.kb.country_of_demonym(doc[j].text)
+            return country is not None and country != entry.country
+        return False
+
     @staticmethod
     def _is_part_of_larger_name(doc: Doc, i: int, j: int, entry: Entry) -> bool:
         """'Paris' in 'Paris Agreement' or 'Georgia' in 'Georgia Tech': a longer entity contains it."""
@@ -347,8 +365,10 @@ class ActorResolver:
         key = " ".join(words)
         if len(key) < 5:
             return None
-        match = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if match:
+        cutoff = FUZZY_CUTOFF if ent.label_ == "PERSON" else FUZZY_CUTOFF_ORG
+        match = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=cutoff)
+        # A misspelling keeps the word count: "defence ministry" is not "uk defence ministry".
+        if match and len(match[0].split()) == len(words):
             ids = self.kb.by_alias[match[0]]
             actor_id = self._choose(ids, published, full_names)
             if actor_id and (ent.label_ != "GPE" or self.kb.get(actor_id).type == "country"):
@@ -432,6 +452,8 @@ class ActorResolver:
             left.insert(0, doc[k])
             k -= 1
         words = left + list(span)
+        # "Russia's defence ministry": the possessive owner.
+        words += [c for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
         for appos in (c for c in span.root.children if c.dep_ == "appos"):
             words += list(appos.subtree)
         for token in words:

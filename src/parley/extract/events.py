@@ -1,0 +1,742 @@
+"""Events: who did what to whom, when and where, coded in CAMEO and PLOVER.
+
+What is extracted
+    Per clause, an act matched by a pattern of ``kb/data/lexicon/cameo/`` (a verb with the
+    words it needs around it, or an event noun with its actors) whose source is a resolved
+    actor: the source and target actors (compound subjects as lists, passives read through
+    their "by" agent, a relative pronoun through its noun, "he" through the nearest person
+    named before, "we"/"I" inside a quote as its speaker, "Russian forces" as the country's
+    agent, "Kyiv" as Ukraine's government), the CAMEO code (refined to 3-4 digits by topic
+    words and, for meetings, by where they happened: 042 visit, 043 host, 044 third
+    location), the PLOVER type, mode and context, the Goldstein and PLOVER scores, the
+    modality, the date and place, and who reports it (the speaker of the quote it sits in).
+
+What is not
+    No default code: a sentence with no matched pattern or no source actor yields nothing.
+    The acts that appeals, demands, intentions, rejections and threats talk about ("called
+    for a ceasefire", "refused negotiations") are not events of their own. Ordinary
+    statements ("said") are quotes, not events. Events whose actors are only pronouns that
+    cannot be tied to a named actor, or only common nouns ("the talks", "officials"), are
+    left out.
+
+How
+    One pass over the tokens looks each lemma up in the pattern index; a match is checked
+    against its particle, object, adjective and preposition constraints on the dependency
+    parse; then actors, modality, date and place are read from the clause. An article-level
+    pass drops repeated reports of the same event (headline, standfirst, body), keeping
+    the best-dated copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Event, Location, Quote
+from .event_lexicon import EventLexicon, NounPattern, VerbPattern, load_event_lexicon
+
+# Roots whose act is itself a statement: dated by the statement when told in a quote.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
+# Conflictual acts: when a quote attributes one to another country, the speaker accuses it.
+HOSTILE_ROOTS = frozenset({"12", "13", "14", "15", "16", "17", "18", "19", "20"})
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
+RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+# Dependencies through which a verb without a subject takes its governor's.
+CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
+
+
+@dataclass
+class _Match:
+    """A pattern matched at a trigger token, before actors and the rest are read."""
+
+    trigger: Token
+    pattern: object
+    predicate: Token  # the verb carrying tense and modality
+    objects: list[Token] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    code: str = ""
+    derived: bool = False
+
+
+class EventCoder:
+    """Codes the events of parsed Docs with one lexicon (built once per process)."""
+
+    def __init__(self, lexicon: Optional[EventLexicon] = None):
+        self.lex = lexicon or load_event_lexicon()
+        self.w = self.lex.words
+
+    # -- public -------------------------------------------------------------------------
+    def extract(self, doc: Doc, resolved, quotes: Sequence[Quote] = (), dates=(), places=(),
+                published: Optional[dt.date] = None) -> list[Event]:
+        if resolved is None or not resolved.mentions:
+            return []  # no actors, no events
+        ctx = _Context(doc, resolved, quotes, dates, places, published, self.lex)
+        events: list[tuple[_Match, Event]] = []
+        for sent in doc.sents:
+            matches = self._matches(sent)
+            if not matches:
+                continue
+            matches = self._drop_mentioned(matches)
+            sent_events = []
+            for match in matches:
+                event = self._event(match, sent, ctx)
+                if event is not None:
+                    sent_events.append((match, event))
+            sent_events += self._hosts(sent, sent_events, ctx)
+            events += sent_events
+        events += self._accusations(events, ctx)
+        return _dedupe([e for _, e in events])
+
+    # -- finding ------------------------------------------------------------------------
+    def _matches(self, sent: Span) -> list[_Match]:
+        found = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
+                for pattern in self.lex.verbs[lemma]:
+                    objects = self._verb_fits(token, pattern)
+                    if objects is not None:
+                        found.append(_Match(token, pattern, token, objects))
+                        break
+            elif token.pos_ == "NOUN" and lemma in self.lex.nouns:
+                for pattern in self.lex.nouns[lemma]:
+                    predicate = self._noun_fits(token, pattern)
+                    if predicate is not None:
+                        found.append(_Match(token, pattern, predicate))
+                        break
+        return found
+
+    def _verb_fits(self, verb: Token, pattern: VerbPattern) -> Optional[list[Token]]:
+        """The object tokens when ``pattern`` fits the clause of ``verb``, else None."""
+        children = list(verb.children)
+        if pattern.particle and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == pattern.particle for c in children
+        ):
+            return None
+        heads = [verb]
+        if pattern.adjs:
+            adjs = [c for c in children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in pattern.adjs]
+            if not adjs:
+                return None
+            heads = adjs
+        objects = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECTS]
+        preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative")]
+        for obj in list(objects):
+            preps += [c for c in obj.children if c.dep_ == "prep"]
+        for prep in preps:
+            objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        objects += [c for h in heads for c in h.children if c.dep_ == "xcomp"]
+        if verb.dep_ == "amod":  # a participle the parser hung on its object: "needed guarantees"
+            objects.append(verb.head)
+        objects += [c for o in list(objects) if o.pos_ in ("NOUN", "PROPN") for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        if pattern.preps and not any(p.lower_ in pattern.preps for p in preps):
+            return None
+        if pattern.objects:
+            if not any(_names(o) & pattern.objects for o in objects):
+                return None
+        return objects
+
+    def _noun_fits(self, noun: Token, pattern: NounPattern) -> Optional[Token]:
+        """The token carrying the noun event's modality (its participle or governing verb)."""
+        if pattern.via:
+            for child in noun.children:
+                if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in pattern.via:
+                    return child
+            return None
+        head = noun
+        while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        return head
+
+    def _drop_mentioned(self, matches: list[_Match]) -> list[_Match]:
+        """Drops matches inside the complement of an appeal, demand, intent, rejection or
+        threat: "called for a ceasefire" is an appeal, not a ceasefire."""
+        scopes = [m for m in matches if m.pattern.root in self.lex.mentions_acts]
+        if not scopes:
+            return matches
+        kept = []
+        for match in matches:
+            inside = False
+            for scope in scopes:
+                if scope is match:
+                    continue
+                if _governs(scope.trigger, match.trigger) and not _in_subject(scope.trigger, match.trigger):
+                    inside = True
+                    break
+            if not inside:
+                kept.append(match)
+        return kept
+
+    # -- one event ----------------------------------------------------------------------
+    def _event(self, match: _Match, sent: Span, ctx: "_Context") -> Optional[Event]:
+        pattern = match.pattern
+        quote = ctx.quote_at(match.trigger.idx)
+        if isinstance(pattern, VerbPattern):
+            source, target = self._verb_actors(match, ctx, quote)
+            if not source and pattern.speaker_source and quote is not None and quote.speaker.actor_id:
+                source = [quote.speaker.actor_id]
+        else:
+            source, target = self._noun_actors(match, ctx)
+        if not source:
+            return None
+        target = [t for t in target if t not in source]
+        partnered = bool(target) or (getattr(pattern, "reciprocal", False) and len(source) > 1)
+        if not target and getattr(pattern, "implicit_partner", False):
+            partner = ctx.counterpart(source)
+            if partner:
+                target = [partner]
+        if not target and getattr(pattern, "needs_target", False):
+            return None
+        if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
+            return None  # a meeting needs someone to meet
+        code = self._refine(match, pattern.code)
+        own_date = ctx.own_date(match)
+        location = ctx.location(match, sent, source + target)
+        if code[:2] == "04" and location is not None:
+            code = ctx.meeting_code(code, source, target, location)
+        modality = ctx.modality(match, own_date)
+        date = own_date.value if own_date is not None else None
+        if date is None:
+            date = ctx.fallback_date(match, modality, quote, location)
+            if date is not None and modality == "asserted" and ctx.is_historical(date):
+                modality = "historical"
+        plover = self.lex.plover(code)
+        if plover is None:
+            return None  # a code the table does not know is a lexicon error: skip, don't guess
+        match.source, match.target, match.code = source, target, code
+        return Event(
+            source=_ref(source),
+            target=_ref(target),
+            cameo=code,
+            plover=plover,
+            modality=modality,
+            date=date,
+            location=location,
+            evidence=(sent.start_char, _trim_end(sent)),
+            reported_by=quote.speaker.actor_id if quote is not None else None,
+            goldstein=self.lex.goldstein(code),
+            plover_score=self.lex.plover_score(plover),
+        )
+
+    def _verb_actors(self, match: _Match, ctx: "_Context", quote: Optional[Quote]) -> tuple[list[str], list[str]]:
+        verb = match.trigger
+        children = list(verb.children)
+        objects = set(t.i for t in match.objects)
+        passive = [c for c in children if c.dep_ in PASSIVE_SUBJECTS]
+        source: list[str] = []
+        target: list[str] = []
+        if passive:
+            for agent in (c for c in children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    source += ctx.actors_of(pobj, quote)
+            for subj in passive:
+                target += ctx.actors_of(subj, quote)
+        else:
+            subject = _subject(verb)
+            if subject is not None:
+                source = ctx.actors_of(subject, quote)
+            for child in children:
+                if child.dep_ in ("dobj", "dative"):
+                    target += ctx.actors_of(child, quote)
+        preps = [c for c in children if c.dep_ == "prep"]
+        heads = [verb] + [c for c in children if c.dep_ in ("acomp", "attr", "dobj")]
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+        for obj in match.objects:
+            if obj.i in objects and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                preps += [c for c in obj.children if c.dep_ == "prep"]
+        own = {ctx.country(a) for a in source}
+        for prep in preps:
+            if prep.lower_ in self.w.target_preps:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = ctx.actors_of(pobj, quote)
+                    if prep.lower_ == "to" and match.pattern.root in VERBAL_ROOTS:
+                        # "in his speech to the Russian Foreign Ministry": an audience at home
+                        found = [a for a in found if ctx.country(a) not in own]
+                    target += found
+        return _unique(source), _unique(target)
+
+    def _noun_actors(self, match: _Match, ctx: "_Context") -> tuple[list[str], list[str]]:
+        noun, holder = match.trigger, match.predicate
+        source: list[str] = []
+        target: list[str] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound") and ctx.token_actor(child):
+                source += ctx.actors_of(child, None)
+        for node in {noun, holder}:
+            for prep in (c for c in node.children if c.dep_ in ("prep", "agent")):
+                pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+                if prep.lower_ in self.w.noun_source_preps or prep.dep_ == "agent":
+                    for pobj in pobjs:
+                        source += ctx.actors_of(pobj, None, modifiers=True)
+                elif prep.lower_ in ("on", "against", "with") and node is noun:
+                    for pobj in pobjs:
+                        target += ctx.actors_of(pobj, None)
+        return _unique(source), _unique(target)
+
+    def _refine(self, match: _Match, code: str) -> str:
+        """A general code (ending in 0) made finer by the first topic word of its complement."""
+        topics = self.lex.topics.get(code[:2])
+        if not topics or len(code) != 3 or not code.endswith("0"):
+            return code
+        trigger = match.trigger
+        subject = _subject(trigger)
+        skip = set(t.i for t in subject.subtree) if subject is not None else set()
+        words = [t for t in trigger.subtree if t.i not in skip and (t.i > trigger.i or t.dep_ in ("dobj", "pobj"))]
+        # heads of phrases before their modifiers: "a negotiated end" is about the end
+        for token in sorted(words, key=lambda t: (t.dep_ in ("amod", "compound"), t.i)):
+            key = token.lemma_.lower()
+            if key in topics:
+                return topics[key]
+        return code
+
+    def _hosts(self, sent: Span, events: list, ctx: "_Context") -> list:
+        """'along with host President Emmanuel Macron': the host of a meeting in the sentence
+        hosted its participants (043)."""
+        meetings = [(m, e) for m, e in events if e.cameo[:2] == "04"]
+        if not meetings:
+            return []
+        found = []
+        for token in sent:
+            if token.lower_ != "host" or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            host = ctx.token_actor(token.head) if token.dep_ in ("compound", "amod", "nmod") else None
+            if host is None:
+                nxt = token.nbor(1) if token.i + 1 < sent.end else None
+                host = ctx.token_actor(nxt) if nxt is not None else None
+                while host is None and nxt is not None and nxt.i + 1 < sent.end and nxt.pos_ == "PROPN":
+                    nxt = nxt.nbor(1)
+                    host = ctx.token_actor(nxt)
+            if host is None:
+                continue
+            match, meeting = meetings[0]
+            guests = _unique([a for a in (match.source + match.target) if a != host])
+            if not guests:
+                continue
+            plover = self.lex.plover("043")
+            found.append((_Match(token, None, match.predicate, derived=True), meeting.model_copy(update={
+                "source": host, "target": _ref(guests), "cameo": "043", "plover": plover,
+                "goldstein": self.lex.goldstein("043"), "plover_score": self.lex.plover_score(plover),
+            })))
+        return found
+
+    def _accusations(self, events: list, ctx: "_Context") -> list:
+        """A speaker who tells of a hostile act by another country accuses it (112):
+        Peskov's "it was Ukraine that refused ... negotiations"."""
+        found = []
+        for match, event in events:
+            if match.derived or event.reported_by is None or event.modality != "asserted":
+                continue
+            if event.cameo[:2] not in HOSTILE_ROOTS:
+                continue
+            speaker_country = ctx.country(event.reported_by)
+            source_countries = {ctx.country(a) for a in match.source}
+            if speaker_country is None or None in source_countries or speaker_country in source_countries:
+                continue
+            plover = self.lex.plover("112")
+            found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
+                "source": event.reported_by, "target": _ref(match.source), "cameo": "112", "plover": plover,
+                "location": None, "goldstein": self.lex.goldstein("112"), "plover_score": self.lex.plover_score(plover),
+            })))
+        return found
+
+
+class _Context:
+    """Per-Doc look-ups: actors by token, quotes by offset, dates and places by sentence."""
+
+    def __init__(self, doc: Doc, resolved, quotes, dates, places, published, lex: EventLexicon):
+        self.doc, self.resolved, self.lex, self.w = doc, resolved, lex, lex.words
+        self.published = published
+        self.quotes = [q for q in quotes if q.speaker is not None]
+        self.by_token: list[Optional[str]] = [None] * len(doc)
+        for m in resolved.mentions:
+            for i in range(m.token_start, min(m.token_end, len(doc))):
+                self.by_token[i] = m.actor_id
+        self.dates = [(d, _char_token(doc, d.span[0])) for d in dates if d.value]
+        self.places = [(p, _char_token(doc, p.span[0])) for p in places]
+        self._dyad: Optional[tuple[str, ...]] = None
+
+    # actors
+    def token_actor(self, token: Optional[Token]) -> Optional[str]:
+        return None if token is None else self.by_token[token.i]
+
+    def country(self, actor_id: str) -> Optional[str]:
+        actor = self.resolved.actors.get(actor_id)
+        return actor.country if actor is not None else None
+
+    def actors_of(self, token: Token, quote: Optional[Quote], modifiers: bool = False) -> list[str]:
+        """Actors named by the phrase headed by ``token`` and its conjuncts."""
+        found: list[str] = []
+        for head in [token, *token.conjuncts]:
+            found += self._actors_of_head(head, quote, modifiers)
+        return _unique(found)
+
+    def _actors_of_head(self, head: Token, quote: Optional[Quote], modifiers: bool) -> list[str]:
+        low = head.lower_
+        if head.dep_ in ("nsubj", "nsubjpass") and low in RELATIVE_PRONOUNS:
+            verb = head.head
+            if verb.dep_ == "relcl":
+                return self.actors_of(verb.head, quote)
+            # cleft: "it was Ukraine that refused" -> Ukraine
+            attrs = [c for c in verb.head.children if c.dep_ == "attr"] if verb.dep_ == "ccomp" else []
+            return self.actors_of(attrs[0], quote) if attrs else []
+        if low in SPEAKER_PRONOUNS:
+            return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
+        if low in PERSONAL_PRONOUNS:
+            person = self._person_before(head)
+            return [person] if person else []
+        actor = self.by_token[head.i]
+        if actor is not None and not (modifiers and actor.startswith("agent:")):
+            return [actor]
+        # "Russian and Ukrainian negotiators": each modifier's country, with the head's sector.
+        found = [actor] if actor else []
+        sector = actor.split(":")[2] if actor and actor.startswith("agent:") else None
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "poss") or child.i == head.i:
+                continue
+            for mod in [child, *child.conjuncts]:
+                mod_actor = self.by_token[mod.i]
+                if mod_actor is None or mod_actor == actor:
+                    continue
+                if sector and not mod_actor.startswith("agent:"):
+                    agent = f"agent:{self.country(mod_actor) or mod_actor}:{sector}"
+                    mod_actor = agent if agent in self.resolved.actors else mod_actor
+                found.append(mod_actor)
+        return found
+
+    def _person_before(self, token: Token) -> Optional[str]:
+        """The person named last before ``token`` in its sentence or the one before."""
+        start = token.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(token.i - 1, start - 1, -1):
+            actor_id = self.by_token[i]
+            if actor_id and getattr(self.resolved.actors.get(actor_id), "type", None) == "person":
+                return actor_id
+        return None
+
+    def counterpart(self, source: list[str]) -> Optional[str]:
+        """The other side of the article's main country dyad: the two countries named most
+        (as countries, capitals, demonyms or agents), each at least twice."""
+        if self._dyad is None:
+            counts: Counter = Counter()
+            for m in self.resolved.mentions:
+                actor = self.resolved.actors.get(m.actor_id)
+                if actor is not None and actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
+                    counts[actor.country] += 1
+            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2)
+        if len(self._dyad) != 2:
+            return None
+        countries = {self.country(a) for a in source}
+        if len(countries) != 1:
+            return None
+        (mine,) = countries
+        if mine not in self._dyad:
+            return None
+        other = self._dyad[1] if self._dyad[0] == mine else self._dyad[0]
+        return other if other in self.resolved.actors else None
+
+    # quotes
+    def quote_at(self, offset: int) -> Optional[Quote]:
+        for quote in self.quotes:
+            if quote.span[0] <= offset < quote.span[1]:
+                return quote
+        return None
+
+    # dates
+    def own_date(self, match: _Match):
+        """A date expression of the event's own clause (not one bounding it: "since 2022")."""
+        anchors = {match.trigger.i, match.predicate.i}
+        sent = match.trigger.sent
+        for date, token in self.dates:
+            if token is None or not (sent.start <= token.i < sent.end):
+                continue
+            node, blocked = token, False
+            for _ in range(12):
+                if node.i in anchors:
+                    break
+                if node.dep_ == "prep" and node.lower_ in self.w.non_dating_preps:
+                    blocked = True
+                if node.pos_ in ("VERB", "AUX") and node.i != token.i or node.head.i == node.i:
+                    node = None
+                    break
+                node = node.head
+            if node is not None and node.i in anchors and not blocked:
+                return date
+        return None
+
+    def fallback_date(self, match: _Match, modality: str, quote: Optional[Quote], location) -> Optional[str]:
+        """A statement told in a quote has the quote's date; an asserted past act of the news
+        cycle the article's; a historical act the date the article gives its place."""
+        root = match.pattern.root if match.pattern is not None else ""
+        if modality != "asserted":
+            return None
+        verb = match.predicate
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        reduced = verb.tag_ == "VBN" and not aux and verb.dep_ == "acl"  # "an agreement reached ...": not the statement's act
+        if root in VERBAL_ROOTS and quote is not None and not reduced:
+            return self._statement_date(quote)
+        if verb.tag_ == "VBD" and not aux & {"had", "has", "have", "'d"}:
+            return self.published.isoformat() if self.published else None
+        if verb.tag_ in ("VBZ", "VBP") and root in VERBAL_ROOTS:
+            return self.published.isoformat() if self.published else None
+        if location is not None and self._is_past_form(verb):
+            return self._date_of_place(location.name, match.trigger.sent)
+        return None
+
+    def _statement_date(self, quote: Quote) -> Optional[str]:
+        """When the quote was made; a date the quote took from its own content ("agreements
+        reached in 2022") is not it, and the article's date stands in."""
+        published = self.published.isoformat() if self.published else None
+        if not quote.date:
+            return published
+        sent_end = self.doc[_char_token(self.doc, quote.span[0]).i].sent.end_char if _char_token(self.doc, quote.span[0]) else quote.span[1]
+        inside = any(quote.span[0] <= d.span[0] < max(quote.span[1], sent_end) and d.value == quote.date for d, _ in self.dates)
+        if inside and self.is_historical(quote.date):
+            return published
+        return quote.date
+
+    @staticmethod
+    def _is_past_form(verb: Token) -> bool:
+        return verb.tag_ in ("VBD", "VBN")
+
+    def _date_of_place(self, name: str, sent: Span) -> Optional[str]:
+        """'in Istanbul in 2022' elsewhere in the article dates what happened in Istanbul."""
+        for place, token in self.places:
+            if place.name != name or token is None or sent.start <= token.i < sent.end:
+                continue
+            for date, dtoken in self.dates:
+                if dtoken is not None and 0 < dtoken.i - token.i <= 3:
+                    return date.value
+        return None
+
+    def is_historical(self, value: str) -> bool:
+        if self.published is None or not value:
+            return False
+        end = _period_end(value)
+        return end is not None and end < self.published - dt.timedelta(days=self.w.news_cycle_days)
+
+    # modality
+    def modality(self, match: _Match, own_date) -> str:
+        verb = match.predicate
+        chain = [verb]
+        node = verb
+        while node.dep_ == "xcomp" and node.head.i != node.i:
+            node = node.head
+            chain.append(node)
+        if verb.tag_ == "VB" and verb.dep_ == "conj":
+            chain.append(verb.head)  # "will meet and discuss": the auxiliary is shared
+        children = [c for v in chain for c in v.children]
+        if match.trigger.pos_ == "NOUN":
+            children += list(match.trigger.children)
+        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in self.w.negation) for c in children):
+            return "negated"
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if aux & self.w.hypothetical_aux or self._conditional(verb):
+            return "hypothetical"
+        if aux & self.w.future_aux or any(v.lemma_.lower() in self.w.future_verbs for v in chain[1:]):
+            return "future"
+        if own_date is not None:
+            if self.is_historical(own_date.value):
+                return "historical"
+            start = _period_start(own_date.value)
+            if self.published and start and start > self.published:
+                return "future"
+        elif aux & {"had"} and verb.tag_ == "VBN":
+            return "historical"  # past perfect with no date of its own: before the story
+        return "asserted"
+
+    def _conditional(self, verb: Token) -> bool:
+        node = verb
+        for _ in range(6):
+            if any(c.dep_ == "mark" and c.lower_ in self.w.conditional_marks for c in node.children):
+                return True
+            if node.dep_ in ("ROOT", "ccomp") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    # places
+    def location(self, match: _Match, sent: Span, actor_ids: list[str]) -> Optional[Location]:
+        anchors = {match.trigger.i, match.predicate.i}
+        for place, token in self.places:
+            if token is None or not (sent.start <= token.i < sent.end) or self.by_token[token.i] in actor_ids:
+                continue
+            prev = self.doc[token.i - 1] if token.i > 0 else None
+            visit = match.pattern is not None and match.pattern.code == "042"
+            locative = prev is not None and prev.lower_ in self.w.locative_preps
+            # a visit's place may be its object: "visited Kyiv", "travelled to Paris"
+            if not locative and not (visit and (token.dep_ == "dobj" or (prev is not None and prev.lower_ == "to"))):
+                continue
+            node = token
+            for _ in range(12):
+                if node.i in anchors or node.head.i == node.i:
+                    break
+                if node.pos_ in ("VERB", "AUX") and node.i != token.i:
+                    break
+                node = node.head
+            if node.i in anchors:
+                return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                                geonames_id=place.geonames_id)
+        return None
+
+    def meeting_code(self, code: str, source: list[str], target: list[str], location: Location) -> str:
+        """Where a meeting happened decides visit (042), host (043) or third location (044)."""
+        if code not in ("040", "046") or not location.country:
+            return code
+        src = {self.country(a) for a in source}
+        tgt = {self.country(a) for a in target}
+        if None in src or None in tgt:
+            return code
+        here = location.country
+        if here not in src and here not in tgt:
+            return "044"
+        if code == "046":
+            return code
+        if here in tgt and here not in src:
+            return "042"
+        if here in src and tgt and here not in tgt:
+            return "043"
+        return code
+
+
+# -- helpers -------------------------------------------------------------------------------
+def _names(token: Token) -> set[str]:
+    """The lemma of an object and of the words that qualify it ("military aid")."""
+    names = {token.lemma_.lower()}
+    names.update(c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod"))
+    return names
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    """The clause's subject; a verb without one takes its governor's ("vowed to bring",
+    "after meeting Zelenskiy", "refused and continues to refuse")."""
+    node = verb
+    for _ in range(5):
+        for child in node.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if node.dep_ not in CONTROL_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("prep", "pcomp") and node.head.i != node.i:
+            node = node.head
+    return None
+
+
+def _governs(head: Token, token: Token) -> bool:
+    return head.i != token.i and head in token.ancestors
+
+
+def _in_subject(head: Token, token: Token) -> bool:
+    subject = _subject(head)
+    return subject is not None and (subject.i == token.i or subject in token.ancestors)
+
+
+def _char_token(doc: Doc, offset: int) -> Optional[Token]:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: list[str] = []
+    for i in ids:
+        if i and i not in seen:
+            seen.append(i)
+    return seen
+
+
+def _ref(ids: list[str]):
+    if not ids:
+        return None
+    return ids[0] if len(ids) == 1 else list(ids)
+
+
+def _trim_end(sent: Span) -> int:
+    text = sent.text.rstrip()
+    return sent.start_char + len(text)
+
+
+def _period_end(value: str) -> Optional[dt.date]:
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 12, 31)
+        if len(value) == 7 and value[4] == "-":
+            year, month = int(value[:4]), int(value[5:7])
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _period_start(value: str) -> Optional[dt.date]:
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1)
+        if len(value) == 7 and value[4] == "-":
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _refs(ref) -> tuple:
+    if ref is None:
+        return ()
+    return tuple(ref) if isinstance(ref, list) else (ref,)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event told twice (headline and body, "refused and continues to refuse") is kept
+    once: the copy with its own date, a place and a target wins."""
+    kept: list[Event] = []
+    for event in events:
+        key = (_refs(event.source), event.cameo, event.modality)
+        twin = None
+        for i, other in enumerate(kept):
+            if (_refs(other.source), other.cameo, other.modality) != key:
+                continue
+            a, b = set(_refs(event.target)), set(_refs(other.target))
+            if a <= b or b <= a:
+                twin = i
+                break
+        if twin is None:
+            kept.append(event)
+            continue
+        other = kept[twin]
+        if _richness(event) > _richness(other):
+            kept[twin] = event
+    return sorted(kept, key=lambda e: e.evidence)
+
+
+def _richness(event: Event) -> tuple:
+    return (event.location is not None, event.date is not None, len(_refs(event.target)))
+
+
+_DEFAULT: Optional[EventCoder] = None
+
+
+def extract_events(doc: Doc, resolved_actors, quotes: Sequence[Quote] = (), dates=(), places=(),
+                   published: Optional[dt.date] = None) -> list[Event]:
+    """The events of a parsed Doc (see the module docstring for what is and is not coded).
+
+    Args:
+        doc: a Doc parsed by the Parley pipeline (dependency parse needed).
+        resolved_actors: ``doc._.actors`` (:class:`parley.extract.actors.ResolvedActors`).
+        quotes: ``doc._.quotes``; events inside a quote get its speaker as ``reported_by``.
+        dates: ``doc._.dates``; places: ``doc._.places``.
+        published: the publication date (dates "of the news cycle" and historical events).
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = EventCoder()
+    return _DEFAULT.extract(doc, resolved_actors, quotes, dates, places, published)

@@ -1,0 +1,46 @@
+"""The ``parley_events`` spaCy component: coded events on ``doc._.events``.
+
+Add it after ``parley_quotes`` (events told in a quote carry its speaker)::
+
+    nlp.add_pipe("parley_events")
+
+It reads ``doc._.actors``, ``doc._.quotes``, ``doc._.dates``, ``doc._.places`` and
+``doc._.published`` and sets ``doc._.events`` (a list of :class:`parley.model.Event`).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import components  # noqa: F401  (registers the extensions this component reads)
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+
+class EventComponent:
+    """Codes who did what to whom (:mod:`parley.extract.events`); sets ``doc._.events``."""
+
+    def __init__(self) -> None:
+        from ..extract.events import EventCoder
+
+        self.coder = EventCoder()  # loads and indexes the pattern files once
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list:
+        return self.coder.extract(
+            doc, doc._.actors, doc._.quotes or [], doc._.dates or [], doc._.places or [], doc._.published
+        )
+
+    @staticmethod
+    def set_annotations(doc: Doc, events: list) -> None:
+        doc._.events = events
+
+
+@Language.factory("parley_events")
+def make_event_component(nlp: Language, name: str) -> EventComponent:
+    return EventComponent()
