@@ -85,6 +85,7 @@ def to_result(article: Article, doc: Doc) -> ArticleResult:
         quotes=doc._.quotes or [],
         claims=doc._.claims or [],
         demands=doc._.demands or [],
+        events=doc._.events or [],
         dates=doc._.dates or [],
         places=doc._.places or [],
     )

@@ -51,6 +51,7 @@ class VerbPattern:
     reciprocal: bool = False
     implicit_partner: bool = False
     speaker_source: bool = False
+    complement: bool = False
 
     @property
     def root(self) -> str:
@@ -58,7 +59,7 @@ class VerbPattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.particle) + 2 * bool(self.objects) + 2 * bool(self.adjs) + bool(self.preps)
+        return 2 * bool(self.particle) + 2 * bool(self.objects) + 2 * bool(self.adjs) + bool(self.preps) + bool(self.complement)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     reciprocal=bool(raw.get("reciprocal")),
                     implicit_partner=bool(raw.get("implicit_partner")),
                     speaker_source=bool(raw.get("speaker_source")),
+                    complement=bool(raw.get("complement")),
                 )
                 lex.verbs.setdefault(lemma, []).append(pattern)
         for raw in data.get("nouns") or []:

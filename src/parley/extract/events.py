@@ -138,7 +138,9 @@ class EventCoder:
         if verb.dep_ == "amod":  # a participle the parser hung on its object: "needed guarantees"
             objects.append(verb.head)
         objects += [c for o in list(objects) if o.pos_ in ("NOUN", "PROPN") for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-        if pattern.preps and not any(p.lower_ in pattern.preps for p in preps):
+        if pattern.preps and not any(p.lower_ in pattern.preps and not _is_time(p) for p in preps):
+            return None
+        if pattern.complement and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
             return None
         if pattern.objects:
             if not any(_names(o) & pattern.objects for o in objects):
@@ -199,6 +201,10 @@ class EventCoder:
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
         code = self._refine(match, pattern.code)
+        if code[:2] in ("18", "19") and any(ctx.is_person(a) for a in target):
+            # people are not shelled in words: "attacked Machado", "pounding Trump" criticise
+            if all(ctx.is_person(a) for a in source):
+                code = "111"
         own_date = ctx.own_date(match)
         location = ctx.location(match, sent, source + target)
         if code[:2] == "04" and location is not None:
@@ -247,7 +253,6 @@ class EventCoder:
             for child in children:
                 if child.dep_ in ("dobj", "dative"):
                     target += ctx.actors_of(child, quote)
-        preps = [c for c in children if c.dep_ == "prep"]
         heads = [verb] + [c for c in children if c.dep_ in ("acomp", "attr", "dobj")]
         preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
         for obj in match.objects:
@@ -367,6 +372,9 @@ class _Context:
     # actors
     def token_actor(self, token: Optional[Token]) -> Optional[str]:
         return None if token is None else self.by_token[token.i]
+
+    def is_person(self, actor_id: str) -> bool:
+        return getattr(self.resolved.actors.get(actor_id), "type", None) == "person"
 
     def country(self, actor_id: str) -> Optional[str]:
         actor = self.resolved.actors.get(actor_id)
@@ -630,6 +638,11 @@ def _subject(verb: Token) -> Optional[Token]:
         while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("prep", "pcomp") and node.head.i != node.i:
             node = node.head
     return None
+
+
+def _is_time(prep: Token) -> bool:
+    """'on Friday': a preposition whose object is a date does not introduce a target."""
+    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj")
 
 
 def _governs(head: Token, token: Token) -> bool:

