@@ -417,6 +417,8 @@ class ActorResolver:
             return None
         if kind == "organisation" and len(span) == 1 and not self._looks_like_org_name(name):
             return None  # "The World is waiting": a capitalised common word, not an organisation
+        if self._is_toponym(name):
+            return None  # "Nakhchivan", "Nagorno-Karabakh" tagged as a person or organisation: a place
         if kind == "person":
             # A surname alone links to a person named in full earlier in this doc.
             for entry in new_entries.values():
@@ -432,6 +434,13 @@ class ActorResolver:
             entry.aliases = [role]  # kept as the role text for unknown people
         new_entries[actor_id] = entry
         return entry
+
+    @staticmethod
+    def _is_toponym(name: str) -> bool:
+        """A place the gazetteer knows by exactly this main name (a name, not a word of one)."""
+        from ..geo import get_gazetteer
+
+        return any(c.exact and c.entry.kind in ("country", "region", "city") for c in get_gazetteer().lookup(name))
 
     @staticmethod
     def _looks_like_org_name(word: str) -> bool:
