@@ -134,9 +134,15 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def fold(name: str) -> str:
-    """A name folded for comparison: no accents, no case, single spaces, no edge punctuation."""
+    """A name folded for comparison: no accents, no case, single spaces, no edge punctuation,
+    no leading article."""
     folded = _SPACES.sub(" ", unidecode(name).casefold()).strip()
-    return _EDGE_PUNCT.sub("", folded)
+    folded = _EDGE_PUNCT.sub("", folded)
+    # "The Kremlin" and "Kremlin" are one name.
+    for article in ("the ", "a ", "an "):
+        if folded.startswith(article):
+            folded = folded[len(article):]
+    return folded
 
 
 def names_match(a: Iterable[Optional[str]], b: Iterable[Optional[str]]) -> bool:
