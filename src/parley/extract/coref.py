@@ -94,9 +94,15 @@ class SpeakerResolver:
         """The actor a reporting verb's subject refers to, with the chain that led there."""
         mention = self.mention_in(subject)
         head_is_actor = mention is not None and mention.token_start <= subject.i < mention.token_end
-        if mention is not None and (head_is_actor or self.resolved.actors[mention.actor_id].type == "person"):
+        owner_only = mention is not None and not head_is_actor and self._is_owner(subject, mention)
+        if mention is not None and (head_is_actor or (self.resolved.actors[mention.actor_id].type == "person" and not owner_only)):
             actor = self.resolved.actors[mention.actor_id]
             return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
+        appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and appos.ent_type_ not in ("GPE", "NORP", "LOC"):
+            # "The U.N. resident coordinator in Myanmar, Marcoluigi Corsi,": the name in apposition.
+            name = self._flat_name(appos)
+            return Resolution(None, name, None, [MentionDetail(span=(appos.idx, appos.idx + len(appos.text)), text=name, how="unresolved name")])
         if self._is_name(subject):
             # "opposition MP Artur Khachatryan": a name the KB and the model missed.
             name = self._flat_name(subject)
@@ -234,11 +240,17 @@ class SpeakerResolver:
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="office")
         return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=(mention.start, mention.end), text=role.title, how="office holder on the date")])
 
+    @staticmethod
+    def _is_owner(subject: Token, mention: ActorMention) -> bool:
+        """The mention only owns the subject ("Netanyahu's office"): a possessive, not a title or name."""
+        doc = subject.doc
+        return any(doc[i].dep_ == "poss" or (i + 1 < len(doc) and doc[i + 1].tag_ == "POS") for i in range(mention.token_start, mention.token_end))
+
     def _is_name(self, token: Token) -> bool:
         """A proper name, not a capitalised title or institution ("the Special Envoy", "the Commission")."""
         if token.ent_type_ == "PERSON":
             return True
-        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC", "ORG", "FAC"):
+        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
             return False
         if any(c.dep_ == "det" for c in token.children):
             return False
