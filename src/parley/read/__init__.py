@@ -326,3 +326,10 @@ def article_from_text(
         id=item_id, text=composed.text, title=composed.title, sections=composed.sections, published=published, origin="text"
     )
     return finish(article, published=published, force_language=force_language)
+
+
+def article_from_html(data: bytes, *, item_id: str, origin: str, where: str | None = None) -> Article:
+    """An :class:`Article` from the bytes of one HTML page (a WARC response, a crawl record):
+    boilerplate removed, title, date and URL from the page's metadata. Never raises; a page
+    with no text gets an error. The language is not checked here: pass it through :func:`finish`."""
+    return _document(data, ".html", item_id=item_id, origin=origin, where=where or f"HTML page {item_id!r}")

@@ -296,7 +296,7 @@ def _read_warc(uri: str, stem: str, max_bytes: int) -> Iterator[Article]:
     """
     from warcio.archiveiterator import ArchiveIterator
 
-    from parley.read import _document  # the HTML reader's bytes-to-Article step
+    from parley.read import article_from_html
 
     filesystem, path = _filesystem(uri)
     handle = filesystem.open_input_stream(path) if filesystem else open(path, "rb")
@@ -317,7 +317,7 @@ def _read_warc(uri: str, stem: str, max_bytes: int) -> Iterator[Article]:
                 error = ReadError(TOO_LARGE, f"{where} is more than the limit of {size_text(max_bytes)} per item.")
                 yield failed_article(item_id, error, origin=f"{uri}:{number}", url=target)
                 continue
-            article = _document(data, ".html", item_id=item_id, origin=f"{uri}:{number}", where=where)
+            article = article_from_html(data, item_id=item_id, origin=f"{uri}:{number}", where=where)
             if article.url is None and target:
                 article = article.model_copy(update={"url": target})
             yield article
