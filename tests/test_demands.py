@@ -63,7 +63,10 @@ def test_spokesman_voices_his_state(nlp):
 def test_condition_unless(nlp):
     (d,) = demands_of(nlp, "Russia will not agree to a ceasefire unless Ukraine withdraws its troops.")
     assert d.party == "RUS" and d.addressee == "UKR"
-    assert d.text == "Ukraine withdraws its troops"
+    # The words include the clause the condition hangs on (as the gold evidence does); the
+    # label is the condition proper.
+    assert d.text == "Russia will not agree to a ceasefire unless Ukraine withdraws its troops"
+    assert d.label == "Ukraine withdraws troops"
     assert d.issue == "withdrawal"
 
 
@@ -114,3 +117,32 @@ def test_ceasefire_acceptance(nlp, shared_dir):
     assert (regions.party, regions.addressee, regions.issue) == ("vladimir-putin", "UKR", "territory")
     decree = find("would have to be revoked")
     assert (decree.party, decree.voiced_by, decree.addressee) == ("RUS", "dmitry-peskov", "volodymyr-zelenskiy")
+
+
+def test_two_addressees_of_one_call_give_two_demands(nlp):
+    text = "Antonio Guterres called on Rwanda to withdraw its forces and on the M23 to halt its offensive."
+    found = demands_of(nlp, text)
+    assert [(d.party, d.addressee) for d in found] == [("antonio-guterres", "RWA"), ("antonio-guterres", "m23")]
+    assert found[1].text.startswith("on the M23 to halt")
+
+
+def test_refusal_voiced_in_a_statement(nlp):
+    (d,) = demands_of(nlp, 'Vladimir Putin said Russia would not negotiate with "a regime of usurpers".')
+    assert d.party == "vladimir-putin" and d.stance == "refusal"
+    assert d.text.startswith("Russia would not negotiate")
+    # Ability and facts are not stands: nothing found.
+    assert demands_of(nlp, "Vladimir Putin said the vote cannot be considered fair.") == []
+
+
+def test_imperative_in_a_direct_quote(nlp):
+    found = demands_of(nlp, '"Please, stay away from the damaged buildings," Vitali Klitschko wrote on Telegram.')
+    assert [d.party for d in found] == ["vitali-klitschko"]
+    assert found[0].text.startswith("Please, stay away")
+
+
+def test_threat_with_if_and_not_a_request_for_comment(nlp):
+    (d,) = demands_of(nlp, "Itamar Ben-Gvir threatened to quit the coalition if the deal was approved.")
+    assert d.text == "Itamar Ben-Gvir threatened to quit the coalition if the deal was approved" or \
+        d.text.endswith("quit the coalition if the deal was approved")
+    assert demands_of(nlp, "Joe Biden was asked by reporters for his reaction.") == []
+    assert demands_of(nlp, '"Nobody in this chamber should pretend otherwise," Vasily Nebenzya said.') == []

@@ -42,7 +42,7 @@ def country(actor_id: str) -> str:
 @pytest.mark.parametrize(
     "text, root, source",
     [
-        ("Russia denied responsibility for the attack.", "01", "RUS"),
+        ("Russia claimed responsibility for the attack.", "01", "RUS"),
         ("Macron urged Russia to release the prisoners.", "02", "emmanuel-macron"),
         ("China offered to mediate between Russia and Ukraine.", "03", "CHN"),
         ("Zelenskiy praised Macron on Friday.", "05", "volodymyr-zelenskiy"),
@@ -98,7 +98,10 @@ def test_negation(nlp):
 
 
 def test_future(nlp):
-    (event,) = code(nlp, "Macron will travel to Warsaw next week.")
+    events = code(nlp, "Macron will travel to Warsaw next week.")
+    # the trip itself, future; and the announcement of it, a statement of intent (036)
+    (event,) = [e for e in events if e.cameo[:2] == "04"]
+    assert [e.cameo for e in events if e.cameo[:2] == "03"] == ["036"]
     assert event.modality == "future" and event.cameo == "042"
     assert event.location.name == "Warsaw"
 
@@ -197,3 +200,53 @@ def test_ceasefire_nothing_coded_as_happened_that_did_not(ceasefire_events):
     assert {e.cameo for e in talks} <= {"043", "044"} and all(e.date == "2024-12-07" for e in talks)
     # no NATO accession
     assert not [e for e in asserted if "nato" in refs(e.source) | refs(e.target)]
+
+
+# -- intents, threats, refusals and obligations (sentences written for these tests) ------
+def _types(events) -> dict:
+    return {e.plover.type: e for e in events}
+
+
+def test_future_cooperation_is_also_a_statement_of_intent(nlp):
+    events = code(nlp, "Norway will send humanitarian aid to Chad next month.")
+    by_type = _types(events)
+    assert by_type["AID"].modality == "future"
+    intent = by_type["AGREE"]
+    assert intent.cameo.startswith("03") and intent.modality == "asserted" and intent.source == "NOR"
+
+
+def test_future_hostile_act_is_a_threat(nlp):
+    events = code(nlp, "Chad said it would impose sanctions on Sudan.")
+    threat = _types(events)["THREATEN"]
+    assert threat.source == "TCD" and threat.modality == "asserted"
+
+
+def test_negated_future_cooperation_is_a_refusal(nlp):
+    events = code(nlp, "Hungary said it will not send weapons to Ukraine.")
+    assert _types(events)["REJECT"].source == "HUN"
+
+
+def test_vow_to_fight_is_a_threat_not_an_agreement(nlp):
+    types = [e.plover.type for e in code(nlp, "Armenia vowed to keep fighting against Azerbaijan.")]
+    assert "THREATEN" in types and "AGREE" not in types
+
+
+def test_denial_is_a_rejection_not_the_act_denied(nlp):
+    types = [e.plover.type for e in code(nlp, "Rwanda denies backing the rebels in Congo.")]
+    assert types == ["REJECT"]
+
+
+def test_sanctions_are_sanction_not_coercion(nlp):
+    (event,) = code(nlp, "Canada imposed sanctions on Iran on Monday.")
+    assert event.plover.type == "SANCTION" and event.target == "IRN"
+
+
+def test_reported_obligation_is_a_demand(nlp):
+    events = code(nlp, "France said that Iran must release the detained sailors.")
+    demand = _types(events)["REQUEST"]
+    assert demand.source == "FRA" and demand.target == "IRN"
+
+
+def test_claiming_credit_is_a_statement(nlp):
+    (event,) = code(nlp, "Hamas claimed responsibility for the bombing.")
+    assert event.plover.type == "STATEMENT"

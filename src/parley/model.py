@@ -185,6 +185,11 @@ class Claim(Record):
     qualifier: Optional[str] = Field(
         default=None, description="The words that make the figure approximate or a bound, as written: 'some', 'more than', 'up to'."
     )
+    claimant_name: Optional[str] = Field(
+        default=None,
+        description="The claimant as the text names it (the statement's speaker, the source of 'according to', the "
+        "subject of a reporting verb), kept also when no actor resolves: 'EU sources', 'Military officials'.",
+    )
 
 
 class DateRef(Record):

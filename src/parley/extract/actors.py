@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from ..kb import Entry, KnowledgeBase, normalise
+from ..nlp.sentences import text_of, entities
 from ..model import Actor, MentionDetail
 
 MAX_NGRAM = 7
@@ -116,7 +117,7 @@ class ActorResolver:
 
         def take(i: int, j: int, actor_id: str, how: str) -> None:
             start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-            text = doc.text[start:end]
+            text = text_of(doc)[start:end]
             # "X." at a sentence end is one token: the mention is "X".
             while end > start and text[-1] in ".,;:" and not self._ends_with_dot(actor_id, text):
                 end -= 1
@@ -159,7 +160,7 @@ class ActorResolver:
                     take(i, j, actor_id, "context")
 
         # 3. Surnames (after a title, or alone) and misspelt names the model tagged.
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ not in ("PERSON", "ORG", "GPE") or any(taken[ent.start : ent.end]):
                 continue
             resolved = self._resolve_entity(ent, keys, published, full_names_in_doc)
@@ -201,14 +202,14 @@ class ActorResolver:
 
         # 5. A first name alone names a person mentioned in full in this doc ("I know Vladimir well").
         first_names = self._first_names({m.actor_id for m in mentions})
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "PERSON" and len(ent) == 1 and not taken[ent.start]:
                 actor_id = first_names.get(keys[ent.start])
                 if actor_id:
                     take(ent.start, ent.end, actor_id, "first name")
 
         # 6. People and organisations the KB does not know.
-        for ent in doc.ents:
+        for ent in entities(doc):
             kind = NEW_ACTOR_LABELS.get(ent.label_)
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
@@ -339,7 +340,7 @@ class ActorResolver:
         """'Paris' in 'Paris Agreement' or 'Georgia' in 'Georgia Tech': a longer entity contains it."""
         if entry.type not in ("country",):
             return False
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i) and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
                 return True
         return False

@@ -89,6 +89,8 @@ class ClaimLexicon:
     reference_determiners: frozenset[str] = frozenset()
     reference_max: float = 0.0
     vote_words: tuple[tuple[str, ...], ...] = ()
+    claim_verbs: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = frozenset()
 
     def tolerance(self, qualifier: Optional[str]) -> Optional[dict]:
         """``{below, above}`` of a qualifier as written (None when it is not one)."""
@@ -160,6 +162,8 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         reference_determiners=frozenset(data.get("reference_determiners") or ()),
         reference_max=float(data.get("reference_max") or 0),
         vote_words=tuple(tuple(w) for w in data.get("vote_words") or ()),
+        claim_verbs=frozenset(data.get("claim_verbs") or ()),
+        source_prepositions=frozenset(data.get("source_prepositions") or ()),
     )
 
 
@@ -358,6 +362,91 @@ class FigureReader:
                 figure.approximate = True
 
 
+# ---------------------------------------------------------------- who claims a figure
+
+
+class Attribution:
+    """Finds who claims a figure, from the statement it is part of.
+
+    In this order: the statement (``doc._.quotes``) whose span covers the figure; the source
+    of an "according to X" phrase in the figure's sentence; a statement voiced in the same
+    sentence (the figure sits in the clause next to the quoted words: "Ten voted in favour,
+    EU sources said, which ..."); the subject of a reporting verb the figure hangs from
+    ("the air force said it had shot down 112 of them", "the Archive estimates the crowd at
+    ..."). Else nobody: the article's own figure.
+
+    Returns ``(actor_id, name)``: the name as the text gives it is kept also when the
+    speaker resolves to no actor ("EU sources").
+    """
+
+    # Dependents left out of a subject's name: "The Archive of Public Gatherings, an
+    # independent monitoring group," is named by its head phrase.
+    _NAME_DROP = {"appos", "relcl", "acl", "punct", "advcl", "cc", "conj"}
+
+    def __init__(self, lexicon: ClaimLexicon):
+        self.lex = lexicon
+
+    def claimant(self, figure: "Figure", sent: Span, quotes: Sequence[Quote], mentions) -> tuple[Optional[str], Optional[str]]:
+        doc = sent.doc
+        start = doc[figure.start].idx
+        end = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
+        for quote in quotes:
+            if quote.span[0] < end and start < quote.span[1]:
+                return quote.speaker.actor_id, quote.speaker.name
+        found = self._according_to(sent, mentions)
+        if found is not None:
+            return found
+        in_sentence = [q for q in quotes if self._voiced_in(q, sent)]
+        if in_sentence:
+            # the nearest statement of the sentence
+            quote = min(in_sentence, key=lambda q: min(abs(q.span[0] - end), abs(start - q.span[1])))
+            return quote.speaker.actor_id, quote.speaker.name
+        return self._reporting_subject(figure, sent, mentions)
+
+    @staticmethod
+    def _voiced_in(quote: Quote, sent: Span) -> bool:
+        """Whether the statement's words or its cue are in the sentence."""
+        if quote.span[0] < sent.end_char and sent.start_char < quote.span[1]:
+            return True
+        if not quote.cue:
+            return False
+        # a cue next to words quoted in the sentence before or after: '"...," she said.'
+        cue = quote.cue.lower()
+        near = quote.span[1] <= sent.start_char <= quote.span[1] + 3 or quote.span[0] - 3 <= sent.end_char <= quote.span[0]
+        return near and any(t.lower_ == cue for t in sent)
+
+    def _according_to(self, sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
+        for token in sent:
+            if token.lower_ not in self.lex.source_prepositions:
+                continue
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return self._name_of(pobj, mentions)
+        return None
+
+    def _reporting_subject(self, figure: "Figure", sent: Span, mentions) -> tuple[Optional[str], Optional[str]]:
+        node = figure.noun or figure.anchor
+        while node is not None and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+            node = node.head
+            if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs:
+                for child in node.children:
+                    if child.dep_ == "nsubj" and child.lower_ not in ("it", "this", "that"):
+                        return self._name_of(child, mentions)
+        return None, None
+
+    def _name_of(self, head: Token, mentions) -> tuple[Optional[str], Optional[str]]:
+        """The actor mentioned in the phrase headed by ``head`` and the phrase's own words."""
+        doc = head.doc
+        dropped = {t.i for child in head.children if child.dep_ in self._NAME_DROP for t in child.subtree}
+        kept = [t for t in head.subtree if t.i not in dropped]
+        first, last = kept[0], kept[-1]
+        actor = _actor_over(mentions, first.idx, last.idx + len(last.text))
+        name = doc[first.i:last.i + 1].text
+        return actor, name
+
+
 # ---------------------------------------------------------------- claims
 
 
@@ -371,6 +460,7 @@ class ClaimExtractor:
     def __init__(self, lexicon: Optional[ClaimLexicon] = None):
         self.lex = lexicon or load_claim_lexicon()
         self.reader = FigureReader(self.lex)
+        self.attribution = Attribution(self.lex)
 
     def extract(self, doc: Doc, resolved_actors=None, quotes: Sequence[Quote] = (),
                 dates: Sequence[DateRef] = (), published: Optional[dt.date] = None) -> list[Claim]:
@@ -392,13 +482,17 @@ class ClaimExtractor:
                 if category is None:
                     continue
                 claim_noun_owner = self._claim_noun_owner(figure, mentions)
-                claimant = claim_noun_owner or self._claimant(doc, figure, quotes)
+                if claim_noun_owner:
+                    claimant, claimant_name = claim_noun_owner, None
+                else:
+                    claimant, claimant_name = self.attribution.claimant(figure, sent, quotes, mentions)
                 subject = self._subject(figure, sent, mentions, actors, claimant, unit, recent, sent_no)
                 span = self._char_span(doc, figure)
                 claim = Claim(
                     claimant=claimant, value=figure.value, low=figure.low, high=figure.high, unit=unit,
                     category=category, approximate=figure.approximate, subject=subject, span=span,
                     date=self._date(sent, dates, published), qualifier=figure.qualifier,
+                    claimant_name=claimant_name or _actor_name(actors, claimant),
                 )
                 recent.append((sent_no, claim))
                 key = (claimant, figure.value, figure.low, figure.high, unit)
@@ -555,15 +649,6 @@ class ClaimExtractor:
                         return _actor_over(mentions, child.idx, child.idx + len(child.text))
         return None
 
-    @staticmethod
-    def _claimant(doc: Doc, figure: Figure, quotes: Sequence[Quote]) -> Optional[str]:
-        start = doc[figure.start].idx
-        end = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
-        for quote in quotes:
-            if quote.span[0] <= start and end <= quote.span[1]:
-                return quote.speaker.actor_id
-        return None
-
     def _subject(self, figure: Figure, sent: Span, mentions, actors, claimant, unit, recent, sent_no) -> Optional[str]:
         noun = figure.noun
         doc = sent.doc
@@ -648,6 +733,11 @@ class ClaimExtractor:
         if noun is not None and figure.end <= noun.i <= figure.end + 3:
             last = noun
         return (start, last.idx + len(last.text))
+
+
+def _actor_name(actors, actor_id: Optional[str]) -> Optional[str]:
+    actor = actors.get(actor_id or "") if actors else None
+    return actor.name if actor is not None else None
 
 
 def _actor_over(mentions, start: int, end: int) -> Optional[str]:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from ..kb import LEXICON_DIR, KnowledgeBase, normalise
 from ..model import Actor, MentionDetail
+from ..nlp.sentences import sentence_of
 from .actors import ActorMention, ResolvedActors
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -177,7 +178,7 @@ class SpeakerResolver:
     # -- helpers ---------------------------------------------------------------
     def _antecedents(self, token: Token):
         """Actor mentions before ``token``, nearest sentence first; subjects first in each sentence."""
-        sentence = token.sent
+        sentence = sentence_of(token)
         sentences_back = 0
         limit = token.i
         while sentence is not None and sentences_back <= MAX_SENTENCES_BACK:
@@ -193,7 +194,7 @@ class SpeakerResolver:
                 yield mention, False
             if sentence.start == 0:
                 return
-            sentence = self.doc[sentence.start - 1].sent
+            sentence = sentence_of(self.doc[sentence.start - 1])
             limit = sentence.end
             sentences_back += 1
 

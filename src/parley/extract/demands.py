@@ -63,6 +63,8 @@ RELATIVE_WORDS = ("which", "that", "who", "whom")
 TIME_ENTITIES = ("DATE", "TIME")
 # Issues that lie between two sides: a condition about them with no named addressee is
 # addressed to the other side of the conflict.
+# Forms whose party is the speaker of the statement they are in (not their grammatical subject).
+SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative")
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
 
 
@@ -80,7 +82,18 @@ class DemandLexicon:
     rejection_verbs: frozenset[str]
     rejection_phrasal: dict
     rejected_things: frozenset[str]
+    rejected_claims: frozenset[str]
     condition_markers: tuple[str, ...]
+    weak_condition_markers: frozenset[str]
+    threat_verbs: frozenset[str]
+    assertive_demand_verbs: frozenset[str]
+    commitment_modals: frozenset[str]
+    commitment_exclude: frozenset[str]
+    ability_modals: frozenset[str]
+    permission_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    imperative_exclude: frozenset[str]
+    reporting_verbs: frozenset[str]
     condition_nouns: frozenset[str]
     statement_verbs: frozenset[str]
     statement_particles: frozenset[str]
@@ -142,7 +155,18 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         rejection_verbs=_words(raw["rejection_verbs"]),
         rejection_phrasal={str(k): str(v) for k, v in (raw.get("rejection_phrasal") or {}).items()},
         rejected_things=_words(raw["rejected_things"]),
+        rejected_claims=_words(raw.get("rejected_claims")),
         condition_markers=markers,
+        weak_condition_markers=_words(raw.get("weak_condition_markers")),
+        threat_verbs=_words(raw.get("threat_verbs")),
+        assertive_demand_verbs=_words(raw.get("assertive_demand_verbs")),
+        commitment_modals=_words(raw.get("commitment_modals")),
+        commitment_exclude=_words(raw.get("commitment_exclude")),
+        ability_modals=_words(raw.get("ability_modals")),
+        permission_verbs=_words(raw.get("permission_verbs")),
+        collective_nouns=_words(raw.get("collective_nouns")),
+        imperative_exclude=_words(raw.get("imperative_exclude")),
+        reporting_verbs=_words(raw.get("reporting_verbs")),
         condition_nouns=_words(raw["condition_nouns"]),
         statement_verbs=_words(raw["statement_verbs"]),
         statement_particles=_words(raw["statement_particles"]),
@@ -174,6 +198,8 @@ class Found:
     addressees: list[Token] = field(default_factory=list)  # tokens naming the addressee
     patient: Optional[Token] = None  # a thing to be acted on whose owner is the addressee
     context: Optional[Token] = None  # a clause whose words give the issue when the condition's do not
+    label_start: Optional[int] = None  # where the condition proper starts, when the words include its main clause
+    needs_statement: bool = False  # kept only inside someone's statement (a bare "if ... would")
 
 
 class DemandExtractor:
@@ -188,13 +214,70 @@ class DemandExtractor:
         found: list[Found] = []
         for token in doc:
             for finder in (self._obligation, self._need, self._demand_verb, self._statement,
-                           self._refusal, self._rejection):
+                           self._refusal, self._rejection, self._commitment, self._imperative):
                 item = finder(token)
-                if item is not None:
+                if isinstance(item, list):
+                    found.extend(item)
+                elif item is not None:
                     found.append(item)
         for sent in doc.sents:
             found.extend(self._conditions(sent))
         return self._merge(_dedupe(found))
+
+    def _commitment(self, token: Token) -> Optional[Found]:
+        """A refusal or commitment voiced in a statement: "will/would/can not" + verb ("the army
+        would not negotiate with ...", "Iran could not be allowed to have ..."). Kept only inside
+        a statement (see :meth:`set_records`)."""
+        lex = self.lex
+        if token.dep_ != "aux" or token.lower_ not in lex.commitment_modals:
+            return None
+        head = token.head
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in lex.commitment_exclude \
+                or head.lemma_.lower() in lex.speech_after_modal:
+            return None
+        if not any(c.dep_ == "neg" for c in head.children):
+            return None
+        # "would not have happened": a judgement about the past.
+        if any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in head.children):
+            return None
+        subject = _subject(head)
+        if subject is not None and subject.lower_ in lex.epistemic_subjects and subject.lower_ != "it":
+            return None
+        # "cannot be considered democratic", "he cannot escape charges": "can" states ability;
+        # it commits only with a verb of permission ("Iran could not be allowed to ...").
+        if token.lower_ in lex.ability_modals and head.lemma_.lower() not in lex.permission_verbs:
+            return None
+        # A stand is taken by someone: a pronoun, a name or a collective ("the army"), or a
+        # passive subject ("Ontario will not be pushed around"); not "this election will not change".
+        if subject is None or not (subject.pos_ in ("PRON", "PROPN") or subject.dep_ == "nsubjpass"
+                                   or subject.lemma_.lower() in lex.collective_nouns):
+            return None
+        start, end = _clause_range(head, self._own_clause)
+        return Found("commitment", token, start, end, stance="refusal", subject=subject,
+                     patient=_patient(head), context=head)
+
+    def _imperative(self, token: Token) -> Optional[Found]:
+        """A bare verb heading its sentence with no subject: "Please, stay away from ...",
+        "The message to the Houthis is simple: stop." Kept only inside a direct quote."""
+        if token.tag_ != "VB" or token.lemma_.lower() in self.lex.imperative_exclude:
+            return None
+        # The head of its sentence, or of a quote before its cue ("'Stay away,' he wrote").
+        if token.dep_ != "ROOT" and not (token.dep_ == "ccomp" and token.i < token.head.i
+                                          and token.head.lemma_.lower() in self.lex.reporting_verbs):
+            return None
+        if any(c.dep_ in SUBJECT_DEPS + ("aux", "auxpass", "expl", "mark") for c in token.children):
+            return None
+        sent = token.sent
+        # The verb must open its sentence (after "Please," or a name and a comma) or follow a colon.
+        before = [t for t in sent if t.i < token.i and not (t.is_punct or t.is_space or t.is_quote)]
+        colon = token.i > sent.start and token.doc[token.i - 1].text == ":"
+        if before and not colon and not all(t.lower_ == "please" or t.pos_ in ("PROPN", "INTJ") for t in before):
+            return None
+        start = token.left_edge.i if not colon else sent.start
+        end = token.right_edge.i + 1
+        if token.dep_ == "ccomp":
+            end = min(end, token.head.i)
+        return Found("imperative", token, start, end, context=token)
 
     def _obligation(self, token: Token) -> Optional[Found]:
         lex = self.lex
@@ -227,6 +310,9 @@ class DemandExtractor:
         subject = _subject(clause) or _subject(head)
         if (subject is None or subject.lower_ in lex.epistemic_subjects) and head.lemma_.lower() in lex.epistemic_verbs:
             return None
+        # "it needs to cool reactor fuel": what a thing requires, not what someone demands.
+        if marker.dep_ != "aux" and subject is not None and subject.lower_ in lex.epistemic_subjects:
+            return None
         start, end = _clause_range(clause, self._own_clause)
         return Found("obligation", marker, start, end, subject=subject, patient=_patient(head), context=clause)
 
@@ -236,9 +322,20 @@ class DemandExtractor:
         if any(c.dep_ == "xcomp" for c in token.children):
             return None
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if obj is None or self.lex.issue_of(_text(obj)) is None:
+        if obj is None:
             return None
-        return Found("need", token, token.i, obj.right_edge.i + 1, subject=_subject(token), context=obj)
+        subject = _subject(token)
+        # "What we need is a green light": the whole clause.
+        if obj.tag_ in ("WP", "WDT") and token.dep_ == "csubj":
+            return Found("need", token, token.head.left_edge.i, token.head.right_edge.i + 1, subject=subject,
+                         context=token.head)
+        # "We need more Patriot systems", "any deal would need robust verification": in the first
+        # person, or when the need or the needer names an issue ("the city needed rain" does not).
+        own = subject is not None and subject.lower_ in self.lex.first_person
+        if not own and self.lex.issue_of(_text(obj) + " " + (_text(subject) if subject is not None else "")) is None:
+            return None
+        start = subject.left_edge.i if own and subject.i < token.i else token.i
+        return Found("need", token, start, obj.right_edge.i + 1, subject=subject, context=obj)
 
     def _demand_verb(self, token: Token) -> Optional[Found]:
         lemma = token.lemma_.lower()
@@ -246,6 +343,10 @@ class DemandExtractor:
         if spec is None or token.pos_ != "VERB":
             return None
         children = list(token.children)
+        # "was asked by reporters for his reaction": the subject is asked, not asking;
+        # "push up prices": a phrasal verb, not a demand.
+        if any(c.dep_ in ("auxpass", "nsubjpass", "prt") for c in children):
+            return None
         addressees: list[Token] = []
         content: Optional[Token] = None
         for child in children:
@@ -258,6 +359,10 @@ class DemandExtractor:
                            and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
         ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
+        if infinitive is not None and not addressees and dobj is None \
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in infinitive.children):
+            # "called for the Council to address ...": the infinitive's subject is addressed.
+            addressees = [c for c in infinitive.children if c.dep_ == "nsubj"]
         if infinitive is not None and (dobj is not None or addressees):
             # "urged Israel to allow ...", "called on Hamas to release ...": ignore a "to" clause
             # of purpose after "called for X to end ..." (it has no addressee before it).
@@ -265,18 +370,40 @@ class DemandExtractor:
                 addressees = [dobj]
             content = infinitive
         elif content is None and ccomp is not None and lemma not in self.lex.weak_demand_verbs and lemma != "call":
+            if lemma in self.lex.assertive_demand_verbs and not _modal_or_subjunctive(ccomp):
+                return None  # "insists that Russia is not interfering": a claim
             content = ccomp
         elif content is None and dobj is not None and lemma not in self.lex.weak_demand_verbs and lemma != "call":
             content = dobj
-        if content is None:
-            return None
+        if content is None or (content.pos_ == "PRON" and not list(content.children)):
+            return None  # "we didn't ask for this": no demand in a bare pronoun
         first = min([content.left_edge.i] + [a.left_edge.i for a in addressees])
         end = content.right_edge.i + 1
+        party_token = _subject(token) or _participle_owner(token)
+        further: list[Found] = []
         for child in content.children:  # a further clause of its own ("... and called on Hamas")
             if child.dep_ == "conj" and child.i > content.i and self._own_clause(child):
                 end = min(end, _before(child))
-        return Found("verb", token, first, end, party_token=_subject(token), addressees=addressees,
+            elif child.dep_ in ("conj", "prep") and child.i > content.i and child.lower_ in spec["addressee"] \
+                    and infinitive is content:
+                # "called on Rwanda to withdraw ... and on the M23 to halt ...": two demands.
+                end = min(end, _before(child))
+                who = [c for c in child.children if c.dep_ == "pobj"]
+                verb = next((c for c in content.children if c.i > child.i and c.pos_ in ("VERB", "AUX")
+                             and any(a.lower_ == "to" for a in c.children)), None)
+                last = max([child.right_edge.i] + ([verb.right_edge.i] if verb is not None else []))
+                further.append(Found("verb", token, child.i, last + 1, party_token=party_token, addressees=who,
+                                     subject=None, context=verb or child))
+            elif child.dep_ == "conj" and child.i > content.i and child.pos_ == "VERB" and infinitive is content \
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in child.children) \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                # "calling on Russia to withdraw ... and to return the plant ...": one condition each.
+                end = min(end, _before(child))
+                further.append(Found("verb", token, child.left_edge.i, child.right_edge.i + 1, party_token=party_token,
+                                     addressees=addressees, context=child))
+        item = Found("verb", token, first, end, party_token=party_token, addressees=addressees,
                      subject=_subject(content) if content.pos_ in ("VERB", "AUX") else None, context=content)
+        return [item] + further if further else item
 
     def _statement(self, token: Token) -> Optional[Found]:
         lex = self.lex
@@ -318,6 +445,8 @@ class DemandExtractor:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is None:
             return None
+        if obj.lemma_.lower() in self.lex.rejected_claims:
+            return None  # "rejected accusations that ...": a denial, not a refusal of a demand
         if obj.lemma_.lower() not in self.lex.rejected_things and self.lex.issue_of(_text(obj)) is None:
             return None
         owner = _owner(obj)
@@ -343,12 +472,40 @@ class DemandExtractor:
                 main = clause.head if clause.dep_ != "ROOT" else None
                 if main is None or main.pos_ not in ("VERB", "AUX", "ADJ"):
                     continue
+                weak = marker in self.lex.weak_condition_markers
+                if weak and (not self._threat_or_pledge(main) or (mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even")):
+                    continue  # "even if it takes a hundred years": concessive, not a condition
                 taken.append(start_char)
-                start = mark.i + 1
+                # The condition with the clause it conditions: "would not join any new process
+                # until the RSF withdrew ...", "threatened to quit the coalition if it was approved".
+                start = _main_clause_start(main, mark)
                 end = clause.right_edge.i + 1
                 found.append(Found("condition", mark, start, end, party_token=_subject(main),
-                                   subject=_subject(clause), patient=_patient(clause), context=main))
+                                   subject=_subject(clause), patient=_patient(clause) or _patient(main)
+                                   or next((_patient(x) for x in main.children if x.dep_ == "xcomp"), None), context=main,
+                                   needs_statement=weak and not self._threat(main), label_start=mark.i + 1))
         return found
+
+    def _threat(self, main: Token) -> bool:
+        """The clause is the infinitive of a threat or pledge ("threatened to quit ...")."""
+        verb = main
+        for _ in range(3):
+            if verb.lemma_.lower() in self.lex.threat_verbs:
+                return True
+            if verb.dep_ != "xcomp" or verb.head is verb:
+                return False
+            verb = verb.head
+        return False
+
+    def _threat_or_pledge(self, main: Token) -> bool:
+        """The clause a bare "if" hangs on is a threat or a pledge: after "threaten/vow to" or
+        with "will/would" ("would march on Kinshasa if ...")."""
+        if self._threat(main):
+            return True
+        subject = _subject(main)
+        if subject is not None and subject.lower_ in self.lex.epistemic_subjects:
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in main.children)
 
     def _own_clause(self, token: Token) -> bool:
         """A conjoined clause with its own subject is a separate demand."""
@@ -360,7 +517,8 @@ class DemandExtractor:
         merged: list[Found] = []
         for item in found:
             prev = merged[-1] if merged else None
-            if (prev is not None and prev.form == item.form == "obligation" and prev.act.sent == item.act.sent
+            if (prev is not None and prev.form == item.form and item.form in ("obligation", "need")
+                    and prev.act.sent == item.act.sent
                     and item.start - prev.end <= 2 and not _names_actor_like(item.subject)):
                 prev.end = max(prev.end, item.end)
                 continue
@@ -393,19 +551,29 @@ class DemandExtractor:
             party = _actor_of(party_tok, actor_at)
             if party_tok is not None and party_tok.lower_ in self.lex.first_person and quote is not None:
                 party = None  # "we urge ...": the speaker
-            if item.form in ("obligation", "need", "condition") or party is None:
+            if item.form in SPEAKER_FORMS or party is None:
                 if quote is not None and quote.speaker.actor_id:
                     # Inside a statement the speaker owns the obligation; a refusal or rejection
                     # keeps its own subject ("it was Ukraine that refused").
-                    if item.form in ("obligation", "need", "condition") or party is None:
-                        party = quote.speaker.actor_id
+                    party = quote.speaker.actor_id
                 elif party is None:
                     cue_quote = _quote_cued_by(quotes, item.act)
                     party = cue_quote.speaker.actor_id if cue_quote is not None else None
+            reporter = None
+            if quote is None or not quote.speaker.actor_id:
+                # Reported speech the quote finder missed or could not attribute: the named
+                # subject of the verb of saying it depends on ("Campbell told a forum that ...").
+                reporter = self._reporter(item.act, actor_at)
+                if reporter is not None and (party is None or item.form in SPEAKER_FORMS):
+                    party = reporter
             if party is None:
                 continue  # precision first: a demand nobody is known to make is left out
-            if item.form in ("obligation", "need") and quote is None:
-                continue  # the reporter's own "should"
+            if item.form in ("obligation", "need", "commitment", "imperative") and quote is None and reporter is None:
+                continue  # the reporter's own "should", "will not", or a headline's imperative
+            if item.form == "imperative" and (quote is None or quote.kind != "direct"):
+                continue
+            if item.needs_statement and quote is None and reporter is None:
+                continue  # "the deal would collapse if ...": the reporter's hypothesis
             if item.form == "condition" and quote is None and not _committal(item.context):
                 continue  # "talks began only when ...": a narrative, not a condition
             party, voiced_by = self._voice(party, resolved)
@@ -429,9 +597,27 @@ class DemandExtractor:
             demands.append(Demand(
                 party=party, addressee=addressee, text=span.text, span=(span.start_char, span.end_char),
                 issue=self._issue(doc, item), modality=self._modality(item, dates, published, span),
-                voiced_by=voiced_by, label=self.lex.label_of(span.text) or None, stance=item.stance,
+                voiced_by=voiced_by, label=self.lex.label_of(_label_words(doc, item, start, end)) or None,
+                stance=item.stance,
             ))
         return demands
+
+    def _reporter(self, act: Token, actor_at: dict) -> Optional[str]:
+        """The actor named as subject of the verb of saying a clause depends on, if any."""
+        tok = act.head if act.dep_ in ("aux", "mark", "auxpass") else act
+        for _ in range(4):
+            if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.lemma_.lower() in self.lex.reporting_verbs:
+                subject = _resolve_relative(_subject(tok))
+                if subject is None:
+                    return None
+                if subject.i in actor_at:
+                    return actor_at[subject.i]
+                named = [actor_at[i] for i in range(subject.left_edge.i, subject.i) if i in actor_at]
+                return named[-1] if named and subject.pos_ == "PROPN" else None
+        return None
 
     def _voice(self, party: str, resolved: ResolvedActors) -> tuple[str, Optional[str]]:
         """A spokesperson's demand is their state's (``RUS`` voiced by ``dmitry-peskov``)."""
@@ -462,7 +648,9 @@ class DemandExtractor:
         return ids[0] if len(ids) == 1 else ids
 
     def _issue(self, doc: Doc, item: Found) -> Optional[str]:
-        issue = self.lex.issue_of(doc[item.start:item.end].text)
+        issue = self.lex.issue_of(doc[item.label_start if item.label_start is not None else item.start:item.end].text)
+        if issue is None and item.label_start is not None:
+            issue = self.lex.issue_of(doc[item.start:item.end].text)
         if issue is None and item.context is not None:
             issue = self.lex.issue_of(_text(item.context))
         if issue is None:
@@ -559,6 +747,57 @@ def _owner(noun: Token) -> Optional[Token]:
     return None
 
 
+def _modal_or_subjunctive(clause: Token) -> bool:
+    """A clause that states what should happen: a modal ("must remove") or a bare verb after
+    its subject ("insisted that he resign")."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+        return True
+    return clause.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
+def _participle_owner(verb: Token) -> Optional[Token]:
+    """Who does a subjectless participle's act: ", urging all parties to ..." belongs to the
+    subject of the clause it hangs on; "a resolution calling on ..." to whoever adopted it."""
+    if verb.tag_ not in ("VBG", "VBN"):
+        return None
+    head = verb.head
+    for _ in range(4):
+        if head is verb or head is None:
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
+            if head.dep_ in SUBJECT_DEPS:
+                return head
+            head = head.head
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            return _subject(head) or (_participle_owner(head) if head.tag_ in ("VBG", "VBN") else None)
+        head = head.head
+    return None
+
+
+def _main_clause_start(main: Token, mark: Token) -> int:
+    """Where the clause a condition hangs on starts: at its subject, else at its first
+    auxiliary or "to", else at the verb (never after the condition's marker)."""
+    verb = main
+    while verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "threatened to quit ... if": from "threatened"
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.i < verb.i:
+        start = subject.left_edge.i
+    else:
+        aux = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+        start = min(aux + [verb.i])
+    return min(start, mark.i)
+
+
+def _label_words(doc: Doc, item: Found, start: int, end: int) -> str:
+    """The words the short label is made of: the condition proper ("Ukraine withdraws its
+    troops", not the "will not agree ... unless" before it)."""
+    if item.label_start is not None and start <= item.label_start < end:
+        return doc[item.label_start:end].text
+    return doc[start:end].text
+
+
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
@@ -599,7 +838,8 @@ def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _dedupe(found: list[Found]) -> list[Found]:
     """Drop a demand whose words lie inside another's (a modal inside "demanded that ... must")."""
-    order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "obligation": 3, "need": 4}
+    order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "obligation": 3,
+             "commitment": 3, "need": 4, "imperative": 5}
     kept: list[Found] = []
     for item in sorted(found, key=lambda f: (order[f.form], f.start)):
         if any(k.start <= item.start and item.end <= k.end for k in kept) or \

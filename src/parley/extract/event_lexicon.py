@@ -87,6 +87,9 @@ class ModalityWords:
     target_preps: frozenset[str]
     noun_source_preps: frozenset[str]
     news_cycle_days: int = 7
+    reporting_verbs: frozenset[str] = frozenset()
+    intent_words: frozenset[str] = frozenset()
+    obligation_aux: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -97,6 +100,8 @@ class EventLexicon:
     nouns: dict[str, list[NounPattern]] = field(default_factory=dict)
     topics: dict[str, dict[str, str]] = field(default_factory=dict)
     mentions_acts: frozenset[str] = frozenset()
+    intents: dict[str, str] = field(default_factory=dict)
+    refusals: dict[str, str] = field(default_factory=dict)
     codes: dict[str, dict] = field(default_factory=dict)
     plover_scores: dict[str, float] = field(default_factory=dict)
     words: Optional[ModalityWords] = None
@@ -144,6 +149,10 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
         root = str(root).zfill(2)
         if data.get("mentions_acts"):
             mentions.add(root)
+        if data.get("intent"):
+            lex.intents[root] = str(data["intent"])
+        if data.get("refusal"):
+            lex.refusals[root] = str(data["refusal"])
         lex.topics[root] = {str(k).lower(): str(v) for k, v in (data.get("topics") or {}).items()}
         for raw in data.get("verbs") or []:
             for lemma in _words(raw["lemma"]):

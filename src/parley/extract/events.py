@@ -10,6 +10,10 @@ What is extracted
     words and, for meetings, by where they happened: 042 visit, 043 host, 044 third
     location), the PLOVER type, mode and context, the Goldstein and PLOVER scores, the
     modality, the date and place, and who reports it (the speaker of the quote it sits in).
+    An act announced for later ("will send aid", "ready to meet", "would boycott") also
+    yields the announcement: a statement of intent (03, AGREE), a threat (13) or, negated,
+    a refusal (12). "X said Y must ..." is a demand (10) by X on Y. A pronoun subject of a
+    reported clause ("Syria says it will ...") is the reporter.
 
 What is not
     No default code: a sentence with no matched pattern or no source actor yields nothing.
@@ -48,6 +52,8 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
 RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Subject pronouns that, in a reported clause, stand for the reporter ("X said it will ...").
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 # Dependencies through which a verb without a subject takes its governor's.
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
@@ -92,6 +98,8 @@ class EventCoder:
                 if event is not None:
                     sent_events.append((match, event))
             sent_events += self._hosts(sent, sent_events, ctx)
+            sent_events += self._intents(sent_events, ctx)
+            sent_events += self._obligations(sent, sent_events, ctx)
             events += sent_events
         events += self._accusations(events, ctx)
         return _dedupe([e for _, e in events])
@@ -333,6 +341,73 @@ class EventCoder:
             })))
         return found
 
+    def _intents(self, events: list, ctx: "_Context") -> list:
+        """A future or intended act told now is also a statement of intent (CAMEO 03) or a
+        threat (13), made when it is told: "Finland will give Tanzania a grant" (033),
+        "they would boycott all contact" (131); refused when negated ("will not accept
+        refugees": 12). The act itself stays, with its future or hypothetical modality.
+        Which code each root gets is the ``intent``/``refusal`` key of its pattern file."""
+        found = []
+        for match, event in events:
+            if match.derived or match.pattern is None or not self._intended(match):
+                continue
+            table = self.lex.refusals if event.modality == "negated" else self.lex.intents
+            code = table.get(event.cameo[:2])
+            plover = self.lex.plover(code) if code else None
+            if plover is None:
+                continue
+            quote = ctx.quote_at(match.trigger.idx)
+            date = ctx._statement_date(quote) if quote is not None else (
+                ctx.published.isoformat() if ctx.published else None)
+            found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
+                "cameo": code, "plover": plover, "modality": "asserted", "date": date,
+                "goldstein": self.lex.goldstein(code), "plover_score": self.lex.plover_score(plover),
+            })))
+        return found
+
+    def _obligations(self, sent: Span, events: list, ctx: "_Context") -> list:
+        """"X said that Y must withdraw": a reported obligation laid on another actor is a
+        demand (CAMEO 10) by the reporter on Y. The obliging words are ``obligation_aux``."""
+        found = []
+        for verb in sent:
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.w.reporting_verbs:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self.w.obligation_aux for c in verb.children):
+                continue
+            reporter = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+            addressee = next((c for c in verb.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
+            if reporter is None or addressee is None:
+                continue
+            quote = ctx.quote_at(verb.idx)
+            source = ctx.actors_of(reporter, quote)
+            target = [a for a in ctx.actors_of(addressee, quote) if a not in source]
+            if not source or not target:
+                continue
+            match = _Match(verb, None, verb.head, derived=True)
+            code = self._refine(match, "100")
+            plover = self.lex.plover(code)
+            date = ctx.published.isoformat() if ctx.published and verb.head.tag_ in ("VBD", "VBZ", "VBP") else None
+            found.append((match, Event(
+                source=_ref(source), target=_ref(target), cameo=code, plover=plover, modality="asserted",
+                date=date, location=None, evidence=(sent.start_char, _trim_end(sent)),
+                reported_by=quote.speaker.actor_id if quote is not None else None,
+                goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))))
+        return found
+
+    def _intended(self, match: _Match) -> bool:
+        """The act is announced as to come: "will"/"would", or under "ready to", "plans to"."""
+        node = match.predicate
+        for _ in range(5):
+            aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            if aux & (self.w.future_aux | {"would", "'d"}):
+                return True
+            if node is not match.predicate and node.lemma_.lower() in self.w.intent_words:
+                return True
+            if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
     def _accusations(self, events: list, ctx: "_Context") -> list:
         """A speaker who tells of a hostile act by another country accuses it (112):
         Peskov's "it was Ukraine that refused ... negotiations"."""
@@ -398,6 +473,12 @@ class _Context:
             return self.actors_of(attrs[0], quote) if attrs else []
         if low in SPEAKER_PRONOUNS:
             return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
+        if low in REPORTED_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+            # "Syria says it is willing to withdraw": the pronoun subject of a reported
+            # clause is the reporter when the reporter is an actor.
+            reporter = self._reporter_of(head)
+            if reporter:
+                return reporter
         if low in PERSONAL_PRONOUNS:
             person = self._person_before(head)
             return [person] if person else []
@@ -408,7 +489,7 @@ class _Context:
         found = [actor] if actor else []
         sector = actor.split(":")[2] if actor and actor.startswith("agent:") else None
         for child in head.children:
-            if child.dep_ not in ("amod", "compound", "poss") or child.i == head.i:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.i == head.i:
                 continue
             for mod in [child, *child.conjuncts]:
                 mod_actor = self.by_token[mod.i]
@@ -419,6 +500,18 @@ class _Context:
                     mod_actor = agent if agent in self.resolved.actors else mod_actor
                 found.append(mod_actor)
         return found
+
+    def _reporter_of(self, pronoun: Token) -> list[str]:
+        """The actors of the subject of the reporting verb whose clause ``pronoun`` heads."""
+        clause = pronoun.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.w.reporting_verbs:
+            return []
+        subject = next((c for c in clause.head.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lower_ in REPORTED_PRONOUNS:
+            return []
+        return self.actors_of(subject, None)
 
     def _person_before(self, token: Token) -> Optional[str]:
         """The person named last before ``token`` in its sentence or the one before."""

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import LEXICON_DIR, KnowledgeBase, normalise
 from ..model import DateRef, Quote, Speaker
+from ..nlp.sentences import text_of, sentence_of, sentences
 from .actors import ResolvedActors
 from .coref import SpeakerResolver
 from .quotemarks import DOUBLE_MARKS, QuotedSpan, find_quoted_spans, paragraphs
@@ -123,8 +124,8 @@ class QuoteExtractor:
         self, doc: Doc, resolved: ResolvedActors, dates: Iterable[DateRef] = (), published: Optional[dt.date] = None,
         kb: Optional[KnowledgeBase] = None,
     ) -> list[Quote]:
-        paras = paragraphs(doc.text)
-        quoted = find_quoted_spans(doc.text)
+        paras = paragraphs(text_of(doc))
+        quoted = find_quoted_spans(text_of(doc))
         quoted_ranges = [(q.start, q.end) for q in quoted]
         statements = self._direct(doc, paras, quoted)
         indirect = self._indirect(doc, paras, quoted_ranges, statements)
@@ -147,14 +148,14 @@ class QuoteExtractor:
             p = _paragraph_of(paras, span.start)
             p_start, p_end = paras[p]
             cue = self._cue_for(doc, span, quoted, p_start, p_end)
-            whole_paragraph = self._covers_paragraph(doc.text, span, quoted, p_start, p_end)
+            whole_paragraph = self._covers_paragraph(text_of(doc), span, quoted, p_start, p_end)
             if cue is None and whole_paragraph and p > 0:
                 cue = self._colon_cue(doc, paras[p - 1])
                 if cue is not None:
                     found.append(_Statement(span.start, span.end, "direct", cue, _subject_of(cue), p))
                     continue
             if cue is None:
-                if not (whole_paragraph or span.continued or len(doc.text[span.start:span.end].split()) > SCARE_QUOTE_MAX_WORDS) or _mid_clause(doc.text, span) and not whole_paragraph:
+                if not (whole_paragraph or span.continued or len(text_of(doc)[span.start:span.end].split()) > SCARE_QUOTE_MAX_WORDS) or _mid_clause(text_of(doc), span) and not whole_paragraph:
                     continue  # a scare quote inside someone else's sentence
                 if not whole_paragraph and not span.continued:
                     # A long quotation inside a sentence with no cue: attributed only if its
@@ -162,7 +163,7 @@ class QuoteExtractor:
                     continue
                 found.append(_Statement(span.start, span.end, "direct", None, None, p, inherit=True))
                 continue
-            if not whole_paragraph and len(doc.text[span.start:span.end].split()) <= SCARE_QUOTE_MAX_WORDS and _mid_clause(doc.text, span):
+            if not whole_paragraph and len(text_of(doc)[span.start:span.end].split()) <= SCARE_QUOTE_MAX_WORDS and _mid_clause(text_of(doc), span):
                 continue  # 'called for negotiations to end "the madness"': part of a sentence, not a statement
             found.append(_Statement(span.start, span.end, "direct", cue, _subject_of(cue), p))
         return found
@@ -194,11 +195,11 @@ class QuoteExtractor:
     def _colon_cue(self, doc: Doc, paragraph: tuple[int, int]) -> Optional[Token]:
         """'Kobakhidze said in a televised address:' closing a paragraph introduces the next one."""
         start, end = paragraph
-        text = doc.text[start:end].rstrip()
+        text = text_of(doc)[start:end].rstrip()
         if not text.endswith(":"):
             return None
         span = doc.char_span(start, start + len(text), alignment_mode="expand")
-        sentence = span[-1].sent if span is not None and len(span) else None
+        sentence = sentence_of(span[-1]) if span is not None and len(span) else None
         if sentence is None:
             return None
         cues = [t for t in sentence if self.lex.is_speech(t)]
@@ -229,7 +230,7 @@ class QuoteExtractor:
                     continue
                 subject = _subject_of(token)
                 # "said he was ready and that any deal would need verification": one statement per that-clause.
-                for part_start, part_end in _split_that_clauses(doc.text, *content):
+                for part_start, part_end in _split_that_clauses(text_of(doc), *content):
                     start, end = _trim(doc, part_start, part_end)
                     if end <= start or self._mostly_quoted(start, end, direct_ranges):
                         continue
@@ -271,7 +272,7 @@ class QuoteExtractor:
         right = last.right_edge
         # "saying peace was not just a piece of paper, but needed guarantees": the parser
         # often hangs a coordinated tail on the main verb; it is still what was said.
-        sentence = verb.sent
+        sentence = sentence_of(verb)
         tail = [t for t in verb.doc[right.i + 1 : sentence.end] if not t.is_punct and not t.is_space]
         if tail and tail[0].dep_ == "cc" and tail[0].lower_ in ("but", "and") and not any(
             t.dep_ in ("nsubj", "nsubjpass") or self.lex.is_speech(t) for t in tail
@@ -340,7 +341,7 @@ class QuoteExtractor:
         if owner is None or clause is None:
             return None
         start, end = _trim(noun.doc, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
-        if start < end and noun.doc.text[start:end].lower().startswith("that "):
+        if start < end and text_of(noun.doc)[start:end].lower().startswith("that "):
             start += 5
         return _Statement(start, end, "indirect", noun, owner, _paragraph_of(paras, start))
 
@@ -354,7 +355,7 @@ class QuoteExtractor:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None:
             return None
-        sentence = according.sent
+        sentence = sentence_of(according)
         phrase_start, phrase_end = according.idx, source.right_edge.idx + len(source.right_edge.text)
         if phrase_start - sentence.start_char > (sentence.end_char - phrase_end):
             start, end = sentence.start_char, phrase_start  # "..., according to X."
@@ -395,11 +396,11 @@ class QuoteExtractor:
         by_sentence = {}
         for statement in statements:
             if statement.cue is not None:
-                by_sentence.setdefault(statement.cue.sent.start, []).append(statement)
+                by_sentence.setdefault(sentence_of(statement.cue).start, []).append(statement)
         last_channel: dict[str, tuple[str, int]] = {}
         statement_iter = iter(sorted(statements, key=lambda s: s.start))
         pending = next(statement_iter, None)
-        for sentence in doc.sents:
+        for sentence in sentences(doc):
             channel = self._channel_in(doc, sentence, statements)
             if channel:
                 for mention in resolved.mentions:
@@ -412,7 +413,7 @@ class QuoteExtractor:
             while pending is not None and pending.start < sentence.end_char:
                 own = None
                 if pending.cue is not None:
-                    own = self._channel_of_cue(pending.cue, resolved) or self._channel_in(doc, pending.cue.sent, statements)
+                    own = self._channel_of_cue(pending.cue, resolved) or self._channel_in(doc, sentence_of(pending.cue), statements)
                 speaker = pending.speaker_id
                 if own:
                     pending.channel = own
@@ -474,7 +475,7 @@ class QuoteExtractor:
     def _record(self, doc: Doc, statement: _Statement, dates: list[DateRef], published: Optional[dt.date], statements=()) -> Quote:
         return Quote(
             span=(statement.start, statement.end),
-            text=doc.text[statement.start:statement.end],
+            text=text_of(doc)[statement.start:statement.end],
             kind=statement.kind,
             speaker=Speaker(
                 actor_id=statement.speaker_id, name=statement.speaker_name, span=statement.speaker_span, chain=statement.chain
@@ -489,7 +490,7 @@ class QuoteExtractor:
         """When the statement was made: a date in the cue's sentence outside anything said
         with that cue ("in Istanbul in 2022" inside the content is not when it was said)."""
         if statement.cue is not None:
-            sentence = statement.cue.sent
+            sentence = sentence_of(statement.cue)
             said = [(s.start, s.end) for s in statements if s.cue is statement.cue] or [(statement.start, statement.end)]
             for date in dates:
                 inside_content = any(start <= date.span[0] < end for start, end in said)
@@ -554,7 +555,7 @@ def _is_subject_token(token: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
+    text = text_of(doc)
     while start < end and (text[start] in _TRIM or text[start] in "\"“”"):
         start += 1
     while end > start and (text[end - 1] in _TRIM or text[end - 1] in ".\"“”"):
@@ -587,7 +588,7 @@ def _drop_nested(statements: list[_Statement]) -> list[_Statement]:
                 if clause_start > outer.start:
                     doc = inner.cue.doc
                     outer.start, outer.end = _trim(doc, outer.start, clause_start)
-                    text = doc.text[outer.start:outer.end]
+                    text = text_of(doc)[outer.start:outer.end]
                     for relative in (" which", " who", " that"):
                         if text.endswith(relative):
                             outer.end -= len(relative)
