@@ -16,7 +16,10 @@ install: $(STAMP)
 demo: install
 	$(BIN)/parley demo
 
+# The store tests start their own PostgreSQL and the dashboard tests drive chromium:
+# scripts/services.sh installs both from Debian when missing (as root; else they skip).
 test: install
+	bash scripts/services.sh
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: install

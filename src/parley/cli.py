@@ -195,6 +195,9 @@ def demo(
     analyzer = Analyzer(model=model)
     for result in analyzer.analyse(read_inputs([str(examples)])):
         print_summary(result, console)
+    from .store.demo import demo_corpus
+
+    demo_corpus(examples, console, analyzer=analyzer)
 
 
 @kb_app.command("build")
