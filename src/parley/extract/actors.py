@@ -168,7 +168,9 @@ class ActorResolver:
                 actor_id, how = resolved
                 take(ent.start, ent.end, actor_id, how)
         for i, token in enumerate(doc):
-            if taken[i] or token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+            # The tagger often misses a name opening a headline ("Trump met ..."): a capitalised
+            # word that is a KB surname counts even when not tagged a proper noun.
+            if taken[i] or not (token.pos_ == "PROPN" or token.is_title) or token.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
                 continue
             if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > i:
                 continue  # a first name of someone else: "Ali" in "Ali Vaez"
