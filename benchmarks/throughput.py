@@ -274,7 +274,7 @@ def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None =
             from parley.nlp.pipeline import DEFAULT_MODEL
             from parley.scale.local import analyse_parallel
 
-            run, marker = (lambda: analyse_parallel(articles, workers=2, model=DEFAULT_MODEL, batch_size=batch_size)), "multiprocessing"
+            run, marker = (lambda: analyse_parallel(articles, workers=2, model=DEFAULT_MODEL, batch_size=batch_size)), "spawn_main"
         else:
             try:
                 import ray
@@ -284,7 +284,7 @@ def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None =
             from parley.nlp.pipeline import DEFAULT_MODEL
 
             ray.init(num_cpus=2, log_to_driver=False, include_dashboard=False)
-            run, marker = (lambda: analyse_ray(articles, concurrency=2, model=DEFAULT_MODEL, batch_size=batch_size)), "ray::"
+            run, marker = (lambda: analyse_ray(articles, concurrency=2, model=DEFAULT_MODEL, batch_size=batch_size)), "AnalyseBatch"
         cpu0, start = _cpu_s(), time.perf_counter()
         results, stream = [], run()
         for result in stream:
@@ -299,7 +299,7 @@ def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None =
         if mode == "ray2":
             # Ray's actors outlive the dataset: their CPU is only in the live sample
             cpu += sum(c for _, c in workers.values())
-            # only the analysis actors, not Ray's idle helper workers
+            # actors that did work: Ray Data may start a spare one that never gets a batch
             workers = {pid: f for pid, f in workers.items() if f[1] >= 1.0}
             ray.shutdown()
         worker_peaks = [peak for peak, _ in workers.values()]

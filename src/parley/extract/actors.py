@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from rapidfuzz import fuzz, process
@@ -83,8 +84,27 @@ class ResolvedActors:
         return None
 
 
+# The same few thousand words recur across articles: normalising each once per process
+# (unidecode and two regexes) halves the cost of building a Doc's keys.
+_normalise_word = lru_cache(maxsize=1 << 16)(normalise)
+
+
 def _token_key(token: Token) -> str:
-    return normalise(token.text)
+    return _normalise_word(token.text)
+
+
+_TOKEN_FLAGS = "parley.actors.token_flags"
+_NGRAMS = "parley.actors.ngrams"
+
+
+def _token_flags(doc: Doc) -> tuple[list[bool], list[str]]:
+    """``is_space`` and ``text`` of every token, read once per Doc: indexing a Doc builds
+    a new Token object each time, which dominated the n-gram scan."""
+    cached = doc.user_data.get(_TOKEN_FLAGS)
+    if cached is None or len(cached[0]) != len(doc):
+        cached = ([t.is_space for t in doc], [t.text for t in doc])
+        doc.user_data[_TOKEN_FLAGS] = cached
+    return cached
 
 
 class ActorResolver:
@@ -110,7 +130,7 @@ class ActorResolver:
     # -- finding ---------------------------------------------------------------
     def resolve(self, doc: Doc, published: Optional[dt.date]) -> ResolvedActors:
         """Find and resolve every actor mention of ``doc``."""
-        keys = [_token_key(t) for t in doc]
+        keys = [_normalise_word(text) for text in _token_flags(doc)[1]]
         taken = [False] * len(doc)
         mentions: list[ActorMention] = []
         new_entries: dict[str, Entry] = {}
@@ -233,18 +253,24 @@ class ActorResolver:
     @staticmethod
     def _ngram_matches(doc: Doc, keys: list[str], table: dict[str, set[str]]):
         """(start, end, ids) of token n-grams whose normalised text is in ``table``, longest first."""
+        # The same table is scanned twice per Doc (full names, then exact names): once is enough.
+        memo = doc.user_data.setdefault(_NGRAMS, {})
+        memo_key = (id(table), len(table), tuple(keys))
+        if memo_key in memo:
+            return list(memo[memo_key])
         found = []
         n = len(doc)
+        is_space, texts = _token_flags(doc)
         for i in range(n):
-            if not keys[i] or doc[i].is_space:
+            if not keys[i] or is_space[i]:
                 continue
             parts: list[str] = []
             for j in range(i, min(n, i + MAX_NGRAM)):
-                if doc[j].is_space:
+                if is_space[j]:
                     break
                 if keys[j]:
                     parts.append(keys[j])
-                elif doc[j].text not in "-'’.&":
+                elif texts[j] not in "-'’.&":
                     break
                 if not keys[j]:
                     continue
@@ -252,6 +278,7 @@ class ActorResolver:
                 if ids:
                     found.append((i, j + 1, ids))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        memo[memo_key] = tuple(found)
         return found
 
     def _full_names(self, doc: Doc, keys: list[str]) -> set[str]:

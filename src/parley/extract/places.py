@@ -153,7 +153,9 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
 
     # 1. The model's place entities (and ORG names ending in a landmark word, which the small
     # model often gives to cathedrals and airports).
-    for ent in doc.ents:
+    # doc.ents builds its spans anew on every access: read them once.
+    ents = tuple(doc.ents)
+    for ent in ents:
         last = ent[-1].lower_
         if ent.label_ not in PLACE_LABELS and not (
             ent.label_ == "ORG" and len(ent) > 1 and last in landmark_words
@@ -210,7 +212,7 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
             and doc[j].text[:1].isupper()
         ):
             j += 1
-        m = _untagged(doc, i, j, sent_of[i], gazetteer, region_words, locative_words)
+        m = _untagged(doc, i, j, sent_of[i], gazetteer, region_words, locative_words, ents)
         if m is not None:
             add(m)
         i = j
@@ -218,10 +220,10 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
     return mentions
 
 
-def _untagged(doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, locative_words) -> Optional[_Mention]:
+def _untagged(doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, locative_words, ents=None) -> Optional[_Mention]:
     """A mention for the proper-noun run ``doc[i:j]`` when it is cued or prominent enough."""
     if doc[i].ent_type_:
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        ent = next((e for e in (doc.ents if ents is None else ents) if e.start <= i < e.end), None)
         if ent is None or (ent.start, ent.end) != (i, j):
             return None  # part of a longer name
     m = _Mention(i, j, doc[i:j].text, "", sent)
