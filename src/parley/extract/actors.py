@@ -242,6 +242,8 @@ class ActorResolver:
             if entry is not None:
                 take(span.start, span.end, entry.id, "new")
 
+        # the n-gram memo holds KB sets: not for Doc serialisation, and useless after this call
+        doc.user_data.pop(_NGRAMS, None)
         mentions.sort(key=lambda m: m.start)
         return ResolvedActors(
             mentions=mentions,
