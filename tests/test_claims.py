@@ -199,3 +199,78 @@ def test_definite_small_numbers_are_references(nlp, extractor):
 def test_vote_counts_are_claims_of_category_other(nlp, extractor):
     found = claims_of(nlp, extractor, "The resolution passed with 131 in favour, 7 against and 22 abstentions.")
     assert [(c.value, c.category) for c in found] == [(131, "other"), (7, "other"), (22, "other")]
+
+
+# ---------------------------------------------------------------- claimants outside quotes
+
+
+def test_claimant_of_a_figure_next_to_a_statement(nlp, extractor):
+    # the statement's words are the trailing clause; the figures sit in the clause before it
+    found = claims_of(nlp, extractor, "Nine states voted in favour, four voted against and eleven abstained, "
+                                      "EU diplomats said, which was not enough to block the plan.")
+    assert [c.value for c in found] == [9, 4, 11]
+    assert all(c.claimant_name == "EU diplomats" for c in found)
+
+
+def test_claimant_is_the_subject_of_a_reporting_verb(nlp, extractor):
+    claim, _ = one(nlp, extractor, "The monitoring group estimates the crowd at between 40,000 and 55,000 people.")
+    assert (claim.low, claim.high) == (40000, 55000)
+    assert claim.claimant_name == "The monitoring group"
+
+
+def test_claimant_of_according_to(nlp, extractor):
+    claim, _ = one(nlp, extractor, "Some 3,000 families fled the valley, according to the relief agency.")
+    assert claim.claimant_name == "the relief agency"
+    assert claim.category == "displaced"
+
+
+def test_figure_in_the_speakers_own_phrase_is_not_claimed_by_the_speaker(nlp, extractor):
+    found = claims_of(nlp, extractor, "Hundreds of protesters blocked the road, saying the new levy was unfair.")
+    assert [(c.value, c.claimant, c.claimant_name) for c in found] == [(100, None, None)]
+
+
+# ---------------------------------------------------------------- more figure forms
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Analysts said the measure could shrink grain exports by a fifth.", 20),
+    ("Fewer than a third of the pledged tanks have arrived.", 33),
+    ("About two thirds of the voters backed the deal.", 67),
+])
+def test_fractions_are_percentages(nlp, extractor, text, value):
+    claim, _ = one(nlp, extractor, text)
+    assert (claim.value, claim.unit, claim.category) == (value, "percent", "percent")
+
+
+def test_ordinal_words_are_not_fractions(nlp, extractor):
+    assert claims_of(nlp, extractor, "Crowds gathered for a fifth consecutive night as he began a third term.") == []
+
+
+def test_elided_unit_and_back_references(nlp, extractor):
+    found = claims_of(nlp, extractor, "The count gave the opposition 4.1 million votes against 1.9 million for the ruling party.")
+    assert [(c.value, c.unit) for c in found] == [(4.1e6, "votes"), (1.9e6, "votes")]
+    found = claims_of(nlp, extractor, "The navy said 40 rockets were fired and that it intercepted 31 of them.")
+    assert [c.value for c in found] == [40, 31]
+
+
+def test_vote_verbs_and_tally_nouns(nlp, extractor):
+    found = claims_of(nlp, extractor, "Nine nations backed the text, four including Chile voted against.")
+    assert 4 in [c.value for c in found]
+    claim, _ = one(nlp, extractor, "Organisers say the figure is 88,000.")
+    assert (claim.value, claim.category) == (88000, "other")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The feud has claimed tens of thousands of lives since 1990.", "killed"),
+    ("More than two million people have been forced from their homes.", "displaced"),
+    ("At least nine journalists remain in custody.", "detained"),
+])
+def test_category_from_the_verb_phrase(nlp, extractor, text, category):
+    claim, _ = one(nlp, extractor, text)
+    assert claim.category == category
+
+
+def test_headline_figure_is_cited_from_the_body(nlp, extractor):
+    text = "Army frees 150 prisoners\n\nThe army freed 150 prisoners on Sunday, the ministry said."
+    claim, _ = one(nlp, extractor, text)
+    assert claim.span[0] > text.index("\n")

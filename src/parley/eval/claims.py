@@ -5,8 +5,9 @@
   ``value``, a gold ``[low, high]`` against the predicted ``low`` and ``high`` (both ends).
   Pairs are one to one, greedy by the largest overlap (ties: earlier gold, then earlier
   prediction). Precision, recall and F1 over those matches.
-- **Claimant accuracy** over matches: the predicted claimant's name, or any text the article
-  mentions that actor by, equals (folded) the gold claimant or one of its aliases; a gold
+- **Claimant accuracy** over matches: the predicted claimant's name, any text the article
+  mentions that actor by, or the claimant's name as the text gives it (``claimant_name``,
+  also set when no actor resolves: "EU sources"), equals (folded) the gold claimant or one of its aliases; a gold
   claim with a null claimant (the article's own figure) is right only when none is predicted.
 - **Category accuracy** and **approximate-flag accuracy** over matches, reported separately.
 
@@ -113,6 +114,9 @@ def predicted_claims(result: ArticleResult, offset: int = 0) -> list[PredictedCl
             names.update(m.text for m in actor.mention_details)
         elif claim.claimant:
             names.add(claim.claimant)
+        if claim.claimant_name:
+            # the claimant as the text names it, as the quotes scorer credits a speaker's name
+            names.add(claim.claimant_name)
         out.append(PredictedClaim((max(0, start), end), claim.value, claim.low, claim.high, claim.category,
                                   claim.approximate, names))
     return out

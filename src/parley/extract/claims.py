@@ -4,7 +4,7 @@ What is extracted: each figure written in digits ("43,000", "1.5 million", "$3bn
 "10-15") or in words ("two dozen", "a dozen", "fifteen thousand", "tens of thousands",
 "hundreds"), with
 
-- ``value`` (``low``/``high`` for a range: "between 10,000 and 15,000", "10 to 15"; a vague
+- ``value`` (fractions are percentages: "a fifth" = 20; ``low``/``high`` for a range: "between 10,000 and 15,000", "10 to 15"; a vague
   plural such as "hundreds" gets the smallest and largest amount it can mean, its value the
   smallest);
 - ``approximate`` and ``qualifier`` from the words before it ("some", "more than", "up to")
@@ -14,8 +14,11 @@ What is extracted: each figure written in digits ("43,000", "1.5 million", "$3bn
 - ``category`` from the words that govern the noun: its modifiers ("wounded soldiers"),
   the verbs and nouns above it up to the first verb ("had been killed", "lost", "freed",
   "a death toll of"), then the noun itself ("casualties", "refugees");
-- ``claimant``: the speaker of the quote whose span contains the figure, or the possessor of
-  a claim noun ("Trump's figure of 400,000"); else null, the article's own figure;
+- ``claimant``: the possessor of a claim noun ("Trump's figure of 400,000"), else the
+  statement the figure is in (:class:`Attribution`: the quote whose span covers it, an
+  "according to X" source, a statement voiced in the same sentence, the subject of a
+  reporting verb); else null, the article's own figure. ``claimant_name`` keeps the name as
+  written, also when it resolves to no actor ("EU sources");
 - ``subject``: the actor the figure is about: a demonym, possessive or agent mention in the
   noun phrase ("Ukraine's soldiers", "Ukrainian soldiers"), the subject of a loss verb
   ("Kyiv had lost"), the claimant's own side for "our", else the subject of a claim with a
@@ -90,6 +93,12 @@ class ClaimLexicon:
     reference_max: float = 0.0
     vote_words: tuple[tuple[str, ...], ...] = ()
     claim_verbs: frozenset[str] = frozenset()
+    fractions: dict[tuple[str, ...], float] = field(default_factory=dict)
+    vote_verbs: frozenset[str] = frozenset()
+    ellipsis_links: frozenset[str] = frozenset()
+    back_pronouns: frozenset[str] = frozenset()
+    life_verbs: frozenset[str] = frozenset()
+    home_nouns: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()
 
     def tolerance(self, qualifier: Optional[str]) -> Optional[dict]:
@@ -163,6 +172,12 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         reference_max=float(data.get("reference_max") or 0),
         vote_words=tuple(tuple(w) for w in data.get("vote_words") or ()),
         claim_verbs=frozenset(data.get("claim_verbs") or ()),
+        fractions={tuple(str(k).lower().split()): float(v) for k, v in (data.get("fractions") or {}).items()},
+        vote_verbs=frozenset(data.get("vote_verbs") or ()),
+        ellipsis_links=frozenset(data.get("ellipsis_links") or ()),
+        back_pronouns=frozenset(data.get("back_pronouns") or ()),
+        life_verbs=frozenset(data.get("life_verbs") or ()),
+        home_nouns=frozenset(data.get("home_nouns") or ()),
         source_prepositions=frozenset(data.get("source_prepositions") or ()),
     )
 
@@ -225,6 +240,12 @@ class FigureReader:
         figure: Optional[Figure] = None
         j = i
         vague = self._vague_at(doc, i, end)
+        fraction = None if currency else self._fraction_at(doc, i, end)
+        if fraction is not None:
+            j, value = fraction
+            figure = Figure(start, j, value, unit="percent")
+            figure.anchor = doc[j - 1]
+            return figure
         match = _DIGITS.match(low_text)
         ranged = _DIGIT_RANGE.match(low_text)
         if vague is not None:
@@ -268,17 +289,31 @@ class FigureReader:
                 word = doc[j].lower_
                 figure.value *= lex.multipliers.get(word) or lex.scales[word]
                 j += 1
+            figure.value = round(figure.value, 6)  # 4.1 * 1e6 is 4099999.9999999995 in floats
             figure.end = j
         elif figure.low is not None and not figure.vague:
             while j < end and doc[j].lower_ in lex.scales and doc[j].lower_ not in ("m", "b", "k"):
                 scale = lex.scales[doc[j].lower_]
-                figure.low, figure.high = figure.low * scale, figure.high * scale  # type: ignore[operator]
+                figure.low, figure.high = round(figure.low * scale, 6), round(figure.high * scale, 6)  # type: ignore[operator]
                 j += 1
             figure.end = j
         figure.anchor = doc[figure.end - 1]
         if currency:
             figure.unit = currency
         return figure
+
+    def _fraction_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, float]]:
+        """"a fifth", "a third of the tankers", "two thirds": a share, read as a percentage.
+        Not an ordinal: "a fifth consecutive night", "a third term" go on to a noun."""
+        words = tuple(t.lower_ for t in doc[i:min(end, i + 2)])
+        for phrase, value in self.lex.fractions.items():
+            n = len(phrase)
+            if words[:n] != phrase:
+                continue
+            after = doc[i + n] if i + n < end else None
+            if after is None or after.lower_ == "of" or after.is_punct or after.pos_ not in ("NOUN", "ADJ", "PROPN"):
+                return i + n, value
+        return None
 
     def _vague_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, tuple[float, float]]]:
         words = [t.lower_ for t in doc[i:min(end, i + 3)]]
@@ -396,24 +431,43 @@ class Attribution:
         found = self._according_to(sent, mentions)
         if found is not None:
             return found
-        in_sentence = [q for q in quotes if self._voiced_in(q, sent)]
-        if in_sentence:
+        voiced = [(q, cue) for q in quotes for cue in [self._cue_in(q, sent)] if cue is not None
+                  and not self._in_subject(figure, cue) and not self._in_span(figure, q.speaker.span)]
+        if voiced:
             # the nearest statement of the sentence
-            quote = min(in_sentence, key=lambda q: min(abs(q.span[0] - end), abs(start - q.span[1])))
+            quote, _ = min(voiced, key=lambda qc: min(abs(qc[0].span[0] - end), abs(start - qc[0].span[1])))
             return quote.speaker.actor_id, quote.speaker.name
         return self._reporting_subject(figure, sent, mentions)
 
-    @staticmethod
-    def _voiced_in(quote: Quote, sent: Span) -> bool:
-        """Whether the statement's words or its cue are in the sentence."""
-        if quote.span[0] < sent.end_char and sent.start_char < quote.span[1]:
-            return True
+    def _cue_in(self, quote: Quote, sent: Span) -> Optional[Token]:
+        """The cue of a statement when it is a verb of saying in ``sent`` and the statement's
+        words are in or next to the sentence; None otherwise ("appealed for help", "accusing"
+        report no figure)."""
         if not quote.cue:
-            return False
-        # a cue next to words quoted in the sentence before or after: '"...," she said.'
+            return None
+        touches = quote.span[0] < sent.end_char + 3 and sent.start_char - 3 < quote.span[1]
+        if not touches:
+            return None
         cue = quote.cue.lower()
-        near = quote.span[1] <= sent.start_char <= quote.span[1] + 3 or quote.span[0] - 3 <= sent.end_char <= quote.span[0]
-        return near and any(t.lower_ == cue for t in sent)
+        tokens = [t for t in sent if t.lower_ == cue and t.pos_ in _VERB_POS
+                  and t.lemma_.lower() in self.lex.claim_verbs]
+        if not tokens:
+            return None
+        return min(tokens, key=lambda t: min(abs(t.idx - quote.span[0]), abs(t.idx - quote.span[1])))
+
+    @staticmethod
+    def _in_subject(figure: "Figure", verb: Token) -> bool:
+        """Whether the figure is part of the verb's subject ("hundreds of protesters ... accusing")."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.left_edge.i <= figure.start <= child.right_edge.i:
+                return True
+        return False
+
+    @staticmethod
+    def _in_span(figure: "Figure", span) -> bool:
+        if span is None or figure.anchor is None:
+            return False
+        return span[0] <= figure.anchor.idx < span[1]
 
     def _according_to(self, sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
         for token in sent:
@@ -432,7 +486,8 @@ class Attribution:
             node = node.head
             if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs:
                 for child in node.children:
-                    if child.dep_ == "nsubj" and child.lower_ not in ("it", "this", "that"):
+                    if child.dep_ == "nsubj" and child.lower_ not in ("it", "this", "that") \
+                            and not child.left_edge.i <= figure.start <= child.right_edge.i:
                         return self._name_of(child, mentions)
         return None, None
 
@@ -441,6 +496,10 @@ class Attribution:
         doc = head.doc
         dropped = {t.i for child in head.children if child.dep_ in self._NAME_DROP for t in child.subtree}
         kept = [t for t in head.subtree if t.i not in dropped]
+        # "Doctors at Goma's main hospital, contacted by AFP": the name ends at a comma
+        comma = next((t.i for t in kept if t.i > head.i and t.text == ","), None)
+        if comma is not None:
+            kept = [t for t in kept if t.i < comma]
         first, last = kept[0], kept[-1]
         actor = _actor_over(mentions, first.idx, last.idx + len(last.text))
         name = doc[first.i:last.i + 1].text
@@ -469,8 +528,12 @@ class ClaimExtractor:
         actors = resolved_actors.actors if resolved_actors is not None else {}
         claims: list[Claim] = []
         recent: list[tuple[int, Claim]] = []  # (sentence number, claim) incl. restatements
-        seen: set[tuple] = set()
+        seen: dict[tuple, int] = {}  # claim key -> index in claims
+        # The first line of a multi-line text is the headline: a figure it restates from the
+        # body is cited from the body, where its claimant and context are.
+        headline_end = doc.text.find("\n")
         for sent_no, sent in enumerate(doc.sents):
+            sent_claims: list[tuple[Figure, Claim]] = []
             for figure in self.reader.figures(sent):
                 if not self._is_count(doc, figure, sent):
                     continue
@@ -479,6 +542,8 @@ class ClaimExtractor:
                     continue
                 unit = figure.unit or (figure.noun.lower_ if figure.noun is not None else None)
                 category = self._category(figure)
+                if category is None and figure.noun is None:
+                    unit, category = self._elided(doc, figure, sent_claims)
                 if category is None:
                     continue
                 claim_noun_owner = self._claim_noun_owner(figure, mentions)
@@ -495,12 +560,28 @@ class ClaimExtractor:
                     claimant_name=claimant_name or _actor_name(actors, claimant),
                 )
                 recent.append((sent_no, claim))
+                sent_claims.append((figure, claim))
                 key = (claimant, figure.value, figure.low, figure.high, unit)
                 if key in seen:
+                    earlier = seen[key]
+                    if claims[earlier].span[1] <= headline_end:
+                        claims[earlier] = claim
                     continue  # "Trump's figure of 400,000 ..." restates a claim already reported
-                seen.add(key)
+                seen[key] = len(claims)
                 claims.append(claim)
         return claims
+
+    def _elided(self, doc: Doc, figure: Figure, sent_claims) -> tuple[Optional[str], Optional[str]]:
+        """"6.2 million votes against 2.7 million for Maduro": a bare figure joined to the
+        claim just before it counts the same unit."""
+        if not sent_claims:
+            return None, None
+        before, claim = sent_claims[-1]
+        last = before.noun.i + 1 if before.noun is not None and before.noun.i >= before.end else before.end
+        gap = [t.lower_ for t in doc[last:figure.start]]
+        if 1 <= len(gap) <= 2 and all(w in self.lex.ellipsis_links for w in gap) and claim.unit:
+            return claim.unit, claim.category
+        return None, None
 
     # -- is it a count at all? ---------------------------------------------
     def _is_count(self, doc: Doc, figure: Figure, sent: Span) -> bool:
@@ -552,12 +633,14 @@ class ClaimExtractor:
                 and head.i >= figure.end and sent.start <= head.i < sent.end:
             return head
         # "more than 200 wounded": a category word used as the noun
-        if figure.end < sent.end and doc[figure.end].lower_ in lex.category_of and doc[figure.end].pos_ in ("NOUN", "ADJ"):
+        if figure.end < sent.end and doc[figure.end].lower_ in lex.category_of \
+                and (doc[figure.end].pos_ in ("NOUN", "ADJ") or doc[figure.end].head.i == anchor.i):
             return doc[figure.end]
         # parse errors: take the next content word when it is a listed unit
-        for k in range(figure.end, min(sent.end, figure.end + 3)):
+        first = figure.end + 1 if figure.vague and figure.end < sent.end and doc[figure.end].lower_ == "of" else figure.end
+        for k in range(first, min(sent.end, first + 3)):
             token = doc[k]
-            if token.lower_ in lex.unit_group or token.lower_ in lex.not_units:
+            if token.lower_ in lex.unit_group or token.lower_ in lex.not_units or _is_demonym(token):
                 return token
             if token.pos_ not in ("ADJ", "PROPN", "NOUN") or token.dep_ not in ("amod", "compound", "nmod"):
                 break
@@ -583,7 +666,7 @@ class ClaimExtractor:
                         return category
         node = start
         for _ in range(MAX_CLIMB):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.dep_ == "conj" and node.head.pos_ in _VERB_POS:
                 pass  # "killed 43 and wounded 370": the verb the figure hangs from is its own
@@ -601,7 +684,7 @@ class ClaimExtractor:
                             return category
             if node.pos_ in _VERB_POS:
                 # "The death toll rose to 87": a tally noun as the verb's subject
-                category = self._tally_category(node)
+                category = self._tally_category(node) or self._verb_phrase_category(node, noun)
                 if category:
                     return category
                 break
@@ -609,11 +692,44 @@ class ClaimExtractor:
             category = self._word_category(noun)
             if category:
                 return category
-            if noun.lower_ in lex.unit_group:
+            if noun.lower_ in lex.unit_group or _is_demonym(noun):
                 return "other"
+            if any(c.dep_ == "compound" and c.lower_ in lex.unit_group for c in noun.children):
+                return "other"  # "25 crew members"
+        anchor = figure.anchor
+        if anchor is not None:
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in lex.back_pronouns for p in c.children)
+                   for c in anchor.children) and (figure.value or 0) > 1:
+                return "other"  # "112 of them"
+            if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_.lower() in lex.vote_verbs:
+                return "other"  # "five including Germany voted against"
+            head = anchor.head
+            if anchor.dep_ in ("attr", "dobj", "pobj") and head.lemma_.lower() in ("be", "stand", "reach", "at"):
+                verb = head.head if head.dep_ == "prep" else head
+                if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.claim_nouns | lex.tally_nouns
+                       for c in verb.children):
+                    return "other"  # "the figure is 107,000", "the tally stands at 90"
         after = tuple(t.lower_ for t in figure.anchor.doc[figure.end:figure.end + 2]) if figure.anchor is not None else ()
         if any(after[:len(words)] == words for words in lex.vote_words):
             return "other"  # a vote count
+        return None
+
+    def _verb_phrase_category(self, verb: Token, noun: Optional[Token]) -> Optional[str]:
+        """The category a verb takes from its phrase: "claimed ... lives" (killed), "forced
+        from their homes" (displaced), "remain in custody" (detained)."""
+        if noun is not None and noun.lower_ in ("lives", "life") and verb.lemma_.lower() in self.lex.life_verbs:
+            return "killed"
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if prep.lower_ == "from" and pobj.lower_ in self.lex.home_nouns:
+                    return "displaced"
+                category = self._word_category(pobj)
+                if category in ("detained", "captured"):
+                    return category
         return None
 
     def _tally_category(self, verb: Token) -> Optional[str]:
@@ -638,7 +754,7 @@ class ClaimExtractor:
         """"Trump's figure of 400,000": the possessor of a claim noun above the figure."""
         node = figure.noun or figure.anchor
         for _ in range(MAX_CLIMB):
-            if node is None or node.head is node:
+            if node is None or node.head.i == node.i:
                 return None
             node = node.head
             if node.pos_ in _VERB_POS:
@@ -676,7 +792,7 @@ class ClaimExtractor:
             # "Kyiv had lost some 400,000 soldiers": the loser is the subject of a loss verb
             node = noun or figure.anchor
             for _ in range(MAX_CLIMB):
-                if node is None or node.head is node:
+                if node is None or node.head.i == node.i:
                     break
                 node = node.head
                 if node.pos_ in _VERB_POS:
@@ -733,6 +849,11 @@ class ClaimExtractor:
         if noun is not None and figure.end <= noun.i <= figure.end + 3:
             last = noun
         return (start, last.idx + len(last.text))
+
+
+def _is_demonym(token: Token) -> bool:
+    """A plural people noun from a nationality: "Russians", "Sudanese", "Palestinians"."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS", "NNP")
 
 
 def _actor_name(actors, actor_id: Optional[str]) -> Optional[str]:
