@@ -69,6 +69,11 @@ class Analyzer:
         return doc
 
 
+def analyse_articles(articles: Iterable[Article], model: Optional[str] = None, batch_size: int = 16) -> Iterator[ArticleResult]:
+    """Every record of every article with the default pipeline (or ``model``), in input order."""
+    yield from Analyzer(model=model or DEFAULT_MODEL, batch_size=batch_size).analyse(articles)
+
+
 def to_result(article: Article, doc: Doc) -> ArticleResult:
     """The record of one analysed article, from its Doc's Parley annotations."""
     resolved = doc._.actors

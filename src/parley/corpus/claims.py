@@ -133,27 +133,10 @@ def claim_refs(results: Iterable[ArticleResult]) -> list[ClaimRef]:
 
 def results_with_claims(articles: Iterable[Article], model: Optional[str] = None,
                         batch_size: int = 16) -> Iterator[ArticleResult]:
-    """Analyse articles and make sure each result carries its claims, whether or not the
-    default pipeline runs ``parley_claims`` yet (it is added to the loaded pipeline if not)."""
-    from ..analyse import to_result
-    from ..nlp import claims_component  # noqa: F401  (registers the factory)
-    from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline
+    """Analyse articles; the default pipeline runs ``parley_claims``."""
+    from ..analyse import analyse_articles
 
-    nlp = load_pipeline(model or DEFAULT_MODEL)
-    if "parley_claims" not in nlp.pipe_names:
-        nlp.add_pipe("parley_claims")
-    for article in articles:
-        if article.error is not None:
-            yield ArticleResult.failed(article)
-            continue
-        doc = nlp.make_doc(article.text)
-        doc._.published = article.published
-        doc = nlp(doc)
-        result = to_result(article, doc)
-        if not result.claims and doc._.claims:
-            result = result.model_copy(update={"claims": list(doc._.claims)})
-        yield result
-
+    yield from analyse_articles(articles, model, batch_size)
 
 # ---------------------------------------------------------------- intervals
 

@@ -144,23 +144,8 @@ def _modality_word(step: Step) -> str:
 
 
 def results_with_demands(articles: Iterable[Article], model: Optional[str] = None) -> Iterator[ArticleResult]:
-    """Analyse articles and make sure each result carries its demands, whether or not the
-    default pipeline runs ``parley_demands`` yet (it is added to the loaded pipeline if not)."""
-    from ..analyse import to_result
-    from ..nlp import demands_component  # noqa: F401  (registers the factory)
-    from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline
+    """Analyse articles; the default pipeline runs ``parley_demands``."""
+    from ..analyse import analyse_articles
 
-    nlp = load_pipeline(model or DEFAULT_MODEL)
-    if "parley_demands" not in nlp.pipe_names:
-        nlp.add_pipe("parley_demands", after="parley_quotes" if "parley_quotes" in nlp.pipe_names else None)
-    for article in articles:
-        if article.error is not None:
-            yield ArticleResult.failed(article)
-            continue
-        doc = nlp.make_doc(article.text)
-        doc._.published = article.published
-        doc = nlp(doc)
-        result = to_result(article, doc)
-        if not result.demands and doc._.demands:
-            result = result.model_copy(update={"demands": list(doc._.demands)})
-        yield result
+    yield from analyse_articles(articles, model)
+

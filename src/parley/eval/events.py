@@ -320,57 +320,12 @@ def total(scores: Iterable[EventScores]) -> EventScores:
 # ---------------------------------------------------------------- running Parley with events
 
 
-def _register_events_factory() -> bool:
-    """Import the module that registers ``parley_events``; False when none exists yet."""
-    for module in ("parley.nlp.events_component", "parley.extract.events"):
-        try:
-            __import__(module)
-        except ImportError:
-            continue
-    from spacy.language import Language
-
-    return Language.has_factory("parley_events")
-
-
 def results_with_events(articles: Iterable[Article], model: Optional[str] = None,
                         batch_size: int = 16) -> Iterator[ArticleResult]:
-    """Analyse articles and make sure each result carries its events, whether or not the
-    default pipeline runs ``parley_events`` yet (it is added to the loaded pipeline if not).
+    """Analyse articles; the default pipeline runs ``parley_events``."""
+    from ..analyse import analyse_articles
 
-    Without an events coder installed every result has no events (and is scored as such).
-    """
-    from itertools import islice
-
-    from ..analyse import to_result
-    from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline
-
-    nlp = load_pipeline(model or DEFAULT_MODEL)
-    if "parley_events" not in nlp.pipe_names and _register_events_factory():
-        nlp.add_pipe("parley_events")
-    stream = iter(articles)
-    while True:
-        chunk = list(islice(stream, batch_size))
-        if not chunk:
-            return
-        good = [a for a in chunk if a.error is None]
-
-        def make(article: Article):
-            doc = nlp.make_doc(article.text)
-            doc._.published = article.published
-            return doc
-
-        docs = dict(zip((id(a) for a in good), nlp.pipe(make(a) for a in good)))
-        for article in chunk:
-            if article.error is not None:
-                yield ArticleResult.failed(article)
-                continue
-            doc = docs[id(article)]
-            result = to_result(article, doc)
-            events = getattr(doc._, "events", None) if doc.has_extension("events") else None
-            if not result.events and events:
-                result = result.model_copy(update={"events": list(events)})
-            yield result
-
+    yield from analyse_articles(articles, model, batch_size)
 
 # ---------------------------------------------------------------- printing (``parley eval events``)
 
