@@ -301,8 +301,11 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first call (about a second) and reused after."""
-    return Gazetteer()
+    """The process-wide gazetteer: read from the on-disk cache when one matches, else built
+    (a few seconds: some 180,000 names are normalised) and cached for the next process."""
+    from parley.geo import gazetteer_cache
+
+    return gazetteer_cache.load_or_build(Gazetteer)
 
 
 def city_prior(entry: GeoEntry) -> float:
