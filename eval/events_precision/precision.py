@@ -3,8 +3,10 @@
 Two steps:
 
 ``draw``  analyses every text of a folder, lists every coded event with the paragraph it
-          came from, shuffles them with a fixed seed and writes the first N to a JSONL
-          file for judging. A verdict already given to the same event (same article,
+          came from, ranks them by a hash of where they are (article and evidence span,
+          salted with a fixed seed) and writes the first N to a JSONL file for judging.
+          Ranking by place rather than shuffling the list keeps the same sentences in
+          the sample when the coder changes elsewhere. A verdict already given to the same event (same article,
           evidence, codes, actors and modality) in an earlier judged file is carried
           over, so re-drawing after a change to the coder only asks about what changed.
 ``score`` reads a judged file and prints precision with a 95% Wilson interval, overall
@@ -23,8 +25,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import hashlib
 import math
-import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -78,9 +80,13 @@ def identity(row: dict) -> tuple:
     )
 
 
+def draw_rank(row: dict) -> str:
+    """A pseudo-random but stable position for an event, from where it is in which article."""
+    return hashlib.sha256(f"{SEED}:{row['article']}:{row['span'][0]}:{row['span'][1]}".encode()).hexdigest()
+
+
 def draw(folder: Path, out: Path, size: int, previous: list[Path]) -> None:
-    rows = event_rows(folder)
-    random.Random(SEED).shuffle(rows)
+    rows = sorted(event_rows(folder), key=draw_rank)
     judged = {}
     for path in previous:
         for row in read_jsonl(path):
