@@ -6,7 +6,8 @@ Everything here is read from plain files, once per process (:func:`load_event_le
   ``README.md`` beside them for the keys);
 - ``kb/data/lexicon/cameo/modality.yaml``: negation, modal, future and locative words;
 - ``kb/data/lexicon/plover.yaml``: PLOVER type, mode and context, the Goldstein score of
-  every CAMEO code, and PLOVER's cooperation-conflict score per type and mode.
+  every CAMEO code, and PLOVER's cooperation-conflict score per type and mode;
+- ``kb/data/actors/agents.yaml`` (``sectors``): generic agent nouns, for unnamed actors.
 
 Patterns are indexed by lemma, most specific first, so coding a sentence is a dictionary
 look-up per token.
@@ -21,11 +22,12 @@ from typing import Optional
 
 import yaml
 
-from ..kb import LEXICON_DIR
+from ..kb import DATA_DIR, LEXICON_DIR
 from ..model import Plover
 
 CAMEO_DIR = LEXICON_DIR / "cameo"
 PLOVER_FILE = LEXICON_DIR / "plover.yaml"
+AGENTS_FILE = DATA_DIR / "agents.yaml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -69,10 +71,16 @@ class NounPattern:
     code: str
     lemma: str
     via: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()  # one must qualify the noun: "hunger strike"
+    unless: frozenset[str] = frozenset()  # none may qualify it: not "air strike" for a labour strike
 
     @property
     def root(self) -> str:
         return self.code[:2]
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.modifiers) + bool(self.via) + bool(self.unless)
 
 
 @dataclass
@@ -90,6 +98,11 @@ class ModalityWords:
     reporting_verbs: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
+    owner_preps: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -105,6 +118,7 @@ class EventLexicon:
     codes: dict[str, dict] = field(default_factory=dict)
     plover_scores: dict[str, float] = field(default_factory=dict)
     words: Optional[ModalityWords] = None
+    agent_sectors: dict[str, str] = field(default_factory=dict)
 
     def entry(self, code: str) -> Optional[dict]:
         """The table row of ``code``, falling back to its 3-digit parent and then its root's
@@ -137,7 +151,8 @@ def _read(path: Path) -> dict:
 
 
 @lru_cache(maxsize=4)
-def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_FILE) -> EventLexicon:
+def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_FILE,
+                       agents_file: Path = AGENTS_FILE) -> EventLexicon:
     """Read the pattern files and code tables (cached: call it freely)."""
     lex = EventLexicon()
     mentions = set()
@@ -172,9 +187,11 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                 lex.verbs.setdefault(lemma, []).append(pattern)
         for raw in data.get("nouns") or []:
             for lemma in _words(raw["lemma"]):
-                lex.nouns.setdefault(lemma, []).append(NounPattern(str(raw["code"]), lemma, _words(raw.get("via"))))
-    for patterns in lex.verbs.values():
-        patterns.sort(key=lambda p: -p.specificity)  # stable: file order among equals
+                lex.nouns.setdefault(lemma, []).append(NounPattern(
+                    str(raw["code"]), lemma, _words(raw.get("via")), _words(raw.get("modifier")), _words(raw.get("unless"))))
+    for table in (lex.verbs, lex.nouns):
+        for patterns in table.values():
+            patterns.sort(key=lambda p: -p.specificity)  # stable: file order among equals
     lex.mentions_acts = frozenset(mentions)
     words = _read(Path(cameo_dir) / "modality.yaml")
     lex.words = ModalityWords(
@@ -184,4 +201,14 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
     table = _read(plover_file)
     lex.codes = {str(k): v for k, v in (table.get("codes") or {}).items()}
     lex.plover_scores = {str(k): float(v) for k, v in (table.get("plover_scores") or {}).items()}
+    lex.agent_sectors = _agent_sectors(agents_file)
     return lex
+
+
+def _agent_sectors(path: Path) -> dict[str, str]:
+    """Generic agent nouns -> sector ("rebel" -> REB), shared with the actor resolver: a
+    subject such as "Demonstrators in Baghdad" is an actor of the event even when unnamed."""
+    if not Path(path).exists():
+        return {}
+    sectors = _read(path).get("sectors") or {}
+    return {str(k).lower(): str(v) for k, v in sectors.items()}

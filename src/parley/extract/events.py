@@ -34,13 +34,15 @@ How
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Event, Location, Quote
+from ..model import Actor, Event, Location, MentionDetail, Quote
+from .actors import SECTOR_LABELS, ActorMention
 from .event_lexicon import EventLexicon, NounPattern, VerbPattern, load_event_lexicon
 
 # Roots whose act is itself a statement: dated by the statement when told in a quote.
@@ -55,6 +57,7 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Subject pronouns that, in a reported clause, stand for the reporter ("X said it will ...").
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+_SLUG = re.compile(r"[^a-z0-9]+")
 # Dependencies through which a verb without a subject takes its governor's.
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
 
@@ -83,8 +86,8 @@ class EventCoder:
     # -- public -------------------------------------------------------------------------
     def extract(self, doc: Doc, resolved, quotes: Sequence[Quote] = (), dates=(), places=(),
                 published: Optional[dt.date] = None) -> list[Event]:
-        if resolved is None or not resolved.mentions:
-            return []  # no actors, no events
+        if resolved is None:
+            return []  # no actor resolution, no events (unnamed groups may still act)
         ctx = _Context(doc, resolved, quotes, dates, places, published, self.lex)
         events: list[tuple[_Match, Event]] = []
         for sent in doc.sents:
@@ -102,7 +105,9 @@ class EventCoder:
             sent_events += self._obligations(sent, sent_events, ctx)
             events += sent_events
         events += self._accusations(events, ctx)
-        return _dedupe([e for _, e in events])
+        kept = _dedupe([e for _, e in events])
+        ctx.commit_groups(kept)
+        return kept
 
     # -- finding ------------------------------------------------------------------------
     def _matches(self, sent: Span) -> list[_Match]:
@@ -157,6 +162,12 @@ class EventCoder:
 
     def _noun_fits(self, noun: Token, pattern: NounPattern) -> Optional[Token]:
         """The token carrying the noun event's modality (its participle or governing verb)."""
+        if pattern.modifiers or pattern.unless:
+            mods = _names(noun) - {noun.lemma_.lower()}
+            if pattern.modifiers and not mods & pattern.modifiers:
+                return None
+            if mods & pattern.unless:
+                return None
         if pattern.via:
             for child in noun.children:
                 if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in pattern.via:
@@ -198,6 +209,8 @@ class EventCoder:
             source, target = self._noun_actors(match, ctx)
         if not source:
             return None
+        if not target and isinstance(pattern, VerbPattern):
+            target = self._indirect_target(match, ctx, quote, source)
         target = [t for t in target if t not in source]
         partnered = bool(target) or (getattr(pattern, "reciprocal", False) and len(source) > 1)
         if not target and getattr(pattern, "implicit_partner", False):
@@ -290,10 +303,76 @@ class EventCoder:
                 if prep.lower_ in self.w.noun_source_preps or prep.dep_ == "agent":
                     for pobj in pobjs:
                         source += ctx.actors_of(pobj, None, modifiers=True)
-                elif prep.lower_ in ("on", "against", "with") and node is noun:
+                elif prep.lower_ in self.w.target_preps and node is noun and not _is_time(prep):
                     for pobj in pobjs:
                         target += ctx.actors_of(pobj, None)
+        if not source:
+            source = self._carrier_subject(noun, ctx)
         return _unique(source), _unique(target)
+
+    def _carrier_subject(self, noun: Token, ctx: "_Context") -> list[str]:
+        """The source of an event noun carried by a light verb ("rebels launched an attack",
+        "workers staged a strike") or set in a clause ("wounded two soldiers in a bomb
+        attack"): the subject of that verb."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during"):
+            verb = head.head
+        elif noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in self.w.light_verbs:
+            verb = head
+        elif noun.dep_ == "pobj" and head.head.lemma_.lower() in self.w.light_verbs:
+            verb = head.head  # "went on a hunger strike", "took part in a protest"
+        else:
+            return []
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if c.dep_ == "pobj"]
+            return [a for p in agents for a in ctx.actors_of(p, ctx.quote_at(verb.idx))]
+        subject = _subject(verb)
+        return ctx.actors_of(subject, ctx.quote_at(verb.idx)) if subject is not None else []
+
+    def _indirect_target(self, match: _Match, ctx: "_Context", quote: Optional[Quote],
+                         source: list[str]) -> list[str]:
+        """The target of an act written through its complement or its object noun:
+        "demanded that the US cancel ..." (the subject of the demanded clause), "threatened
+        to cut ties with Russia" (the target of the threatened act), "rejected calls by
+        Annan", "accepted demands from the rebels" (the author of the act rejected)."""
+        verb = match.trigger
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+            subject = next((c for c in comp.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
+            if subject is not None and comp.dep_ == "ccomp" and comp.i > verb.i:
+                found = [a for a in ctx.actors_of(subject, quote) if a not in source]
+                if found:
+                    return found
+            found = [a for a in self._clause_targets(comp, ctx, quote) if a not in source]
+            if found:
+                return found
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            found = []
+            for child in obj.children:
+                if child.dep_ == "poss":
+                    found += ctx.actors_of(child, quote)
+                elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        found += ctx.actors_of(pobj, quote)
+            found = [a for a in found if a not in source]
+            if found:
+                return found
+        return []
+
+    def _clause_targets(self, verb: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
+        """Actors a clause acts on: its objects, and the objects of its target prepositions
+        (on the verb or on its object: "impose restrictions against German goods")."""
+        found: list[str] = []
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for child in heads[1:]:
+            found += ctx.actors_of(child, quote)
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ in ("prep", "dative")):
+                if prep.lower_ in self.w.target_preps and not _is_time(prep):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        found += ctx.actors_of(pobj, quote)
+        return _unique(found)
 
     def _refine(self, match: _Match, code: str) -> str:
         """A general code (ending in 0) made finer by the first topic word of its complement."""
@@ -443,6 +522,9 @@ class _Context:
         self.dates = [(d, _char_token(doc, d.span[0])) for d in dates if d.value]
         self.places = [(p, _char_token(doc, p.span[0])) for p in places]
         self._dyad: Optional[tuple[str, ...]] = None
+        # Unnamed groups met as an event's actor ("Demonstrators in Baghdad"): actor and
+        # mentions, added to the Doc's actors only when an event keeps them.
+        self.groups: dict[str, tuple[Actor, list[ActorMention]]] = {}
 
     # actors
     def token_actor(self, token: Optional[Token]) -> Optional[str]:
@@ -452,7 +534,7 @@ class _Context:
         return getattr(self.resolved.actors.get(actor_id), "type", None) == "person"
 
     def country(self, actor_id: str) -> Optional[str]:
-        actor = self.resolved.actors.get(actor_id)
+        actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
         return actor.country if actor is not None else None
 
     def actors_of(self, token: Token, quote: Optional[Quote], modifiers: bool = False) -> list[str]:
@@ -499,7 +581,102 @@ class _Context:
                     agent = f"agent:{self.country(mod_actor) or mod_actor}:{sector}"
                     mod_actor = agent if agent in self.resolved.actors else mod_actor
                 found.append(mod_actor)
+        if not found:
+            found = self._group_of(head, quote)
         return found
+
+    # unnamed groups
+    def _group_of(self, head: Token, quote: Optional[Quote]) -> list[str]:
+        """The actor of a common-noun phrase: "thousands of students" and "leaders of the
+        coalition" through their "of" phrase; "rebels", "Demonstrators in Baghdad", "Iraqi
+        Kurds" as a generic agent with a sector, and a country when the phrase names one."""
+        lemma = head.lemma_.lower()
+        if lemma in self.w.partitive_nouns or head.like_num:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self.actors_of(pobj, quote)
+            return []
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.is_sent_start):
+            return []  # a capitalised first word is often tagged a name: "Rebels attacked ..."
+        sector = self._sector_of(head)
+        if sector is None:
+            return []
+        country = self._country_near(head)
+        if country is None and sector.lower() in self.w.state_sectors:
+            return []  # "the government", "officials", "the embassy": whose is not said
+        return [self._group(head, sector, country)]
+
+    def _sector_of(self, head: Token) -> Optional[str]:
+        sectors = self.lex.agent_sectors
+        lemma = head.lemma_.lower()
+        if lemma not in sectors and lemma.endswith("s") and lemma[:-1] in sectors:
+            lemma = lemma[:-1]  # a plural the tagger took for a name keeps its "s"
+        compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        for mod in compounds:  # two-word agents first: "security forces", "aid workers"
+            key = f"{mod.lemma_.lower()} {lemma}"
+            if key in sectors:
+                return sectors[key]
+        if lemma in sectors:
+            return sectors[lemma]
+        if lemma in self.w.collective_nouns:  # "the opposition coalition", "a rebel group"
+            for mod in compounds:
+                if mod.lemma_.lower() in sectors:
+                    return sectors[mod.lemma_.lower()]
+        return None
+
+    def _country_near(self, head: Token) -> Optional[str]:
+        """The country a group noun belongs to: a modifier ("Iraqi Kurds", "Iraq's
+        government") or a place phrase ("rebels in the Ivory Coast", "students from Iraq")."""
+        nodes = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                nodes += [pobj] + [c for c in pobj.children if c.dep_ in ("compound", "poss", "amod")]
+        for node in nodes:
+            actor_id = self.by_token[node.i]
+            country = self.country(actor_id) if actor_id else None
+            if country:
+                return country
+        return None
+
+    def _group(self, head: Token, sector: str, country: Optional[str]) -> str:
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < start:
+                start = child.left_edge.i if child.dep_ != "poss" else child.i
+        while start < head.i and self.doc[start].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case"):
+            start += 1
+        span = self.doc[start : head.i + 1]
+        if country:
+            actor_id = f"agent:{country}:{sector}"
+            owner = self.resolved.actors.get(country)
+            name = f"{owner.name if owner else country} ({SECTOR_LABELS.get(sector, sector)})"
+        else:
+            actor_id = f"new:group:{_SLUG.sub('-', head.lemma_.lower()).strip('-')}"
+            name = span.text
+        mention = ActorMention(span.start_char, span.end_char, actor_id, "generic", span.start, span.end, span.text)
+        if actor_id not in self.groups:
+            known = self.resolved.actors.get(actor_id)
+            actor = known or Actor(id=actor_id, name=name, type="group", country=country, sector=sector)
+            self.groups[actor_id] = (actor, [])
+        self.groups[actor_id][1].append(mention)
+        for i in range(span.start, span.end):
+            self.by_token[i] = actor_id
+        return actor_id
+
+    def commit_groups(self, events: list[Event]) -> None:
+        """Adds to the Doc's actors the unnamed groups that some kept event names."""
+        used = {a for e in events for a in (*_refs(e.source), *_refs(e.target))}
+        for actor_id, (actor, mentions) in self.groups.items():
+            if actor_id not in used:
+                continue
+            actor = self.resolved.actors.setdefault(actor_id, actor)
+            for m in mentions:
+                if m.start in {s for s, _ in actor.mentions}:
+                    continue
+                actor.mentions.append((m.start, m.end))
+                actor.mention_details.append(MentionDetail(span=(m.start, m.end), text=m.text, how=m.how))
+                self.resolved.mentions.append(m)
+        self.resolved.mentions.sort(key=lambda m: m.start)
 
     def _reporter_of(self, pronoun: Token) -> list[str]:
         """The actors of the subject of the reporting verb whose clause ``pronoun`` heads."""
