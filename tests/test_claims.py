@@ -274,3 +274,28 @@ def test_headline_figure_is_cited_from_the_body(nlp, extractor):
     text = "Army frees 150 prisoners\n\nThe army freed 150 prisoners on Sunday, the ministry said."
     claim, _ = one(nlp, extractor, text)
     assert claim.span[0] > text.index("\n")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About two-thirds of the farmland has been abandoned since the spring.", 67),
+    ("Nearly three-quarters of the wells in the district are dry.", 75),
+    ("Exports fell by two thirds after the blockade.", 67),
+])
+def test_hyphenated_fractions_are_percentages(nlp, extractor, text, value):
+    claim, _ = one(nlp, extractor, text)
+    assert claim.value == value and claim.unit == "percent"
+
+
+def test_claimant_of_its_own_clause_before_another_statement(nlp, extractor):
+    # The figure hangs on "show" (the ministry's data), not on the rebels' "claim".
+    text = "The ministry's data show 3,400 homes were destroyed, while the rebels claim 12 villages were captured."
+    found = claims_of(nlp, extractor, text)
+    homes = next(c for c in found if c.value == 3400)
+    assert homes.claimant_name and "ministry" in homes.claimant_name
+    villages = next(c for c in found if c.value == 12)
+    assert villages.claimant_name == "the rebels"
+
+
+def test_narrative_figure_has_no_claimant(nlp, extractor):
+    text = "The government has approved a $2 billion reconstruction fund, and 14 countries have pledged support."
+    assert all(c.claimant is None for c in claims_of(nlp, extractor, text))

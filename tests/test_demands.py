@@ -146,3 +146,74 @@ def test_threat_with_if_and_not_a_request_for_comment(nlp):
         d.text.endswith("quit the coalition if the deal was approved")
     assert demands_of(nlp, "Joe Biden was asked by reporters for his reaction.") == []
     assert demands_of(nlp, '"Nobody in this chamber should pretend otherwise," Vasily Nebenzya said.') == []
+
+
+# -- demands without a modal or a demand verb -------------------------------------------
+def test_verdict_in_a_statement_is_a_rejection(nlp):
+    (d,) = demands_of(nlp, "Andrii Sybiha said any freeze of the front line was unacceptable.")
+    assert d.party == "andrii-sybiha" and d.stance == "rejection"
+    assert "unacceptable" in d.text
+
+
+def test_verdict_in_narrative_is_not_a_demand(nlp):
+    assert demands_of(nlp, "The heat in the camps was unacceptable for the children.") == []
+
+
+def test_no_right_to(nlp):
+    (d,) = demands_of(nlp, "Russia has no right to dictate the terms of Ukraine's security, Andrii Sybiha told reporters.")
+    assert d.party == "andrii-sybiha" and d.addressee == "RUS"
+    assert d.text.startswith("Russia has no right")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The Palestinian Authority expects Israel to halt settlement building.", "Israel to halt"),
+    ("The Kremlin wants Western sanctions lifted before any talks.", "sanctions lifted"),
+    ("Hungary seeks an exemption for its oil imports.", "an exemption"),
+])
+def test_wanting_something_of_another(nlp, text, words):
+    (d,) = demands_of(nlp, text)
+    assert words in d.text
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump wants to meet Vladimir Putin in Riyadh.",
+    "Analysts expect prices to rise in the spring.",
+    "Germany wants a negotiated settlement.",
+])
+def test_intentions_and_forecasts_are_not_demands(nlp, text):
+    assert demands_of(nlp, text) == []
+
+
+def test_condition_stated_with_be(nlp):
+    (d,) = demands_of(nlp, "Russia's condition for a ceasefire is a halt to Western arms deliveries.")
+    assert d.party == "RUS" and "a halt to Western arms deliveries" in d.text
+    (d,) = demands_of(nlp, "A full withdrawal is a precondition for talks, Volodymyr Zelenskiy said.")
+    assert d.party == "volodymyr-zelenskiy"
+
+
+def test_in_return_for(nlp):
+    (d,) = demands_of(nlp, "Hamas offered to free ten hostages in return for a five-day pause in the fighting.")
+    assert d.party == "hamas" and d.text.endswith("a five-day pause in the fighting")
+
+
+def test_nominal_demand_with_its_owner(nlp):
+    (d,) = demands_of(nlp, "Ukraine repeated its demand for a full withdrawal of Russian troops.")
+    assert d.party == "UKR" and "a full withdrawal" in d.text
+
+
+def test_nominal_demand_without_owner_in_narrative_is_left_out(nlp):
+    assert demands_of(nlp, "The demand for oil rose in the winter.") == []
+
+
+def test_pronoun_subject_continues_the_last_speaker(nlp):
+    found = demands_of(nlp, "Volodymyr Zelenskiy said talks were possible.\n\nHe ruled out any territorial concessions.")
+    assert [d.party for d in found] == ["volodymyr-zelenskiy"]
+
+
+def test_unnamed_group_voicing_a_demand_is_a_group_actor(nlp):
+    doc = nlp.make_doc("Rights groups are demanding an investigation into the deaths of the protesters.")
+    doc._.published = PUBLISHED
+    doc = nlp(doc)
+    (d,) = doc._.demands
+    actor = doc._.actors.actors[d.party]
+    assert actor.type == "group" and actor.name == "Rights groups"

@@ -138,6 +138,11 @@ def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(str(i).lower().split()) for i in items), key=len, reverse=True))
 
 
+def _fraction_words(phrase) -> tuple[str, ...]:
+    """A fraction as the tokens spaCy makes of it: "two-thirds" is "two", "-", "thirds"."""
+    return tuple(re.sub(r"\s*([-–])\s*", r" \1 ", str(phrase).lower()).split())
+
+
 @lru_cache(maxsize=4)
 def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
     """Read ``claims.yaml`` (cached)."""
@@ -172,7 +177,7 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         reference_max=float(data.get("reference_max") or 0),
         vote_words=tuple(tuple(w) for w in data.get("vote_words") or ()),
         claim_verbs=frozenset(data.get("claim_verbs") or ()),
-        fractions={tuple(str(k).lower().split()): float(v) for k, v in (data.get("fractions") or {}).items()},
+        fractions={_fraction_words(k): float(v) for k, v in (data.get("fractions") or {}).items()},
         vote_verbs=frozenset(data.get("vote_verbs") or ()),
         ellipsis_links=frozenset(data.get("ellipsis_links") or ()),
         back_pronouns=frozenset(data.get("back_pronouns") or ()),
@@ -305,8 +310,8 @@ class FigureReader:
     def _fraction_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, float]]:
         """"a fifth", "a third of the tankers", "two thirds": a share, read as a percentage.
         Not an ordinal: "a fifth consecutive night", "a third term" go on to a noun."""
-        words = tuple(t.lower_ for t in doc[i:min(end, i + 2)])
-        for phrase, value in self.lex.fractions.items():
+        words = tuple(t.lower_ for t in doc[i:min(end, i + 3)])
+        for phrase, value in sorted(self.lex.fractions.items(), key=lambda kv: len(kv[0]), reverse=True):
             n = len(phrase)
             if words[:n] != phrase:
                 continue
@@ -431,13 +436,34 @@ class Attribution:
         found = self._according_to(sent, mentions)
         if found is not None:
             return found
+        # A verb of saying the figure's own clause hangs from ("the ministry's data show 3,400
+        # homes were destroyed, while the rebels claim ...") comes before any other statement
+        # of the sentence.
+        found = self._reporting_subject(figure, sent, mentions)
+        if found != (None, None):
+            return found
         voiced = [(q, cue) for q in quotes for cue in [self._cue_in(q, sent)] if cue is not None
-                  and not self._in_subject(figure, cue) and not self._in_span(figure, q.speaker.span)]
+                  and not self._in_subject(figure, cue) and not self._in_span(figure, q.speaker.span)
+                  and not self._in_side_clause(figure, cue)]
         if voiced:
             # the nearest statement of the sentence
             quote, _ = min(voiced, key=lambda qc: min(abs(qc[0].span[0] - end), abs(start - qc[0].span[1])))
             return quote.speaker.actor_id, quote.speaker.name
-        return self._reporting_subject(figure, sent, mentions)
+        return None, None
+
+    @staticmethod
+    def _in_side_clause(figure: "Figure", cue: Token) -> bool:
+        """Whether the figure sits in a narrative clause hung on the statement's verb rather than
+        in what was said: "X says she will not leave, deepening a crisis as tens of thousands
+        filled the streets" (an adverbial, participial or relative clause on the way up)."""
+        node = figure.noun or figure.anchor
+        while node is not None and node.i != cue.i and node.head.i != node.i:
+            if node.dep_ in ("advcl", "acl", "relcl") and node.head.i == cue.i or \
+                    node.dep_ in ("advcl", "acl", "relcl") and cue.is_ancestor(node) and not any(
+                        t.dep_ == "ccomp" for t in _path(cue, node)):
+                return True
+            node = node.head
+        return False
 
     def _cue_in(self, quote: Quote, sent: Span) -> Optional[Token]:
         """The cue of a statement when it is a verb of saying in ``sent`` and the statement's
@@ -854,6 +880,15 @@ class ClaimExtractor:
 def _is_demonym(token: Token) -> bool:
     """A plural people noun from a nationality: "Russians", "Sudanese", "Palestinians"."""
     return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS", "NNP")
+
+
+def _path(top: Token, bottom: Token) -> list[Token]:
+    """The tokens from ``bottom`` up to (not including) its ancestor ``top``."""
+    path, node = [], bottom
+    while node.i != top.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
 
 
 def _actor_name(actors, actor_id: Optional[str]) -> Optional[str]:

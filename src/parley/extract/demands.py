@@ -53,18 +53,22 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import LEXICON_DIR
-from ..model import Actor, DateRef, Demand, Quote
-from .actors import ResolvedActors
+from ..model import Actor, DateRef, Demand, MentionDetail, Quote
+from .actors import ActorMention, ResolvedActors
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("advcl", "ccomp", "xcomp", "acl", "relcl", "conj", "ROOT", "pcomp")
 _EDGE_DEPS = ("mark", "cc", "punct", "prep")
 RELATIVE_WORDS = ("which", "that", "who", "whom")
+PERSONAL_PRONOUNS = ("he", "she")
 TIME_ENTITIES = ("DATE", "TIME")
 # Issues that lie between two sides: a condition about them with no named addressee is
 # addressed to the other side of the conflict.
 # Forms whose party is the speaker of the statement they are in (not their grammatical subject).
-SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative")
+SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", "verdict", "no_right")
+# Forms kept only inside a statement or after a named speaker's verb of saying: in narrative
+# they are the reporter's own words ("the plan is unacceptable to many").
+STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right")
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
 
 
@@ -108,6 +112,16 @@ class DemandLexicon:
     voice_sectors: frozenset[str]
     issues: tuple[tuple[str, tuple[str, ...]], ...]
     label_stopwords: frozenset[str]
+    verdict_words: frozenset[str] = frozenset()
+    copula_verbs: frozenset[str] = frozenset()
+    right_nouns: frozenset[str] = frozenset()
+    wish_verbs: frozenset[str] = frozenset()
+    predictive_wish_verbs: frozenset[str] = frozenset()
+    wanted_things: frozenset[str] = frozenset()
+    copula_condition_nouns: frozenset[str] = frozenset()
+    exchange_nouns: frozenset[str] = frozenset()
+    nominal_demand_nouns: frozenset[str] = frozenset()
+    nominal_demand_verbs: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -181,6 +195,16 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         voice_sectors=frozenset(str(s) for s in raw["voice_sectors"]),
         issues=issues,
         label_stopwords=_words(raw["label_stopwords"]),
+        verdict_words=_words(raw.get("verdict_words")),
+        copula_verbs=_words(raw.get("copula_verbs")),
+        right_nouns=_words(raw.get("right_nouns")),
+        wish_verbs=_words(raw.get("wish_verbs")),
+        predictive_wish_verbs=_words(raw.get("predictive_wish_verbs")),
+        wanted_things=_words(raw.get("wanted_things")),
+        copula_condition_nouns=_words(raw.get("copula_condition_nouns")),
+        exchange_nouns=_words(raw.get("exchange_nouns")),
+        nominal_demand_nouns=_words(raw.get("nominal_demand_nouns")),
+        nominal_demand_verbs=_words(raw.get("nominal_demand_verbs")),
     )
 
 
@@ -214,7 +238,9 @@ class DemandExtractor:
         found: list[Found] = []
         for token in doc:
             for finder in (self._obligation, self._need, self._demand_verb, self._statement,
-                           self._refusal, self._rejection, self._commitment, self._imperative):
+                           self._refusal, self._rejection, self._commitment, self._imperative,
+                           self._verdict, self._no_right, self._wish, self._copula_condition,
+                           self._exchange, self._nominal):
                 item = finder(token)
                 if isinstance(item, list):
                     found.extend(item)
@@ -278,6 +304,128 @@ class DemandExtractor:
         if token.dep_ == "ccomp":
             end = min(end, token.head.i)
         return Found("imperative", token, start, end, context=token)
+
+    # -- demands without a modal or a demand verb -----------------------------------
+    def _verdict(self, token: Token) -> Optional[Found]:
+        """"Any freeze of the front line is unacceptable": a verdict that rejects its subject.
+        Kept only inside a statement (see :meth:`set_records`)."""
+        lex = self.lex
+        if token.lower_ not in lex.verdict_words or token.dep_ not in ("acomp", "attr", "oprd"):
+            return None
+        verb = token.head
+        if verb.lemma_.lower() not in lex.copula_verbs:
+            return None
+        subject = _subject(verb)
+        if subject is None or subject.lower_ in ("that", "this", "which"):
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("verdict", token, min(start, subject.left_edge.i), end, stance="rejection",
+                     patient=subject, context=subject)
+
+    def _no_right(self, token: Token) -> Optional[Found]:
+        """"Russia has no right to dictate ...": the party demands the subject not act."""
+        if token.lemma_.lower() not in self.lex.right_nouns or token.dep_ != "dobj" or token.head.lemma_.lower() != "have":
+            return None
+        verb = token.head
+        denied = any(c.lower_ == "no" for c in token.children) or any(c.dep_ == "neg" for c in verb.children)
+        infinitive = next((c for c in token.children if c.dep_ in ("acl", "relcl")
+                           and any(a.lower_ == "to" for a in c.children)), None)
+        if not denied or infinitive is None:
+            return None
+        subject = _subject(verb)
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("no_right", token, start, end, subject=subject, context=infinitive)
+
+    def _wish(self, token: Token) -> Optional[Found]:
+        """"The Authority expects Israel to halt ...", "wants sanctions lifted", "seeks an
+        exemption": what the subject wants of another. Wanting to do something oneself
+        ("wants to meet Putin") is an intention and is left out."""
+        lex = self.lex
+        lemma = token.lemma_.lower()
+        if lemma not in lex.wish_verbs or token.pos_ != "VERB":
+            return None
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            return None  # "is expected to": a forecast
+        clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                       and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+        dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if clause is None and dobj is not None:
+            clause = next((c for c in token.children if c.dep_ in ("xcomp", "oprd", "ccomp")), None)
+            clause = clause if clause is not None and clause.i > dobj.i else None
+        party_token = _subject(token) or _participle_owner(token)
+        if clause is not None:
+            who = next((g for g in clause.children if g.dep_ in SUBJECT_DEPS), dobj)
+            if who is None:
+                return None
+            if lemma in lex.predictive_wish_verbs and not (who.pos_ == "PROPN" or who.lemma_.lower() in lex.collective_nouns):
+                return None  # "analysts expect prices to rise"
+            if who.lower_ in lex.first_person:
+                return None  # "I want us to keep our way of life": a wish for oneself
+            start = min(who.left_edge.i, clause.left_edge.i)
+            return Found("verb", token, start, clause.right_edge.i + 1, party_token=party_token,
+                         addressees=[who] if any(a.lower_ == "to" for a in clause.children) else [],
+                         subject=who, patient=who, context=clause)
+        if dobj is None or lemma in lex.predictive_wish_verbs:
+            return None
+        # "wants a negotiated settlement", "wants peace": a hope, not something asked of anyone.
+        if dobj.lemma_.lower() not in lex.wanted_things:
+            return None
+        return Found("verb", token, dobj.left_edge.i, dobj.right_edge.i + 1, party_token=party_token,
+                     patient=dobj, context=dobj)
+
+    def _copula_condition(self, token: Token) -> Optional[Found]:
+        """"Russia's condition for a ceasefire is a halt to arms deliveries", "a full
+        withdrawal is a precondition for talks": a condition stated with "be"."""
+        if _noun_key(token, self.lex.copula_condition_nouns) is None or token.dep_ not in ("nsubj", "attr"):
+            return None
+        verb = token.head
+        if verb.lemma_.lower() != "be":
+            return None
+        other = next((c for c in verb.children if c.i != token.i and c.dep_ in ("attr", "nsubj", "ccomp", "acomp")), None)
+        if other is None:
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        return Found("statement", token, start, end, party_token=owner, context=verb,
+                     needs_statement=owner is None)
+
+    def _exchange(self, token: Token) -> Optional[Found]:
+        """"Hamas offered to free ten hostages in return for a pause": what is asked in return."""
+        if token.lower_ not in self.lex.exchange_nouns or token.dep_ != "pobj" or token.head.lower_ != "in":
+            return None
+        what = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        verb = token.head.head
+        if what is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        start = _main_clause_start(verb, token.head)
+        main = verb
+        while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
+            main = main.head
+        return Found("exchange", token, start, what.right_edge.i + 1, party_token=_subject(main) or _participle_owner(main),
+                     context=what, label_start=what.i + 1)
+
+    def _nominal(self, token: Token) -> Optional[Found]:
+        """"Kyiv's demand for a full withdrawal", "renewed its call for a ceasefire": a demand
+        named by a noun, owned by its possessor or by the subject of the verb that voices it."""
+        lex = self.lex
+        if token.lemma_.lower() not in lex.nominal_demand_nouns or token.pos_ != "NOUN":
+            return None
+        content = next((c for c in token.children if (c.dep_ == "prep" and c.lower_ == "for")
+                        or (c.dep_ in ("acl", "ccomp") and (any(a.lower_ == "to" for a in c.children)
+                                                             or any(m.lower_ == "that" for m in c.children)))), None)
+        if content is None:
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.nominal_demand_verbs:
+            owner = _subject(token.head) or _participle_owner(token.head)
+        if owner is not None and owner.lower_ in ("its", "their", "his", "her") and token.dep_ == "dobj":
+            owner = _subject(token.head) or owner
+        start = token.i if owner is None or owner.i > token.i else owner.i
+        start = min(start, token.left_edge.i) if owner is None else start
+        addressees = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "from")
+                      for c in c.children if c.dep_ == "pobj"]
+        return Found("nominal", token, start, content.right_edge.i + 1, party_token=owner,
+                     addressees=addressees, context=content, needs_statement=owner is None)
 
     def _obligation(self, token: Token) -> Optional[Found]:
         lex = self.lex
@@ -566,9 +714,18 @@ class DemandExtractor:
                 reporter = self._reporter(item.act, actor_at)
                 if reporter is not None and (party is None or item.form in SPEAKER_FORMS):
                     party = reporter
+            if party is None and party_tok is not None:
+                party = self._pronoun_party(party_tok, quotes, resolved)
+            if party is None and quote is not None and not quote.speaker.actor_id:
+                # A statement whose speaker is named by no known actor ("Rights groups said ...",
+                # "a ministry spokesperson"): the speaker as the text names them.
+                party = _unnamed_speaker(doc, quote, resolved, actor_at)
+            if party is None and item.form == "verb" and item.act.lemma_.lower() not in self.lex.weak_demand_verbs:
+                # "Rights groups are demanding an investigation": the subject as written.
+                party = _unnamed_subject(_resolve_relative(item.party_token), resolved, actor_at, self.lex)
             if party is None:
                 continue  # precision first: a demand nobody is known to make is left out
-            if item.form in ("obligation", "need", "commitment", "imperative") and quote is None and reporter is None:
+            if item.form in STATEMENT_FORMS and quote is None and reporter is None:
                 continue  # the reporter's own "should", "will not", or a headline's imperative
             if item.form == "imperative" and (quote is None or quote.kind != "direct"):
                 continue
@@ -600,7 +757,21 @@ class DemandExtractor:
                 voiced_by=voiced_by, label=self.lex.label_of(_label_words(doc, item, start, end)) or None,
                 stance=item.stance,
             ))
-        return demands
+        return _drop_restated(demands)
+
+    @staticmethod
+    def _pronoun_party(pronoun: Token, quotes: Sequence[Quote], resolved: ResolvedActors) -> Optional[str]:
+        """"He also ruled out elections": "he"/"she" is the person who spoke last before it
+        (the news convention that a pronoun subject continues the previous speaker)."""
+        if pronoun.lower_ not in PERSONAL_PRONOUNS:
+            return None
+        before = [q for q in quotes if q.span[0] < pronoun.idx and q.speaker.actor_id]
+        for quote in sorted(before, key=lambda q: q.span[0], reverse=True):
+            actor = resolved.actors.get(quote.speaker.actor_id)
+            if actor is not None and actor.type == "person":
+                return actor.id
+            return None  # the last speaker is not a person: "he" is someone else
+        return None
 
     def _reporter(self, act: Token, actor_at: dict) -> Optional[str]:
         """The actor named as subject of the verb of saying a clause depends on, if any."""
@@ -838,8 +1009,9 @@ def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _dedupe(found: list[Found]) -> list[Found]:
     """Drop a demand whose words lie inside another's (a modal inside "demanded that ... must")."""
-    order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "obligation": 3,
-             "commitment": 3, "need": 4, "imperative": 5}
+    order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "exchange": 2,
+             "obligation": 3, "commitment": 3, "no_right": 3, "verdict": 3, "need": 4, "nominal": 4,
+             "imperative": 5}
     kept: list[Found] = []
     for item in sorted(found, key=lambda f: (order[f.form], f.start)):
         if any(k.start <= item.start and item.end <= k.end for k in kept) or \
@@ -847,6 +1019,97 @@ def _dedupe(found: list[Found]) -> list[Found]:
             continue
         kept.append(item)
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+# -- parties named by no known actor --------------------------------------------------
+_SLUG = re.compile(r"[^a-z0-9]+")
+_LEADING = ("the", "a", "an", "its", "their", "his", "her", "some", "several")
+
+
+def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
+    """A group actor for a statement's speaker that no known actor names, from the words the
+    text uses for it ("Rights groups", "a ministry spokesperson")."""
+    name = (quote.speaker.name or "").strip()
+    where = quote.speaker.span
+    if not name or where is None:
+        return None
+    start = doc.text.find(name, max(0, where[0] - len(name)))
+    if start < 0 or not (start <= where[0] and where[1] <= start + len(name)):
+        start, name = where[0], doc.text[where[0]:where[1]]
+    # "the country's largest union, the Korean Confederation of Trade Unions": the appositive
+    # name is the better one.
+    head, _, appositive = name.rpartition(", ")
+    if head and appositive[:1].isupper() or appositive.lower().startswith("the "):
+        if head:
+            start, name = start + len(head) + 2, appositive
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    return _group_actor(span, resolved, actor_at) if span is not None else None
+
+
+def _unnamed_subject(subject: Optional[Token], resolved: ResolvedActors, actor_at: dict[int, str],
+                     lex: DemandLexicon) -> Optional[str]:
+    """A group actor for the noun subject of a demand verb ("Rights groups are demanding ...")."""
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in lex.first_person:
+        return None
+    start = min([subject.i] + [c.left_edge.i for c in subject.children
+                               if c.i < subject.i and c.dep_ in ("amod", "compound", "poss", "det", "nmod")])
+    return _group_actor(subject.doc[start:subject.i + 1], resolved, actor_at)
+
+
+def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
+    """The id of a group actor named by ``span``, added to the article's actors (as the
+    events extractor does for "protesters"); None for a pronoun or a number."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    while words and words[0].lower_ in _LEADING:
+        words = words[1:]
+    if not words or all(t.pos_ in ("PRON", "NUM", "DET") for t in words):
+        return None
+    named = next((actor_at[t.i] for t in words if t.i in actor_at), None)
+    if named is not None and len(words) == 1:
+        return named
+    phrase = span.doc[words[0].i:words[-1].i + 1]
+    actor_id = "new:group:" + _SLUG.sub("-", phrase.text.lower()).strip("-")
+    actor = resolved.actors.get(actor_id)
+    if actor is None:
+        actor = Actor(id=actor_id, name=phrase.text, type="group")
+        resolved.actors[actor_id] = actor
+    # The mention keeps the words as written ("Its foreign ministry"); the name drops them.
+    first = next((t.i for t in span if not (t.is_punct or t.is_space) and t.lower_ not in ("the", "a", "an")), phrase.start)
+    phrase = span.doc[min(first, phrase.start):phrase.end]
+    where = (phrase.start_char, phrase.end_char)
+    if where not in actor.mentions:
+        actor.mentions.append(where)
+        actor.mention_details.append(MentionDetail(span=where, text=phrase.text, how="new"))
+        resolved.mentions.append(ActorMention(where[0], where[1], actor_id, "new", phrase.start, phrase.end, phrase.text))
+        resolved.mentions.sort(key=lambda m: m.start)
+    return actor_id
+
+
+
+def _drop_restated(demands: list[Demand]) -> list[Demand]:
+    """One record per condition: a demand of the same party whose words overlap an earlier
+    one's by half of the shorter is the same condition found twice ("would not join ...
+    until ..." is both a refusal and a condition)."""
+    kept: list[Demand] = []
+    for demand in demands:
+        if any(k.party == demand.party and _overlap(k.span, demand.span) for k in kept):
+            continue
+        kept.append(demand)
+    return kept
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and shared * 2 >= min(a[1] - a[0], b[1] - b[0])
+
+
+def _noun_key(token: Token, phrases: frozenset[str]) -> Optional[str]:
+    """The noun's lemma, or its adjective and lemma ("red line"), when one is in ``phrases``."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "amod" and f"{child.lower_} {lemma}" in phrases:
+            return f"{child.lower_} {lemma}"
+    return lemma if lemma in phrases else None
 
 
 def _names_actor_like(token: Optional[Token]) -> bool:
