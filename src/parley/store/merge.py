@@ -19,13 +19,10 @@ Not done: merging across speakers (a spokesman quoting his minister) or fuzzy wo
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
-from pathlib import Path
 from typing import Optional
 
-import yaml
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
@@ -36,7 +33,6 @@ MIN_CONTAINED_WORDS = 6
 DAY_WINDOW = 1
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-GOLDSTEIN_FILE = Path(__file__).parent / "data" / "goldstein.yaml"
 
 
 def normalise_words(text: str) -> str:
@@ -72,12 +68,10 @@ def merge_statement(conn: Connection, quote: Quote, published: Optional[dt.date]
                 row = candidate
                 break
     if row is None:
-        return conn.execute(
-            insert(statements).values(
-                key=key, speaker_id=quote.speaker.actor_id, speaker_name=quote.speaker.name, text=quote.text,
-                kind=quote.kind, first_published=published, sources=1,
-            )
-        ).inserted_primary_key[0]
+        return conn.execute(insert(statements), dict(
+            key=key, speaker_id=quote.speaker.actor_id, speaker_name=quote.speaker.name, text=quote.text,
+            kind=quote.kind, first_published=published, sources=1,
+        )).inserted_primary_key[0]
     changes = {"sources": statements.c.sources + 1}
     if len(quote.text) > len(row.text):
         changes["text"] = quote.text
@@ -115,19 +109,14 @@ def event_day(event: Event, published: Optional[dt.date]) -> Optional[dt.date]:
     return published
 
 
-@functools.lru_cache(maxsize=1)
-def _goldstein_table() -> dict[str, float]:
-    with open(GOLDSTEIN_FILE, encoding="utf-8") as handle:
-        return {str(k): float(v) for k, v in (yaml.safe_load(handle) or {}).items()}
+def goldstein(event: Event) -> Optional[float]:
+    """The event's Goldstein weight: the one the event coder stored with it, else (a record
+    written before events carried it, or built by hand) the coder's own table for its code."""
+    if event.goldstein is not None:
+        return event.goldstein
+    from ..extract.event_lexicon import load_event_lexicon  # only loaded for such records
 
-
-def goldstein(cameo: str) -> Optional[float]:
-    """The weight of the longest listed prefix of ``cameo``, or None for an unknown code."""
-    table = _goldstein_table()
-    for size in range(len(cameo), 1, -1):
-        if cameo[:size] in table:
-            return table[cameo[:size]]
-    return None
+    return load_event_lexicon().goldstein(event.cameo)
 
 
 def merge_event(conn: Connection, event: Event, published: Optional[dt.date]) -> int:
@@ -152,10 +141,10 @@ def merge_event(conn: Connection, event: Event, published: Optional[dt.date]) ->
         return row.id
     location = event.location.name if event.location else None
     event_id = conn.execute(
-        insert(events).values(
+        insert(events), dict(
             source=source, target=target, cameo=event.cameo, plover_type=event.plover.type,
             plover_mode=event.plover.mode, modality=event.modality, date=event.date, day=day,
-            location=location, goldstein=goldstein(event.cameo), mentions=1,
+            location=location, goldstein=goldstein(event), mentions=1,
         )
     ).inserted_primary_key[0]
     links = [{"event_id": event_id, "actor_id": a, "role": "source"} for a in actor_ids(event.source)]
