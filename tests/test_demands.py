@@ -217,3 +217,97 @@ def test_unnamed_group_voicing_a_demand_is_a_group_actor(nlp):
     (d,) = doc._.demands
     actor = doc._.actors.actors[d.party]
     assert actor.type == "group" and actor.name == "Rights groups"
+
+
+# -- second round: what looks like a demand but is not, and restrictions -------------------
+
+def test_future_need_of_an_actor_is_a_forecast(nlp):
+    text = "Diplomats said Pretoria would need to show more flexibility if the talks were to succeed."
+    assert demands_of(nlp, text) == []
+
+
+def test_future_have_to_of_a_thing_is_a_condition(nlp):
+    text = "Antonio Guterres said any settlement would have to include a monitoring mission."
+    (d,) = demands_of(nlp, text)
+    assert d.party == "antonio-guterres"
+
+
+def test_analyst_should_is_an_opinion(nlp):
+    text = ('"The government should call early elections," said Jane Doyle, a political analyst at a '
+            'university in Lagos.')
+    assert demands_of(nlp, text) == []
+
+
+def test_think_tank_fellow_must_is_an_opinion(nlp):
+    text = '"Washington must offer real relief," said Tom Ridley of the Atlantic Council.'
+    assert demands_of(nlp, text) == []
+
+
+def test_must_win_is_not_a_modal(nlp):
+    text = 'Keir Starmer called the vote "a must-win test for the government".'
+    assert demands_of(nlp, text) == []
+
+
+def test_law_that_requires_is_not_a_demand(nlp):
+    text = "The new law requires foreign media to register with the interior ministry."
+    assert demands_of(nlp, text) == []
+
+
+def test_pledge_to_hold_on_is_not_a_refusal(nlp):
+    text = '"We will never give up on our friends," Emmanuel Macron said.'
+    assert demands_of(nlp, text) == []
+
+
+def test_refusing_to_give_up_an_issue_is_a_refusal(nlp):
+    text = "Abbas Araqchi said Iran would never give up its right to enrich uranium."
+    (d,) = demands_of(nlp, text)
+    assert d.party == "abbas-araqchi" and d.stance == "refusal"
+
+
+def test_if_with_a_verb_of_knowing_is_no_condition(nlp):
+    text = '"If they refuse, we will know who is blocking peace," Marco Rubio said.'
+    assert demands_of(nlp, text) == []
+
+
+def test_restriction_in_a_statement_is_a_condition(nlp):
+    text = "Abbas Araqchi said Iran would negotiate only indirectly with Washington."
+    (d,) = demands_of(nlp, text)
+    assert d.party == "abbas-araqchi"
+    assert "only indirectly" in d.text
+
+
+def test_warned_someone_to_is_a_demand(nlp):
+    text = "Yahya Saree warned foreign shipowners to keep their vessels away from Israeli ports."
+    (d,) = demands_of(nlp, text)
+    assert d.party == "yahya-saree"
+    assert d.text.startswith("foreign shipowners to keep")
+
+
+def test_warned_that_is_not_a_demand(nlp):
+    text = "Yahya Saree warned that more ships would be attacked."
+    assert demands_of(nlp, text) == []
+
+
+def test_collective_subject_rejecting_a_call_is_a_party(nlp):
+    text = "The junta in Bamako rejected every call to hold elections this year."
+    (d,) = demands_of(nlp, text)
+    assert d.stance == "rejection"
+    assert "junta" in d.party
+
+
+def test_extra_demand_set_is_well_formed():
+    """eval/demands_extra: valid JSON, every evidence a substring, parties and addressees declared."""
+    import json
+    from pathlib import Path
+
+    files = sorted((Path(__file__).parent.parent / "eval" / "demands_extra").glob("*.json"))
+    assert len(files) == 12
+    for path in files:
+        item = json.loads(path.read_text(encoding="utf-8"))
+        names = {a["name"] for a in item["actors"]}
+        assert item["demands"], path.name
+        for d in item["demands"]:
+            assert d["evidence"] in item["text"], (path.name, d["evidence"])
+            assert d["party"] in names, (path.name, d["party"])
+            to = d["addressee"]
+            assert all(a in names for a in ([to] if isinstance(to, str) else to or [])), (path.name, to)

@@ -65,10 +65,10 @@ TIME_ENTITIES = ("DATE", "TIME")
 # Issues that lie between two sides: a condition about them with no named addressee is
 # addressed to the other side of the conflict.
 # Forms whose party is the speaker of the statement they are in (not their grammatical subject).
-SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", "verdict", "no_right")
+SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", "verdict", "no_right", "restriction")
 # Forms kept only inside a statement or after a named speaker's verb of saying: in narrative
 # they are the reporter's own words ("the plan is unacceptable to many").
-STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right")
+STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right", "restriction")
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
 
 
@@ -122,6 +122,11 @@ class DemandLexicon:
     exchange_nouns: frozenset[str] = frozenset()
     nominal_demand_nouns: frozenset[str] = frozenset()
     nominal_demand_verbs: frozenset[str] = frozenset()
+    forecast_auxes: frozenset[str] = frozenset()
+    commentator_words: tuple[str, ...] = ()
+    legal_subjects: frozenset[str] = frozenset()
+    yield_verbs: frozenset[str] = frozenset()
+    restriction_words: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -205,6 +210,11 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         exchange_nouns=_words(raw.get("exchange_nouns")),
         nominal_demand_nouns=_words(raw.get("nominal_demand_nouns")),
         nominal_demand_verbs=_words(raw.get("nominal_demand_verbs")),
+        forecast_auxes=_words(raw.get("forecast_auxes")),
+        commentator_words=tuple(str(w).lower() for w in raw.get("commentator_words") or ()),
+        legal_subjects=_words(raw.get("legal_subjects")),
+        yield_verbs=_words(raw.get("yield_verbs")),
+        restriction_words=_words(raw.get("restriction_words")),
     )
 
 
@@ -240,7 +250,7 @@ class DemandExtractor:
             for finder in (self._obligation, self._need, self._demand_verb, self._statement,
                            self._refusal, self._rejection, self._commitment, self._imperative,
                            self._verdict, self._no_right, self._wish, self._copula_condition,
-                           self._exchange, self._nominal):
+                           self._exchange, self._nominal, self._restriction):
                 item = finder(token)
                 if isinstance(item, list):
                     found.extend(item)
@@ -278,9 +288,47 @@ class DemandExtractor:
         if subject is None or not (subject.pos_ in ("PRON", "PROPN") or subject.dep_ == "nsubjpass"
                                    or subject.lemma_.lower() in lex.collective_nouns):
             return None
+        # "Rwanda would not be pushed into a corner": defiance, not a refusal of something asked.
+        if subject.dep_ == "nsubjpass" and head.lemma_.lower() not in lex.permission_verbs:
+            return None
+        if self._pledge(head):
+            return None
         start, end = _clause_range(head, self._own_clause)
         return Found("commitment", token, start, end, stance="refusal", subject=subject,
                      patient=_patient(head), context=head)
+
+    def _pledge(self, verb: Token) -> bool:
+        """"We will not give up on diplomacy", "will not sacrifice our welfare state": a pledge
+        to hold on to something is a refusal of a demand only when that thing names an issue
+        ("will never give up its right to enrich uranium")."""
+        if verb.lemma_.lower() not in self.lex.yield_verbs:
+            return False
+        held = " ".join(_text(c) for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "prt", "pcomp"))
+        return self.lex.issue_of(held) is None
+
+    def _restriction(self, token: Token) -> Optional[Found]:
+        """"Iran would negotiate only indirectly", "would withdraw its troops only at the request
+        of legitimate authorities": a restriction on what the speaker will do is a condition.
+        Kept only inside a statement."""
+        if token.lower_ not in self.lex.restriction_words or token.dep_ != "advmod":
+            return None
+        verb = token.head
+        for _ in range(2):  # "only" modifies an adverb or a preposition of the verb
+            if verb.pos_ in ("VERB", "AUX"):
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.lex.commitment_exclude:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in self.lex.forecast_auxes for c in verb.children):
+            return None
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None  # "would not only ..., but": an addition
+        subject = _subject(verb)
+        if subject is None or not _actor_like(subject, self.lex):
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("restriction", token, start, end, subject=subject, patient=_patient(verb), context=verb,
+                     label_start=token.i)
 
     def _imperative(self, token: Token) -> Optional[Found]:
         """A bare verb heading its sentence with no subject: "Please, stay away from ...",
@@ -440,6 +488,9 @@ class DemandExtractor:
             marker = token
         else:
             return None
+        # "a must-win moment": a modal joined by a hyphen is part of an adjective.
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
+            return None
         # The small model tags some verbs after a modal as nouns ("we must ... talk"): any head
         # but punctuation will do.
         if head.pos_ in ("PUNCT", "SPACE") or head.lemma_.lower() in lex.speech_after_modal:
@@ -461,8 +512,19 @@ class DemandExtractor:
         # "it needs to cool reactor fuel": what a thing requires, not what someone demands.
         if marker.dep_ != "aux" and subject is not None and subject.lower_ in lex.epistemic_subjects:
             return None
+        if marker.dep_ != "aux" and not any(a.dep_ == "auxpass" for a in auxes) and self._forecast(marker, subject):
+            return None
         start, end = _clause_range(clause, self._own_clause)
         return Found("obligation", marker, start, end, subject=subject, patient=_patient(head), context=clause)
+
+    def _forecast(self, marker: Token, subject: Optional[Token]) -> bool:
+        """"Kyiv would need to show flexibility", "both sides will have to compromise": a
+        future "need/have to" with an actor as subject predicts; it demands nothing. With a
+        thing as subject, or in the passive, it is a condition ("any deal would have to include
+        ...", "the decree would have to be revoked")."""
+        if not any(c.dep_ == "aux" and c.lower_ in self.lex.forecast_auxes for c in marker.children):
+            return False
+        return subject is not None and _actor_like(subject, self.lex)
 
     def _need(self, token: Token) -> Optional[Found]:
         if token.lemma_.lower() not in self.lex.need_verbs or token.pos_ != "VERB":
@@ -495,6 +557,9 @@ class DemandExtractor:
         # "push up prices": a phrasal verb, not a demand.
         if any(c.dep_ in ("auxpass", "nsubjpass", "prt") for c in children):
             return None
+        subject = _subject(token)
+        if subject is not None and subject.lemma_.lower() in self.lex.legal_subjects:
+            return None  # "the constitution requires the president to be elected ...": a rule
         addressees: list[Token] = []
         content: Optional[Token] = None
         for child in children:
@@ -623,6 +688,10 @@ class DemandExtractor:
                 weak = marker in self.lex.weak_condition_markers
                 if weak and (not self._threat_or_pledge(main) or (mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even")):
                     continue  # "even if it takes a hundred years": concessive, not a condition
+                if weak and main.lemma_.lower() in self.lex.commitment_exclude:
+                    continue  # "if they say no, we will know ...": no stand is taken
+                if main.lemma_.lower() in self.lex.obligation_verbs and self._forecast(main, _subject(main)):
+                    continue  # "Pretoria would need to give ground if ...": a forecast
                 taken.append(start_char)
                 # The condition with the clause it conditions: "would not join any new process
                 # until the RSF withdrew ...", "threatened to quit the coalition if it was approved".
@@ -723,8 +792,14 @@ class DemandExtractor:
             if party is None and item.form == "verb" and item.act.lemma_.lower() not in self.lex.weak_demand_verbs:
                 # "Rights groups are demanding an investigation": the subject as written.
                 party = _unnamed_subject(_resolve_relative(item.party_token), resolved, actor_at, self.lex)
+            if party is None and item.form in ("refusal", "rejection") and party_tok is not None \
+                    and party_tok.lemma_.lower() in self.lex.collective_nouns:
+                # "The junta in Niamey has rejected every call ...": the subject as written.
+                party = _unnamed_subject(party_tok, resolved, actor_at, self.lex)
             if party is None:
                 continue  # precision first: a demand nobody is known to make is left out
+            if self._commentator(doc, quote, party, party_tok, resolved):
+                continue  # an analyst's "must" or "should" is an opinion, not a demand
             if item.form in STATEMENT_FORMS and quote is None and reporter is None:
                 continue  # the reporter's own "should", "will not", or a headline's imperative
             if item.form == "imperative" and (quote is None or quote.kind != "direct"):
@@ -734,6 +809,11 @@ class DemandExtractor:
             if item.form == "condition" and quote is None and not _committal(item.context):
                 continue  # "talks began only when ...": a narrative, not a condition
             party, voiced_by = self._voice(party, resolved)
+            if voiced_by is None and quote is not None and quote.speaker.actor_id \
+                    and quote.speaker.actor_id != party and _is_person(quote.speaker.actor_id, resolved) \
+                    and not _is_person(party, resolved):
+                # "Touray said the bloc demanded ...": the bloc's demand, voiced by Touray.
+                voiced_by = quote.speaker.actor_id
             addressee = self._addressee(item, party, actor_at, resolved)
             if addressee is None and not (item.subject is not None and item.subject.lower_ in self.lex.first_person):
                 issue_guess = self._issue(doc, item)
@@ -758,6 +838,20 @@ class DemandExtractor:
                 stance=item.stance,
             ))
         return _drop_restated(demands)
+
+    def _commentator(self, doc: Doc, quote: Optional[Quote], party: str, party_tok: Optional[Token],
+                     resolved: ResolvedActors) -> bool:
+        """The demand's voice is a commentator's: the words naming the speaker (or the party)
+        call them an analyst, an expert, a think tank's fellow ..."""
+        words = [_speaker_words(doc, quote)] if quote is not None else []
+        if party_tok is not None and party_tok.pos_ != "PRON":
+            words.append(_described(party_tok))
+        actor = resolved.actors.get(party)
+        if actor is not None:
+            words += [actor.name or "", actor.role or ""]
+        text = " " + " ".join(words).lower() + " "
+        return any(f" {w}" in text and (f" {w} " in text or f" {w}s " in text or f" {w}," in text or f" {w}." in text)
+                   for w in self.lex.commentator_words)
 
     @staticmethod
     def _pronoun_party(pronoun: Token, quotes: Sequence[Quote], resolved: ResolvedActors) -> Optional[str]:
@@ -1009,7 +1103,7 @@ def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _dedupe(found: list[Found]) -> list[Found]:
     """Drop a demand whose words lie inside another's (a modal inside "demanded that ... must")."""
-    order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "exchange": 2,
+    order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "exchange": 2, "restriction": 2,
              "obligation": 3, "commitment": 3, "no_right": 3, "verdict": 3, "need": 4, "nominal": 4,
              "imperative": 5}
     kept: list[Found] = []
@@ -1110,6 +1204,43 @@ def _noun_key(token: Token, phrases: frozenset[str]) -> Optional[str]:
         if child.dep_ == "amod" and f"{child.lower_} {lemma}" in phrases:
             return f"{child.lower_} {lemma}"
     return lemma if lemma in phrases else None
+
+
+def _described(token: Token) -> str:
+    """The words of a noun phrase with its appositives and "of"-phrases, without relative
+    clauses ("Ali Vaez of the International Crisis Group", "Park, a North Korea expert at ...")."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl"):
+            skip.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in token.subtree if t.i not in skip)
+
+
+def _speaker_words(doc: Doc, quote: Quote) -> str:
+    """The words the text uses for a statement's speaker, from every mention on its chain."""
+    spans = [quote.speaker.span] + [m.span for m in quote.speaker.chain]
+    parts = []
+    for where in spans:
+        if not where:
+            continue
+        span = doc.char_span(where[0], where[1], alignment_mode="expand")
+        if span is not None and len(span):
+            parts.append(_described(span.root))
+    return " ".join(parts)
+
+
+def _is_person(actor_id: Optional[str], resolved: ResolvedActors) -> bool:
+    actor = resolved.actors.get(actor_id) if actor_id else None
+    return actor is not None and actor.type == "person"
+
+
+def _actor_like(token: Token, lex: DemandLexicon) -> bool:
+    """A subject that can act: a name, a personal pronoun, a collective ("the army") or a
+    named group ("Chinese brands" is not; "Kyiv", "we", "both sides" are)."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in lex.epistemic_subjects
+    return token.pos_ == "PROPN" or token.lemma_.lower() in lex.collective_nouns \
+        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _names_actor_like(token: Optional[Token]) -> bool:
