@@ -54,6 +54,10 @@ class VerbPattern:
     implicit_partner: bool = False
     speaker_source: bool = False
     complement: bool = False
+    unless_preps: frozenset[str] = frozenset()  # none may hang on the verb: not "seized on"
+    unless_objects: frozenset[str] = frozenset()  # none may be the object: not "executed a plan"
+    direct_target: bool = False  # the target is the direct object itself, never its owner
+    not_by_person: bool = False  # an individual's act of this kind is something else (a rally)
 
     @property
     def root(self) -> str:
@@ -73,6 +77,7 @@ class NounPattern:
     via: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()  # one must qualify the noun: "hunger strike"
     unless: frozenset[str] = frozenset()  # none may qualify it: not "air strike" for a labour strike
+    not_by_person: bool = False
 
     @property
     def root(self) -> str:
@@ -103,6 +108,16 @@ class ModalityWords:
     owner_preps: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
+    backshift_aux: frozenset[str] = frozenset()
+    prior_markers: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    place_target_roots: frozenset[str] = frozenset()
+    protest_object_words: frozenset[str] = frozenset()
+    verbal_attack_lemmas: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()
+    background_reporting_verbs: frozenset[str] = frozenset()
+    reflexive_objects: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -183,12 +198,17 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     implicit_partner=bool(raw.get("implicit_partner")),
                     speaker_source=bool(raw.get("speaker_source")),
                     complement=bool(raw.get("complement")),
+                    unless_preps=_words(raw.get("unless_prep")),
+                    unless_objects=_words(raw.get("unless_object")),
+                    direct_target=bool(raw.get("direct_target")),
+                    not_by_person=bool(raw.get("not_by_person")),
                 )
                 lex.verbs.setdefault(lemma, []).append(pattern)
         for raw in data.get("nouns") or []:
             for lemma in _words(raw["lemma"]):
                 lex.nouns.setdefault(lemma, []).append(NounPattern(
-                    str(raw["code"]), lemma, _words(raw.get("via")), _words(raw.get("modifier")), _words(raw.get("unless"))))
+                    str(raw["code"]), lemma, _words(raw.get("via")), _words(raw.get("modifier")), _words(raw.get("unless")),
+                    bool(raw.get("not_by_person"))))
     for table in (lex.verbs, lex.nouns):
         for patterns in table.values():
             patterns.sort(key=lambda p: -p.specificity)  # stable: file order among equals

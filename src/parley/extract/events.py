@@ -57,6 +57,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Subject pronouns that, in a reported clause, stand for the reporter ("X said it will ...").
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+# Of those, the ones read as the reporter without a person check: "he"/"she" go to the person
+# named last before them, so "Trump said she opposes the deal" is not Trump's act.
+ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 # Dependencies through which a verb without a subject takes its governor's.
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
@@ -103,7 +106,7 @@ class EventCoder:
             sent_events += self._hosts(sent, sent_events, ctx)
             sent_events += self._intents(sent_events, ctx)
             sent_events += self._obligations(sent, sent_events, ctx)
-            events += sent_events
+            events += self._split_sources(sent_events)
         events += self._accusations(events, ctx)
         kept = _dedupe([e for _, e in events])
         ctx.commit_groups(kept)
@@ -153,15 +156,24 @@ class EventCoder:
         objects += [c for o in list(objects) if o.pos_ in ("NOUN", "PROPN") for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
         if pattern.preps and not any(p.lower_ in pattern.preps and not _is_time(p) for p in preps):
             return None
+        if pattern.unless_preps and any(c.dep_ == "prep" and c.lower_ in pattern.unless_preps for c in children):
+            return None  # "seized on the issue": a phrasal sense of the verb
         if pattern.complement and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
             return None
         if pattern.objects:
             if not any(_names(o) & pattern.objects for o in objects):
                 return None
+        if pattern.unless_objects and any(o.lemma_.lower() in pattern.unless_objects for o in objects):
+            return None
+        if pattern.root in HOSTILE_ROOTS and any(
+                c.dep_ == "dobj" and c.lower_ in self.w.reflexive_objects for c in children):
+            return None  # "shot himself": no act between actors
         return objects
 
     def _noun_fits(self, noun: Token, pattern: NounPattern) -> Optional[Token]:
         """The token carrying the noun event's modality (its participle or governing verb)."""
+        if noun.dep_ == "compound":
+            return None  # a modifier names a kind of thing: "attack ads", "protest leaders"
         if pattern.modifiers or pattern.unless:
             mods = _names(noun) - {noun.lemma_.lower()}
             if pattern.modifiers and not mods & pattern.modifiers:
@@ -203,17 +215,31 @@ class EventCoder:
         quote = ctx.quote_at(match.trigger.idx)
         if isinstance(pattern, VerbPattern):
             source, target = self._verb_actors(match, ctx, quote)
+            if pattern.direct_target:
+                # "received the delegation", "called Macron": not "received the endorsement
+                # of X", not "called X's behaviour outrageous"
+                if any(c.dep_ in ("oprd", "ccomp") for c in match.trigger.children):
+                    return None
+                direct = [a for c in match.trigger.children if c.dep_ in ("dobj", "nsubjpass")
+                          for a in ctx.actors_of(c, quote)]
+                target = [a for a in target if a in direct]
             if not source and pattern.speaker_source and quote is not None and quote.speaker.actor_id:
                 source = [quote.speaker.actor_id]
         else:
             source, target = self._noun_actors(match, ctx)
         if not source:
             return None
-        if not target and isinstance(pattern, VerbPattern):
+        if getattr(pattern, "not_by_person", False) and all(ctx.is_person(a) for a in source):
+            return None  # "Trump held a rally in Michigan": a campaign event, not a protest
+        if not target and isinstance(pattern, VerbPattern) and not pattern.direct_target:
             target = self._indirect_target(match, ctx, quote, source)
         target = [t for t in target if t not in source]
         partnered = bool(target) or (getattr(pattern, "reciprocal", False) and len(source) > 1)
-        if not target and getattr(pattern, "implicit_partner", False):
+        if not target and pattern.root == "14":
+            target = [a for a in self._protest_targets(match, ctx) if a not in source]
+        if not target and pattern.root in self.w.place_target_roots:
+            target = [a for a in self._place_targets(match, ctx) if a not in source]
+        if not target and getattr(pattern, "implicit_partner", False) and not self._has_object(match):
             partner = ctx.counterpart(source)
             if partner:
                 target = [partner]
@@ -222,10 +248,15 @@ class EventCoder:
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
         code = self._refine(match, pattern.code)
-        if code[:2] in ("18", "19") and any(ctx.is_person(a) for a in target):
-            # people are not shelled in words: "attacked Machado", "pounding Trump" criticise
-            if all(ctx.is_person(a) for a in source):
-                code = "111"
+        if code[:2] in ("18", "19") and all(ctx.is_person(a) for a in source) and (
+                any(ctx.is_person(a) for a in target)
+                or (isinstance(pattern, VerbPattern) and match.trigger.lemma_.lower() in self.w.verbal_attack_lemmas)):
+            # a named person's "attack" is in words: "attacked Machado", "pounding Trump"
+            # criticise; with no actor attacked ("fighting climate change") it is no event
+            direct = [a for c in match.trigger.children if c.dep_ == "dobj" for a in ctx.actors_of(c, quote)]
+            if not set(target) & set(direct):
+                return None  # "fought in Vietnam", "fighting climate change"
+            code = "111"
         own_date = ctx.own_date(match)
         location = ctx.location(match, sent, source + target)
         if code[:2] == "04" and location is not None:
@@ -248,7 +279,7 @@ class EventCoder:
             modality=modality,
             date=date,
             location=location,
-            evidence=(sent.start_char, _trim_end(sent)),
+            evidence=_clause_span(match.predicate, sent),
             reported_by=quote.speaker.actor_id if quote is not None else None,
             goldstein=self.lex.goldstein(code),
             plover_score=self.lex.plover_score(plover),
@@ -281,9 +312,10 @@ class EventCoder:
                 preps += [c for c in obj.children if c.dep_ == "prep"]
         own = {ctx.country(a) for a in source}
         for prep in preps:
-            if prep.lower_ in self.w.target_preps:
+            if prep.lower_ in self.w.target_preps and prep.i > verb.i:
+                # a fronted phrase sets the scene ("At the UN, Guterres called on ...")
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    found = ctx.actors_of(pobj, quote)
+                    found = [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
                     if prep.lower_ == "to" and match.pattern.root in VERBAL_ROOTS:
                         # "in his speech to the Russian Foreign Ministry": an audience at home
                         found = [a for a in found if ctx.country(a) not in own]
@@ -305,7 +337,7 @@ class EventCoder:
                         source += ctx.actors_of(pobj, None, modifiers=True)
                 elif prep.lower_ in self.w.target_preps and node is noun and not _is_time(prep):
                     for pobj in pobjs:
-                        target += ctx.actors_of(pobj, None)
+                        target += [a for a in ctx.actors_of(pobj, None) if not ctx.is_channel(a)]
         if not source:
             source = self._carrier_subject(noun, ctx)
         return _unique(source), _unique(target)
@@ -371,7 +403,65 @@ class EventCoder:
             for prep in (c for c in head.children if c.dep_ in ("prep", "dative")):
                 if prep.lower_ in self.w.target_preps and not _is_time(prep):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        found += ctx.actors_of(pobj, quote)
+                        found += [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
+        return _unique(found)
+
+    def _has_object(self, match: _Match) -> bool:
+        """The act names what it is done to, actor or not ("attacks on commercial ships",
+        "shelled the hospital"): the article's other side is then no target to guess."""
+        trigger = match.trigger
+        heads = [trigger] + [o for o in match.objects if o.head.i == trigger.i and o.dep_ == "dobj"]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "dobj" and child.lemma_.lower() not in getattr(match.pattern, "objects", ()):
+                    return True
+                if (child.dep_ == "prep" and child.i > trigger.i and child.lower_ in self.w.object_preps
+                        and not _is_time(child) and any(c.dep_ == "pobj" for c in child.children)):
+                    return True
+        return False
+
+    def _protest_targets(self, match: _Match, ctx: "_Context") -> list[str]:
+        """Whom a protest is against, written after it: "a hunger strike to protest Sweden's
+        decision" (the owner of what is protested), "rallied against the government"."""
+        quote = ctx.quote_at(match.trigger.idx)
+        for token in match.predicate.subtree:
+            if token.i <= match.trigger.i or token.lemma_.lower() not in self.w.protest_object_words:
+                continue
+            heads = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+            heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "at", "of", "over")
+                      for p in c.children if c.dep_ == "pobj"]
+            for head in heads:
+                found = ctx.actors_of(head, quote)
+                for child in head.children:
+                    if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in self.w.owner_preps):
+                        owner = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                        if owner is not None:
+                            found += ctx.actors_of(owner, quote) or [a for a in [ctx.place_actor(owner)] if a]
+                if found:
+                    return _unique(found)
+        return []
+
+    def _place_targets(self, match: _Match, ctx: "_Context") -> list[str]:
+        """A place an act of force or coercion is done to, as its target: "shelled Jericho",
+        "raided villages near Homs", "imposed a curfew in Algiers". Read from the act's
+        object and the locative or target phrases on the act or its object."""
+        trigger = match.trigger
+        heads = [trigger, match.predicate] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.i > trigger.i):
+                if prep.lower_ in self.w.locative_preps or prep.lower_ in self.w.target_preps:
+                    if not _is_time(prep):
+                        candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        # "the town of Cizre", "the capital, Kabul": the name sits under the common noun
+        candidates += [g for c in candidates for p in c.children if p.dep_ == "appos" or (p.dep_ == "prep" and p.lower_ == "of")
+                       for g in ([p] if p.dep_ == "appos" else [x for x in p.children if x.dep_ == "pobj"])]
+        found: list[str] = []
+        for token in candidates:
+            for node in [token, *token.conjuncts]:
+                actor = ctx.place_actor(node)
+                if actor:
+                    found.append(actor)
         return _unique(found)
 
     def _refine(self, match: _Match, code: str) -> str:
@@ -389,6 +479,23 @@ class EventCoder:
             if key in topics:
                 return topics[key]
         return code
+
+    def _split_sources(self, events: list) -> list:
+        """One event per actor when several do one act ("Argentina, Hungary and the Czech
+        Republic voted against"); in a joint act with no one else named ("Israel and Hamas
+        agreed to a ceasefire", "Russia and the US exchanged prisoners") each side is the
+        other's target."""
+        out = []
+        for match, event in events:
+            sources = list(_refs(event.source))
+            if len(sources) < 2:
+                out.append((match, event))
+                continue
+            joint = event.target is None and getattr(match.pattern, "reciprocal", False)
+            for source in sources:
+                target = _ref([a for a in sources if a != source]) if joint else event.target
+                out.append((match, event.model_copy(update={"source": source, "target": target})))
+        return out
 
     def _hosts(self, sent: Span, events: list, ctx: "_Context") -> list:
         """'along with host President Emmanuel Macron': the host of a meeting in the sentence
@@ -468,7 +575,7 @@ class EventCoder:
             date = ctx.published.isoformat() if ctx.published and verb.head.tag_ in ("VBD", "VBZ", "VBP") else None
             found.append((match, Event(
                 source=_ref(source), target=_ref(target), cameo=code, plover=plover, modality="asserted",
-                date=date, location=None, evidence=(sent.start_char, _trim_end(sent)),
+                date=date, location=None, evidence=_clause_span(verb.head, sent),
                 reported_by=quote.speaker.actor_id if quote is not None else None,
                 goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))))
         return found
@@ -521,6 +628,11 @@ class _Context:
                 self.by_token[i] = m.actor_id
         self.dates = [(d, _char_token(doc, d.span[0])) for d in dates if d.value]
         self.places = [(p, _char_token(doc, p.span[0])) for p in places]
+        self.place_at: dict[int, object] = {}  # token index -> the place whose name covers it
+        for place in places:
+            span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+            for token in span or ():
+                self.place_at[token.i] = place
         self._dyad: Optional[tuple[str, ...]] = None
         # Unnamed groups met as an event's actor ("Demonstrators in Baghdad"): actor and
         # mentions, added to the Doc's actors only when an event keeps them.
@@ -529,6 +641,35 @@ class _Context:
     # actors
     def token_actor(self, token: Optional[Token]) -> Optional[str]:
         return None if token is None else self.by_token[token.i]
+
+    def is_channel(self, actor_id: str) -> bool:
+        """A platform named after a preposition ("thanked Trump on X") is where an act was
+        told, not whom it was done to."""
+        return getattr(self.resolved.actors.get(actor_id), "type", None) == "media"
+
+    def place_actor(self, token: Token) -> Optional[str]:
+        """The actor for a toponym used as an act's target: the actor already named there
+        ("strikes inside Pakistan"), else the place itself as an actor ``place:<ISO3>:<slug>``,
+        added to the Doc's actors only if a kept event uses it (see :meth:`commit_groups`)."""
+        place = self.place_at.get(token.i)
+        if place is None:
+            return None
+        named = self.by_token[token.i]
+        if named is not None:
+            return named
+        country = place.country or "XXX"
+        actor_id = f"place:{country}:{_SLUG.sub('-', place.name.lower()).strip('-')}"
+        span = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None:
+            return None
+        mention = ActorMention(span.start_char, span.end_char, actor_id, "place", span.start, span.end, span.text)
+        if actor_id not in self.groups:
+            actor = self.resolved.actors.get(actor_id) or Actor(
+                id=actor_id, name=place.name, type="other", country=place.country)
+            self.groups[actor_id] = (actor, [])
+        if all(m.start != mention.start for m in self.groups[actor_id][1]):
+            self.groups[actor_id][1].append(mention)
+        return actor_id
 
     def is_person(self, actor_id: str) -> bool:
         return getattr(self.resolved.actors.get(actor_id), "type", None) == "person"
@@ -555,7 +696,7 @@ class _Context:
             return self.actors_of(attrs[0], quote) if attrs else []
         if low in SPEAKER_PRONOUNS:
             return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
-        if low in REPORTED_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+        if low in ORGANISATION_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
             # "Syria says it is willing to withdraw": the pronoun subject of a reported
             # clause is the reporter when the reporter is an actor.
             reporter = self._reporter_of(head)
@@ -817,9 +958,14 @@ class _Context:
             children += list(match.trigger.children)
         if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in self.w.negation) for c in children):
             return "negated"
+        if any(v.lemma_.lower() in self.w.negating_verbs for v in chain[1:]):
+            return "negated"  # "failed to agree on a ceasefire"
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & self.w.hypothetical_aux or self._conditional(verb):
             return "hypothetical"
+        if aux & self.w.backshift_aux:
+            # reported "will" ("said it would stage a strike"); "would have" did not happen
+            return "hypothetical" if "have" in aux else "future"
         if aux & self.w.future_aux or any(v.lemma_.lower() in self.w.future_verbs for v in chain[1:]):
             return "future"
         if own_date is not None:
@@ -828,14 +974,30 @@ class _Context:
             start = _period_start(own_date.value)
             if self.published and start and start > self.published:
                 return "future"
-        elif aux & {"had"} and verb.tag_ == "VBN":
-            return "historical"  # past perfect with no date of its own: before the story
+        # A past perfect alone is no mark of the past: reported speech backshifts the day's
+        # news ("said Pakistan had accepted the ceasefire"). "already"/"previously" is, and so
+        # is a fact a reporter recalls ("noted that Zelenskiy had banned contacts").
+        elif any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in children):
+            return "historical"
+        elif "had" in aux and verb.tag_ == "VBN" and self._recalled(verb):
+            return "historical"
         return "asserted"
+
+    def _recalled(self, verb: Token) -> bool:
+        """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
+        node = verb
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.w.background_reporting_verbs
 
     def _conditional(self, verb: Token) -> bool:
         node = verb
         for _ in range(6):
             if any(c.dep_ == "mark" and c.lower_ in self.w.conditional_marks for c in node.children):
+                return True
+            # the consequence of a condition: "would send tanks if Germany agreed"
+            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.w.conditional_marks
+                                             for m in c.children) for c in node.children):
                 return True
             if node.dep_ in ("ROOT", "ccomp") or node.head.i == node.i:
                 return False
@@ -941,6 +1103,31 @@ def _ref(ids: list[str]):
     if not ids:
         return None
     return ids[0] if len(ids) == 1 else list(ids)
+
+
+def _clause_span(predicate: Token, sent: Span) -> tuple[int, int]:
+    """The characters of the event's clause: the predicate's subtree with its subject (a
+    controlled verb's subject sits higher: "Russia vowed to attack"), without the clauses
+    coordinated to it ("attacked X and signed Y" are two acts, each with its own evidence).
+    Two events of one sentence then point to their own words, not both to the sentence."""
+    skip: set[int] = set()
+    for child in predicate.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in child.subtree)
+            skip.update(c.i for c in predicate.children if c.dep_ == "cc" and c.i < child.i)
+    tokens = [t.i for t in predicate.subtree if t.i not in skip]
+    subject = _subject(predicate)
+    if subject is not None and subject.sent == sent:
+        tokens += [subject.left_edge.i, subject.right_edge.i]
+    doc = sent.doc
+    start, end = max(min(tokens), sent.start), min(max(tokens), sent.end - 1)
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and doc[end].is_punct and doc[end].lower_ not in ('"', "'", "”", "’", ")"):
+        end -= 1
+    if start > end:
+        return sent.start_char, _trim_end(sent)
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
 def _trim_end(sent: Span) -> int:
