@@ -100,6 +100,9 @@ class Quote(Record):
     kind: Literal["direct", "indirect"]
     speaker: Speaker
     cue: Optional[str] = None
+    cue_span: Optional[Span] = Field(
+        default=None, description="Character offsets of the reporting cue ('said', 'according to'); null when there is none."
+    )
     channel: Optional[str] = None
     date: Optional[str] = None
 

@@ -11,7 +11,12 @@ The rules, in order (no model, no download):
    (a person for he/she, an organisation, country or group for it/they), walking back
    sentence by sentence and never looking inside quotations;
 2. a role noun takes the nearest preceding person whose role or title words contain it;
-3. an organisation noun takes the nearest organisation whose name contains it.
+3. an organisation noun takes the nearest organisation whose name contains it, or the
+   latest institution already resolved here ("the ministry" after "Russia's foreign ministry");
+4. an institution phrase ("Russia's foreign ministry", "Netanyahu's office") takes the KB's
+   organisation it names, by its words or by its owner's country, and becomes an actor of
+   the article; a name in apposition at the end of a subject phrase ("The head of the city
+   administration, Tymur Tkachenko,") is the speaker.
 
 What is not: cataphora ("Before he left, Peskov said"), first-person pronouns, bridging.
 """
@@ -19,6 +24,7 @@ What is not: cataphora ("Before he left, Peskov said"), first-person pronouns, b
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -30,7 +36,7 @@ from spacy.tokens import Doc, Token
 from ..kb import LEXICON_DIR, KnowledgeBase, normalise
 from ..model import Actor, MentionDetail
 from ..nlp.sentences import sentence_of
-from .actors import ActorMention, ResolvedActors
+from .actors import ActorMention, ActorResolver, ResolvedActors
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "we"}
@@ -65,6 +71,7 @@ class SpeakerResolver:
         self.published = published
         self.gender = gender or Gender()
         self.by_token: dict[int, ActorMention] = {}
+        self.institutions: list[tuple[int, str, str]] = []  # (token index, actor id, name) resolved so far
         for mention in resolved.mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token[i] = mention
@@ -99,19 +106,30 @@ class SpeakerResolver:
         if mention is not None and (head_is_actor or (self.resolved.actors[mention.actor_id].type == "person" and not owner_only)):
             actor = self.resolved.actors[mention.actor_id]
             return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
-        appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or _trailing_name(subject)
         if appos is not None and appos.ent_type_ not in ("GPE", "NORP", "LOC"):
             # "The U.N. resident coordinator in Myanmar, Marcoluigi Corsi,": the name in apposition.
-            name = self._flat_name(appos)
+            named = self.mention_in(appos)
+            if named is not None and self.resolved.actors[named.actor_id].type != "country":
+                actor = self.resolved.actors[named.actor_id]
+                return Resolution(actor.id, actor.name, named, [self._link(named, "apposition")])
+            name = self._phrase(appos, clauses=False) if appos.dep_ != "appos" or appos.head.i != subject.i else self._flat_name(appos)
             return Resolution(None, name, None, [MentionDetail(span=(appos.idx, appos.idx + len(appos.text)), text=name, how="unresolved name")])
+        # The tagger often calls "ministry" in "Russia's foreign ministry" a proper noun; a
+        # word written in lower case is a common noun whatever its tag.
+        common = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.text.islower())
+        if mention is not None and subject.pos_ in ("NOUN", "PROPN") and not head_is_actor:
+            holder = self._office_holder(subject, mention) if common else None
+            if holder is not None:
+                return holder
+            institution = self._institution(subject, mention)
+            if institution is not None:
+                return institution
         if self._is_name(subject):
             # "opposition MP Artur Khachatryan": a name the KB and the model missed.
             name = self._flat_name(subject)
             return Resolution(None, name, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=name, how="unresolved name")])
-        if mention is not None and subject.pos_ == "NOUN":
-            holder = self._office_holder(subject, mention)
-            if holder is not None:
-                return holder
+        if mention is not None and common:
             if normalise(subject.lemma_) not in self.role_nouns:
                 # "the Russian embassy", "Netanyahu's office": an institution of that actor, named as written.
                 phrase = self._phrase(subject, clauses=False)
@@ -128,6 +146,9 @@ class SpeakerResolver:
             if found:
                 return found
         found = self._organisation_noun(subject, noun)
+        if found:
+            return found
+        found = self._named_institution(subject, noun)
         if found:
             return found
         phrase = self._phrase(subject)
@@ -175,7 +196,59 @@ class SpeakerResolver:
                 return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "name contains")])
         return None
 
+    def _institution(self, subject: Token, mention: ActorMention) -> Optional[Resolution]:
+        """"Russia's foreign ministry", "Netanyahu's office": the knowledge base's
+        organisation the phrase names, by its words as written (longest ending first), else
+        by the owner's country and the institution's words ("foreign ministry" of RUS)."""
+        if self.kb is None:
+            return None
+        phrase = self._phrase(subject, clauses=False)
+        entry, named = _entry_by_words(self.kb, phrase)
+        if entry is None:
+            entry, named = self._country_institution(subject, mention), phrase
+        if entry is None:
+            return None
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=named, how="institution")
+        self.institutions.append((subject.i, entry.id, entry.name))
+        self._register(entry, subject, named, "institution")
+        return Resolution(entry.id, entry.name, None, [self._link(mention, "modifier"), start_link])
+
+    def _country_institution(self, subject: Token, mention: ActorMention):
+        actor = self.resolved.actors[mention.actor_id]
+        if actor.type not in ("country", "organisation") or actor.country is None:
+            return None
+        words = {normalise(subject.lemma_)} | {
+            normalise(c.lemma_) for c in subject.children
+            if c.dep_ in ("compound", "amod") and c.i not in range(mention.token_start, mention.token_end)
+        }
+        words.discard("")
+        if len(words) < 2:
+            return None  # "Russia's office" is too vague to pick one institution
+        found = _institutions_of(self.kb, actor.country, frozenset(words))
+        return found[0] if len(found) == 1 else None
+
+    def _named_institution(self, subject: Token, noun: str) -> Optional[Resolution]:
+        """"the ministry said" after "Russia's foreign ministry said": the latest
+        institution this resolver named whose name has the noun."""
+        for index, actor_id, name in reversed(self.institutions):
+            if index < subject.i and noun and noun in normalise(name).split():
+                link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="organisation noun")
+                return Resolution(actor_id, name, None, [link, MentionDetail(span=(subject.idx, subject.idx), text=name, how="institution named before")])
+        return None
+
     # -- helpers ---------------------------------------------------------------
+    def _register(self, entry, subject: Token, text: str, how: str) -> None:
+        """Make a speaker found through the KB an actor of the article, mentioned by the
+        phrase that named it, so its record and its quotes agree."""
+        actor = self.resolved.actors.get(entry.id)
+        if actor is None:
+            actor = self.resolved.actors[entry.id] = ActorResolver._actor_record(entry, self.published)
+        left, right = subject.left_edge, subject
+        span = (left.idx, right.idx + len(right.text))
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+            actor.mention_details.append(MentionDetail(span=span, text=text, how=how))
+
     def _antecedents(self, token: Token):
         """Actor mentions before ``token``, nearest sentence first; subjects first in each sentence."""
         sentence = sentence_of(token)
@@ -239,6 +312,7 @@ class SpeakerResolver:
             return None
         entry, role = holders[0]
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="office")
+        self._register(entry, subject, start_link.text, "office")
         return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=(mention.start, mention.end), text=role.title, how="office holder on the date")])
 
     @staticmethod
@@ -251,7 +325,7 @@ class SpeakerResolver:
         """A proper name, not a capitalised title or institution ("the Special Envoy", "the Commission")."""
         if token.ent_type_ == "PERSON":
             return True
-        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or token.text.islower():
             return False
         if any(c.dep_ == "det" for c in token.children):
             return False
@@ -312,6 +386,58 @@ class Gender:
         if gender is None:
             return True
         return (pronoun in ("she", "her")) == (gender == "female")
+
+
+INSTITUTION_TYPES = ("organisation", "igo", "group")
+
+
+def _trailing_name(subject: Token) -> Optional[Token]:
+    """"The head of the Kyiv city administration, Tymur Tkachenko,": a proper name set off
+    by a comma at the end of a subject phrase, which the parser hangs on a noun inside the
+    phrase (``appos``) or coordinates with it (``conj``), rather than on the subject."""
+    doc = subject.doc
+    last = subject.right_edge
+    while last.i > subject.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    for token in subject.subtree:
+        if token.i <= subject.i or token.dep_ not in ("appos", "conj") or token.pos_ != "PROPN":
+            continue
+        if token.right_edge.i == last.i and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+            return token
+    return None
+
+
+def _entry_by_words(kb: KnowledgeBase, phrase: str):
+    """The one KB organisation named by ``phrase`` or by one of its endings of two words
+    or more ("Israeli Prime Minister Benjamin Netanyahu's office" -> "Netanyahu's office"),
+    and the words that named it; (None, None) when there is none or several."""
+    words = phrase.split()
+    for i in range(len(words) - 1):
+        ending = " ".join(words[i:])
+        ids = [a for a in kb.lookup(ending) if kb.get(a).type in INSTITUTION_TYPES]
+        if len(ids) == 1:
+            return kb.get(ids[0]), ending
+        if ids:
+            break
+    return None, None
+
+
+# Per knowledge base (weakly held, so a KB built for one job never serves another):
+# its organisations by country, with the word sets of their names.
+_INSTITUTIONS: "weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list]]" = weakref.WeakKeyDictionary()
+
+
+def _institutions_of(kb: KnowledgeBase, country: str, words: frozenset[str]) -> list:
+    """KB organisations of ``country`` one of whose names has all ``words``."""
+    by_country = _INSTITUTIONS.get(kb)
+    if by_country is None:
+        by_country = {}
+        for entry in kb.entries.values():
+            if entry.type in INSTITUTION_TYPES and entry.country:
+                forms = [frozenset(normalise(n).split()) for n in entry.names]
+                by_country.setdefault(entry.country, []).append((entry, forms))
+        _INSTITUTIONS[kb] = by_country
+    return [entry for entry, forms in by_country.get(country, []) if any(words <= f for f in forms)]
 
 
 @lru_cache(maxsize=1)

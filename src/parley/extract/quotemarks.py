@@ -3,7 +3,8 @@
 What is found: the content between paired double marks (curly, straight, guillemets,
 low-9), per paragraph, with the news convention that a quotation running over paragraphs
 opens each one and closes only at its end; single curly marks (‘...’) in paragraphs with no
-double marks, as in headlines in British style. An unbalanced mark never swallows more
+double marks, as in headlines in British style, and as the quotation marks of a whole text
+written in British house style (‘...’ outside, “...” nested). An unbalanced mark never swallows more
 than the rest of its own paragraph.
 
 What is not: speakers and cues (``quotes.py``), nor apostrophes or primes.
@@ -65,6 +66,8 @@ def _starts_with_opening(text: str, start: int, end: int) -> bool:
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted stretch of ``text``, in order, one per paragraph it covers."""
+    if _single_marks_lead(text):
+        return _single_primary(text)
     spans: list[QuotedSpan] = []
     paras = paragraphs(text)
     carried = False
@@ -113,6 +116,66 @@ def spans_open_possible(text: str, position: int) -> bool:
 
 def spans_in(spans: list[QuotedSpan], start: int) -> bool:
     return any(s.start >= start for s in spans)
+
+
+# A mark opening a quotation: at a paragraph start or after white space.
+_SINGLE_OPENING_AT = re.compile(r"(?:^|(?<=\s))‘", re.M)
+_DOUBLE_OPENING_AT = re.compile(r"(?:^|(?<=\s))[“\"]", re.M)
+
+
+def _single_marks_lead(text: str) -> bool:
+    """British house style: quotations open with ‘ and nest “...” inside, so single
+    marks open more quotations than double ones do."""
+    singles = len(_SINGLE_OPENING_AT.findall(text))
+    return singles >= 2 and singles > len(_DOUBLE_OPENING_AT.findall(text))
+
+
+def _single_closes(text: str, position: int, p_end: int) -> bool:
+    """A ’ that can close a quotation: not an apostrophe inside a word ("won’t"), and not a
+    plural possessive before its noun ("the protesters’ demands") when another ’ closes
+    the quotation later, before any new one opens."""
+    after = text[position + 1] if position + 1 < p_end else " "
+    if after.isalnum():
+        return False
+    possessive = text[position - 1] == "s" and text[position + 1 : position + 3][1:2].isalpha() and after == " "
+    if not possessive:
+        return True
+    for i in range(position + 1, p_end):
+        if text[i] == "‘" and not text[i - 1].isalnum():
+            return True  # a new quotation opens: this mark closed the last one
+        if text[i] == "’" and _single_closes(text, i, p_end):
+            return False
+    return True
+
+
+def _single_primary(text: str) -> list[QuotedSpan]:
+    """Quotations in single marks, paired per paragraph like double ones: a quotation left
+    open at a paragraph's end continues when the next paragraph opens with ‘."""
+    spans: list[QuotedSpan] = []
+    paras = paragraphs(text)
+    carried = False
+    for index, (p_start, p_end) in enumerate(paras):
+        continued_here = carried and text[p_start:p_end].lstrip().startswith("‘")
+        carried = False
+        open_at = None
+        for position in range(p_start, p_end):
+            char = text[position]
+            if char == "‘" and (position == p_start or not text[position - 1].isalnum()):
+                if open_at is None:
+                    open_at = position
+            elif char == "’" and open_at is not None and _single_closes(text, position, p_end):
+                s, e = _strip(text, open_at + 1, position)
+                if e > s:
+                    spans.append(QuotedSpan(s, e, continued=continued_here and not spans_in(spans, p_start)))
+                open_at = None
+        if open_at is not None:
+            next_opens = index + 1 < len(paras) and text[paras[index + 1][0]:paras[index + 1][1]].lstrip().startswith("‘")
+            s, e = _strip(text, open_at + 1, p_end)
+            if e > s:
+                spans.append(QuotedSpan(s, e, continues=next_opens, continued=continued_here and not spans_in(spans, p_start),
+                                        balanced=next_opens))
+            carried = next_opens
+    return spans
 
 
 def _single_quoted(text: str, start: int, end: int) -> list[QuotedSpan]:

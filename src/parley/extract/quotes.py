@@ -33,7 +33,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import LEXICON_DIR, KnowledgeBase, normalise
-from ..model import DateRef, Quote, Speaker
+from ..model import DateRef, MentionDetail, Quote, Speaker
 from ..nlp.sentences import text_of, sentence_of, sentences
 from .actors import ResolvedActors
 from .coref import SpeakerResolver
@@ -70,6 +70,7 @@ class Lexicon:
     directive: frozenset[str] = frozenset()
     object_statements: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
+    narrative_marks: frozenset[str] = frozenset()
 
     def is_speech(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
@@ -95,6 +96,7 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
         directive=frozenset(verbs.get("directive", [])),
         object_statements={k: frozenset(v) for k, v in (verbs.get("object_statements") or {}).items()},
         claim_nouns=frozenset(verbs.get("claim_nouns", [])),
+        narrative_marks=frozenset(verbs.get("narrative_marks", [])),
     )
 
 
@@ -249,9 +251,11 @@ class QuoteExtractor:
         """Character range of what a reporting verb reports: its clausal complement(s),
         after the verb ("said that ...") or before it ("..., sources said"); for directive
         verbs, the addressee and the infinitive ("urged supporters to monitor polls")."""
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        # "..., EU sources said, which was not enough": a clause opened by a relative
+        # pronoun comments on the report; it is never the words reported.
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and not (c.left_edge.i > verb.i and _opens_with_relative(c))]
         if not clauses:
-            return self._directive(verb) or self._object_statement(verb)
+            return self._directive(verb) or self._object_statement(verb) or _parenthetical_content(verb)
         if clauses[0].i < verb.i:
             first = clauses[0]
             if verb.i - first.right_edge.i > 3 and not any(t.is_punct for t in verb.doc[first.right_edge.i + 1 : verb.i]):
@@ -278,13 +282,41 @@ class QuoteExtractor:
             t.dep_ in ("nsubj", "nsubjpass") or self.lex.is_speech(t) for t in tail
         ):
             right = tail[-1]
+        right = self._before_narrative(left, right)
         return left.idx, right.idx + len(right.text)
+
+    def _before_narrative(self, left: Token, right: Token) -> Token:
+        """The last token of a content once a trailing narrative clause (", as thousands
+        filled the streets") is cut off; ``right`` itself when there is none."""
+        doc = right.doc
+        for token in doc[left.i : right.i + 1]:
+            if token.dep_ != "advcl" or token.right_edge.i != right.i or token.tag_ != "VBD":
+                continue
+            mark = next((c for c in token.children if c.dep_ == "mark"), None)
+            if mark is None or mark.lower_ not in self.lex.narrative_marks or mark.i != token.left_edge.i:
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                continue
+            if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+                continue  # "as talks would resume", "while it had refused": still reported
+            before = doc[mark.i - 1] if mark.i > left.i else None
+            if before is None or before.text != ",":
+                continue
+            end = before.i - 1
+            if end > left.i:
+                return doc[end]
+        return right
 
     def _directive(self, verb: Token) -> Optional[tuple[int, int]]:
         """'urged supporters to monitor polling places': the object and its infinitive."""
         if verb.lemma_.lower() not in self.lex.directive:
             return None
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+        if obj is None:
+            # "called on Obama to retaliate", "appealed to donors to give": the addressee
+            # comes in a prepositional phrase.
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and c.i == verb.i + 1), None)
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
         infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
         if infinitive is None and obj is not None:
             infinitive = next((c for c in obj.children if c.dep_ in ("relcl", "acl") and c.i > obj.i), None)
@@ -329,7 +361,8 @@ class QuoteExtractor:
             return span(obj.left_edge, obj.right_edge)
         if lemma in kinds.get("request", ()):
             prep = next((c for c in after if c.dep_ == "prep" and c.lower_ == "for"), None)
-            target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            # "called for a full count", "called for reducing the rate": a noun or a gerund.
+            target = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if target is not None:
                 return span(target.left_edge, target.right_edge)
         return None
@@ -385,6 +418,12 @@ class QuoteExtractor:
             statement.speaker_id, statement.speaker_name = result.actor_id, result.name
             subject = statement.subject
             statement.speaker_span = (result.mention.start, result.mention.end) if result.mention and result.chain and result.chain[0].how not in ("pronoun", "role noun", "organisation noun") else (subject.idx, subject.idx + len(subject.text))
+            relative = _relative_subject(statement.cue) if statement.cue is not None else None
+            if relative is not None:
+                # "Kamin, who said ...": the mention nearest the quote is the relative pronoun;
+                # the chain goes on from it to the noun it stands for.
+                statement.speaker_span = (relative.idx, relative.idx + len(relative.text))
+                result.chain = [MentionDetail(span=statement.speaker_span, text=relative.text, how="relative pronoun"), *result.chain]
             statement.chain = result.chain
             previous = statement
         statements[:] = [s for s in statements if s.speaker_name is not None or not s.inherit]
@@ -481,6 +520,7 @@ class QuoteExtractor:
                 actor_id=statement.speaker_id, name=statement.speaker_name, span=statement.speaker_span, chain=statement.chain
             ),
             cue=statement.cue.text if statement.cue is not None else None,
+            cue_span=_cue_span(statement.cue),
             channel=statement.channel,
             date=self._date(statement, dates, published, statements),
         )
@@ -500,6 +540,16 @@ class QuoteExtractor:
 
 
 # -- small helpers ---------------------------------------------------------------
+def _cue_span(cue: Optional[Token]) -> Optional[tuple[int, int]]:
+    """Character offsets of a cue: the verb, or "according to" as one phrase."""
+    if cue is None:
+        return None
+    end = cue
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
+        end = cue.doc[cue.i + 1]
+    return cue.idx, end.idx + len(end.text)
+
+
 def _paragraph_of(paras, char: int) -> int:
     for index, (start, end) in enumerate(paras):
         if start <= char <= end:
@@ -518,6 +568,30 @@ def _split_that_clauses(text: str, start: int, end: int) -> list[tuple[int, int]
         cursor = match.end()
     parts.append((cursor, end))
     return parts
+
+
+def _opens_with_relative(clause: Token) -> bool:
+    """The clause starts with a relative pronoun ("which was not enough ...")."""
+    first = clause.left_edge
+    return first.tag_ == "WDT" and first.dep_ in ("nsubj", "nsubjpass") and first.head.i == clause.i
+
+
+def _parenthetical_content(verb: Token) -> Optional[tuple[int, int]]:
+    """"Ten states voted in favour, EU sources said, ...": a cue set off by commas after
+    the clause it reports, which the parser hangs on that clause as ``parataxis``."""
+    if verb.dep_ != "parataxis" or verb.head.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    start = verb.head.left_edge
+    end = subject.left_edge.i - 1
+    doc = verb.doc
+    while end > start.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    if end <= start.i or doc[end + 1].text not in (",", "—", "–"):
+        return None
+    return start.idx, doc[end].idx + len(doc[end].text)
 
 
 def _mid_clause(text: str, span: QuotedSpan) -> bool:
@@ -542,7 +616,22 @@ def _subject_of(verb: Token) -> Optional[Token]:
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                     return token.head  # "Morial, who suggested ...": the noun the clause describes
                 return child
-        if token.dep_ not in ("conj", "advcl", "acl", "xcomp", "pobj", "prep", "dobj") or token.head == token:
+        # "responded by saying ...", "for acknowledging that ...": a gerund after a preposition too.
+        if token.dep_ not in ("conj", "advcl", "acl", "xcomp", "pobj", "prep", "dobj", "pcomp") or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _relative_subject(verb: Token) -> Optional[Token]:
+    """The relative pronoun subject of a cue in a relative clause ("who said"), if any."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            # "who" and "which" stand for the speaker; a restrictive "that" does not ("rules
+            # that promise ..."): the noun phrase it completes is the mention.
+            return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") and c.lower_ != "that"), None)
+        if token.dep_ not in ("conj", "xcomp") or token.head == token:
             return None
         token = token.head
     return None
