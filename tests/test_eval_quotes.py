@@ -236,3 +236,16 @@ def test_cli_end_to_end(tmp_path):
     assert set(gold["per_article"]) == {"harbour-01", "farmers-02"}
     assert 0 <= gold["quotes"]["f1"] <= 1
     assert payload["polnear"]["attributions"] == 3 and payload["polnear"]["speech_attributions"] == 2
+
+
+def test_pieces_of_one_split_quote_score_as_one_polnear_attribution():
+    from parley.eval.quotes import Predicted, as_attributions
+
+    first = Predicted(span=(0, 10), speaker_span=(12, 17), cue_span=(18, 22), text="We are ready")
+    second = Predicted(span=(25, 40), speaker_span=(12, 17), cue_span=(18, 22), text="but only if")
+    other_cue = Predicted(span=(50, 60), speaker_span=(12, 17), cue_span=(62, 66))
+    no_cue = Predicted(span=(70, 80))
+    another_no_cue = Predicted(span=(85, 90))
+    grouped = as_attributions([first, second, other_cue, no_cue, another_no_cue])
+    assert [g.span for g in grouped] == [((0, 10), (25, 40)), (50, 60), (70, 80), (85, 90)]
+    assert grouped[0].speaker_span == (12, 17)

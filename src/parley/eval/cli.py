@@ -69,7 +69,7 @@ def quotes_command(
         for d, result in zip(docs, analyzer.analyse(articles)):
             if result.error is not None:
                 notes.append(f"{d.name}: analysis failed ({result.error.message}); scored with no predictions")
-            per_p.append((d.name, scorer.score_polnear_document(d, scorer.predicted_quotes(result), lemmas)))
+            per_p.append((d.name, scorer.score_polnear_document(d, scorer.as_attributions(scorer.predicted_quotes(result)), lemmas)))
         overall_p = scorer.total(s for _, s in per_p)
         several = sum("annotators' versions" in n for n in polnear_set.notes)
         annotators = "one annotator per file" + (

@@ -17,6 +17,10 @@
 
 **PolNeAR** (brat attributions; PolNeAR annotates speech, thought and intention):
 
+- *units*: PolNeAR annotates attributions, one per cue, and a quote split by its cue
+  ("A," X said, "B.") is one attribution with a discontinuous Content; Parley's two records
+  of such a quote, which share their ``cue_span``, are scored as one prediction with both
+  pieces (:func:`as_attributions`).
 - *content*: the same overlap rule between each prediction's span and each attribution's
   Content (a discontinuous Content counts all its pieces).
 - *source*: a matched attribution's source is right when the predicted ``speaker.span``
@@ -47,7 +51,7 @@ from ..kb import LEXICON_DIR
 from ..model import ArticleResult
 from .brat import Attribution, BratDocument
 from .gold import GoldArticle
-from .matching import Counts, Rate, Span, fold, match_exact, match_regions, names_match, overlap, overlaps_enough
+from .matching import Counts, Rate, Span, fold, match_exact, match_regions, names_match, overlap, overlaps_enough, pieces
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.yaml"
 SURFACE_KINDS = ("name", "pronoun", "role", "none")
@@ -85,6 +89,7 @@ class Predicted:
     speaker_span: Optional[Span] = None
     channel: Optional[str] = None
     text: str = ""
+    cue_span: Optional[Span] = None
 
 
 def predicted_quotes(result: ArticleResult, offset: int = 0) -> list[Predicted]:
@@ -107,9 +112,41 @@ def predicted_quotes(result: ArticleResult, offset: int = 0) -> list[Predicted]:
         speaker_span = None
         if quote.speaker.span is not None:
             speaker_span = (quote.speaker.span[0] - offset, quote.speaker.span[1] - offset)
+        cue_span = None
+        if getattr(quote, "cue_span", None) is not None:
+            cue_span = (quote.cue_span[0] - offset, quote.cue_span[1] - offset)
         predicted.append(Predicted(span=(max(0, start), end), kind=quote.kind, speaker_names=names,
-                                   speaker_span=speaker_span, channel=quote.channel, text=quote.text))
+                                   speaker_span=speaker_span, channel=quote.channel, text=quote.text,
+                                   cue_span=cue_span))
     return predicted
+
+
+def as_attributions(predicted: list[Predicted]) -> list[Predicted]:
+    """Predicted quotes grouped into attributions, PolNeAR's unit: the pieces of one statement
+    around one cue ("A," X said, "B.") become one prediction whose span has both pieces.
+
+    Parley reports such a split quote as two records, one per piece, as the gold format asks;
+    PolNeAR annotates one attribution with a discontinuous content. Quotes share a cue only
+    when they are pieces of one reported act, so grouping by cue span (and speaker) compares
+    like with like. Quotes with no cue stay as they are.
+    """
+    grouped: list[Predicted] = []
+    by_cue: dict[tuple, int] = {}
+    for quote in predicted:
+        key = (quote.cue_span, quote.speaker_span)
+        if quote.cue_span is None or key not in by_cue:
+            if quote.cue_span is not None:
+                by_cue[key] = len(grouped)
+            grouped.append(quote)
+            continue
+        first = grouped[by_cue[key]]
+        grouped[by_cue[key]] = Predicted(
+            span=tuple(sorted(pieces(first.span) + pieces(quote.span))),
+            kind=first.kind, speaker_names=first.speaker_names | quote.speaker_names,
+            speaker_span=first.speaker_span, channel=first.channel,
+            text=f"{first.text} {quote.text}", cue_span=first.cue_span,
+        )
+    return grouped
 
 
 # ---------------------------------------------------------------- gold format
