@@ -442,6 +442,12 @@ class ActorResolver:
                 break
         return None
 
+    def _title_fragment(self, span: Span) -> bool:
+        """The span is the portfolio of a title before a name: a title word, then a name."""
+        doc, end = span.doc, span.end
+        return (end + 1 < len(doc) and normalise(doc[end].text) in self._title_sectors
+                and doc[end + 1].pos_ == "PROPN")
+
     def _new_entry(self, span: Span, kind: str, new_entries: dict[str, Entry]) -> Optional[Entry]:
         """An actor the KB does not know, typed from the model, with country and sector from context."""
         name = span.text.strip()
@@ -451,6 +457,8 @@ class ActorResolver:
             return None  # "The World is waiting": a capitalised common word, not an organisation
         if self._is_toponym(name):
             return None  # "Nakhchivan", "Nagorno-Karabakh" tagged as a person or organisation: a place
+        if kind == "organisation" and self._title_fragment(span):
+            return None  # "National Security Minister Itamar Ben-Gvir": a portfolio, not an actor
         if kind == "person":
             # A surname alone links to a person named in full earlier in this doc.
             for entry in new_entries.values():

@@ -58,6 +58,11 @@ class VerbPattern:
     unless_objects: frozenset[str] = frozenset()  # none may be the object: not "executed a plan"
     direct_target: bool = False  # the target is the direct object itself, never its owner
     not_by_person: bool = False  # an individual's act of this kind is something else (a rally)
+    # With needs_target: an object that is a political act or text ("welcomed the agreement")
+    # is enough; the target is then its author when written, else none.
+    thing_object: bool = False
+    # "called the deal a disgrace": one of these words must describe the object after it.
+    describes: frozenset[str] = frozenset()
 
     @property
     def root(self) -> str:
@@ -65,7 +70,7 @@ class VerbPattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.particle) + 2 * bool(self.objects) + 2 * bool(self.adjs) + bool(self.preps) + bool(self.complement)
+        return 2 * bool(self.describes) + 2 * bool(self.particle) + 2 * bool(self.objects) + 2 * bool(self.adjs) + bool(self.preps) + bool(self.complement)
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,10 @@ class ModalityWords:
     object_preps: frozenset[str] = frozenset()
     background_reporting_verbs: frozenset[str] = frozenset()
     reflexive_objects: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
+    statement_nouns: frozenset[str] = frozenset()
+    reason_preps: frozenset[str] = frozenset()
+    context_country_sectors: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -202,6 +211,8 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     unless_objects=_words(raw.get("unless_object")),
                     direct_target=bool(raw.get("direct_target")),
                     not_by_person=bool(raw.get("not_by_person")),
+                    thing_object=bool(raw.get("thing_object")),
+                    describes=_describing_words(raw.get("describes"), words_file=Path(cameo_dir) / "judgements.yaml"),
                 )
                 lex.verbs.setdefault(lemma, []).append(pattern)
         for raw in data.get("nouns") or []:
@@ -223,6 +234,15 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
     lex.plover_scores = {str(k): float(v) for k, v in (table.get("plover_scores") or {}).items()}
     lex.agent_sectors = _agent_sectors(agents_file)
     return lex
+
+
+def _describing_words(value, words_file: Path) -> frozenset[str]:
+    """``describes`` names a list of ``judgements.yaml`` ("negative", "positive") or lists words."""
+    if value is None:
+        return frozenset()
+    if isinstance(value, str) and words_file.exists():
+        return _words(_read(words_file).get(value))
+    return _words(value)
 
 
 def _agent_sectors(path: Path) -> dict[str, str]:

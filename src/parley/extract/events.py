@@ -160,6 +160,8 @@ class EventCoder:
             return None  # "seized on the issue": a phrasal sense of the verb
         if pattern.complement and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
             return None
+        if pattern.describes and not self._judged(verb, pattern.describes):
+            return None
         if pattern.objects:
             if not any(_names(o) & pattern.objects for o in objects):
                 return None
@@ -169,6 +171,26 @@ class EventCoder:
                 c.dep_ == "dobj" and c.lower_ in self.w.reflexive_objects for c in children):
             return None  # "shot himself": no act between actors
         return objects
+
+    @staticmethod
+    def _judged(verb: Token, words: frozenset[str]) -> bool:
+        """"called the deal a disgrace", "described the measures as illegal": the verb has an
+        object and a word of ``words`` says what that object is (not "called on Russia to stop
+        the illegal war": an appeal, whose words describe something else)."""
+        children = list(verb.children)
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if not objects or any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in children):
+            return False
+        phrases = [c for c in children if c.dep_ in ("oprd", "attr", "ccomp", "acomp")]
+        phrases += [c for c in children if c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)]
+        for obj in objects:
+            phrases += [c for c in obj.children if c.i > obj.i and c.dep_ in ("amod", "appos")]
+        for head in [verb, *objects]:
+            phrases += [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as"]
+        tokens = [t for p in phrases for t in p.subtree]
+        found = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+        found |= {f"{a.lower_} {b.lower_}" for a, b in zip(tokens, tokens[1:]) if b.i == a.i + 1}
+        return bool(found & words)
 
     def _noun_fits(self, noun: Token, pattern: NounPattern) -> Optional[Token]:
         """The token carrying the noun event's modality (its participle or governing verb)."""
@@ -202,7 +224,8 @@ class EventCoder:
             for scope in scopes:
                 if scope is match:
                     continue
-                if _governs(scope.trigger, match.trigger) and not _in_subject(scope.trigger, match.trigger):
+                if (_governs(scope.trigger, match.trigger) and not _in_subject(scope.trigger, match.trigger)
+                        and not _coordinated(scope.trigger, match.trigger)):
                     inside = True
                     break
             if not inside:
@@ -243,7 +266,8 @@ class EventCoder:
             partner = ctx.counterpart(source)
             if partner:
                 target = [partner]
-        if not target and getattr(pattern, "needs_target", False):
+        if not target and getattr(pattern, "needs_target", False) and not (
+                getattr(pattern, "thing_object", False) and self._act_object(match)):
             return None
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
@@ -308,11 +332,16 @@ class EventCoder:
         heads = [verb] + [c for c in children if c.dep_ in ("acomp", "attr", "dobj")]
         preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
         for obj in match.objects:
+            if obj.head.dep_ == "prep" and obj.head.lower_ in self.w.reason_preps:
+                continue  # "sanctions on Iran over its deliveries to Russia": a reason, no target
             if obj.i in objects and obj.pos_ in ("NOUN", "PROPN", "PRON"):
                 preps += [c for c in obj.children if c.dep_ == "prep"]
         own = {ctx.country(a) for a in source}
+        # a phrase after a reason ("over its deliveries to Russia") belongs to the reason even
+        # when the parser hangs it on the verb
+        reason = min((p.i for p in preps if p.lower_ in self.w.reason_preps and p.i > verb.i), default=len(verb.doc))
         for prep in preps:
-            if prep.lower_ in self.w.target_preps and prep.i > verb.i:
+            if prep.lower_ in self.w.target_preps and verb.i < prep.i < reason:
                 # a fronted phrase sets the scene ("At the UN, Guterres called on ...")
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
@@ -380,17 +409,27 @@ class EventCoder:
             if found:
                 return found
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
-            found = []
-            for child in obj.children:
-                if child.dep_ == "poss":
-                    found += ctx.actors_of(child, quote)
-                elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
-                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                        found += ctx.actors_of(pobj, quote)
-            found = [a for a in found if a not in source]
+            found = [a for a in self._owners(obj, ctx, quote) if a not in source]
             if found:
                 return found
         return []
+
+    def _owners(self, obj: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
+        """The author of an act or text: "Russia's proposal", "calls by Annan", "the plan put
+        forward by Kyiv", and for an act noun its actor modifier ("the Russian attack")."""
+        found: list[str] = []
+        act = obj.lemma_.lower() in self.w.act_nouns
+        for child in obj.children:
+            if child.dep_ == "poss" or (act and child.dep_ in ("amod", "compound") and ctx.token_actor(child)):
+                found += ctx.actors_of(child, quote)
+            elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found += ctx.actors_of(pobj, quote)
+            elif child.dep_ == "acl" and act:  # "the plan put forward by Kyiv"
+                for agent in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")):
+                    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        found += ctx.actors_of(pobj, quote)
+        return _unique(found)
 
     def _clause_targets(self, verb: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
         """Actors a clause acts on: its objects, and the objects of its target prepositions
@@ -405,6 +444,11 @@ class EventCoder:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         found += [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
         return _unique(found)
+
+    def _act_object(self, match: _Match) -> bool:
+        """The direct object is a political act or text ("welcomed the agreement")."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.w.act_nouns
+                   for c in match.trigger.children)
 
     def _has_object(self, match: _Match) -> bool:
         """The act names what it is done to, actor or not ("attacks on commercial ships",
@@ -436,7 +480,8 @@ class EventCoder:
                     if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in self.w.owner_preps):
                         owner = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
                         if owner is not None:
-                            found += ctx.actors_of(owner, quote) or [a for a in [ctx.place_actor(owner)] if a]
+                            found += ctx.actors_of(owner, quote) or [
+                                a for a in [ctx.place_actor(owner), ctx.contextual_agent(owner)] if a][:1]
                 if found:
                     return _unique(found)
         return []
@@ -703,11 +748,16 @@ class _Context:
             if reporter:
                 return reporter
         if low in PERSONAL_PRONOUNS:
-            person = self._person_before(head)
+            person = self._person_before(head) or self._last_speaker(head, person=True)
             return [person] if person else []
+        if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
+            return self._author_of(head, quote)
         actor = self.by_token[head.i]
         if actor is not None and not (modifiers and actor.startswith("agent:")):
             return [actor]
+        named = self._named_after(head)
+        if named:
+            return [named]
         # "Russian and Ukrainian negotiators": each modifier's country, with the head's sector.
         found = [actor] if actor else []
         sector = actor.split(":")[2] if actor and actor.startswith("agent:") else None
@@ -744,7 +794,12 @@ class _Context:
             return []
         country = self._country_near(head)
         if country is None and sector.lower() in self.w.state_sectors:
-            return []  # "the government", "officials", "the embassy": whose is not said
+            # "Police arrested dozens in Caracas": a state's agent acting as subject belongs to
+            # the country of a place in the sentence, else to the article's main country
+            if _acting(head) and sector.lower() in self.w.context_country_sectors:
+                country = self._sentence_country(head) or self.main_country()
+            if country is None:
+                return []  # "the government", "officials", "the embassy": whose is not said
         return [self._group(head, sector, country)]
 
     def _sector_of(self, head: Token) -> Optional[str]:
@@ -764,6 +819,39 @@ class _Context:
                 if mod.lemma_.lower() in sectors:
                     return sectors[mod.lemma_.lower()]
         return None
+
+    def contextual_agent(self, head: Token) -> Optional[str]:
+        """A state agent whose country the sentence or article gives: "against the
+        government's decision" in a sentence set in Tbilisi is Georgia's government."""
+        sector = self._sector_of(head) if head.pos_ == "NOUN" else None
+        if sector is None or sector.lower() not in self.w.context_country_sectors:
+            return None
+        country = self._sentence_country(head) or self.main_country()
+        return self._group(head, sector, country) if country else None
+
+    def _sentence_country(self, head: Token) -> Optional[str]:
+        sent = head.sent
+        for place, token in self.places:
+            if token is not None and sent.start <= token.i < sent.end and place.country:
+                return place.country
+        return None
+
+    def main_country(self) -> Optional[str]:
+        """The country the article is about: the one named most (as country, capital,
+        demonym or agent), if named at least twice and more than any other."""
+        if not hasattr(self, "_main"):
+            counts: Counter = Counter()
+            for m in self.resolved.mentions:
+                actor = self.resolved.actors.get(m.actor_id)
+                if actor is not None and actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
+                    counts[actor.country] += 1
+            for place, _ in self.places:
+                if place.country:
+                    counts[place.country] += 1
+            ranked = counts.most_common(2)
+            self._main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (
+                len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        return self._main
 
     def _country_near(self, head: Token) -> Optional[str]:
         """The country a group noun belongs to: a modifier ("Iraqi Kurds", "Iraq's
@@ -830,6 +918,49 @@ class _Context:
         if subject is None or subject.lower_ in REPORTED_PRONOUNS:
             return []
         return self.actors_of(subject, None)
+
+    def _named_after(self, head: Token) -> Optional[str]:
+        """A title the parser made the head of "Minister Itamar Ben-Gvir": the person whose
+        name follows it directly."""
+        if head.pos_ not in ("NOUN", "PROPN") or not head.is_title:
+            return None
+        nxt = head.i + 1
+        if nxt < len(self.doc) and self.doc[nxt].pos_ == "PROPN":
+            actor_id = self.by_token[nxt]
+            if actor_id and self.is_person(actor_id):
+                return actor_id
+        return None
+
+    def _author_of(self, noun: Token, quote: Optional[Quote]) -> list[str]:
+        """Who a statement noun subject stands for ("The statement accused Hamas ..."): its
+        possessor or "by"/"from" author, else the speaker of the latest quote before it."""
+        found = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound") and self.by_token[child.i]:
+                found += self.actors_of(child, quote)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                found += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, quote)]
+        if found:
+            return _unique(found)
+        speaker = self._last_speaker(noun, person=False)
+        return [speaker] if speaker else []
+
+    def _last_speaker(self, token: Token, person: bool) -> Optional[str]:
+        """The resolved speaker of the latest quote that starts before ``token`` (a person's,
+        when a personal pronoun is to be resolved), within the previous few sentences."""
+        best = None
+        for quote in self.quotes:
+            actor_id = quote.speaker.actor_id
+            if not actor_id or quote.span[0] >= token.idx or token.idx - quote.span[0] > self.w_speaker_window:
+                continue
+            if person and not self.is_person(actor_id):
+                continue
+            if best is None or quote.span[0] > best.span[0]:
+                best = quote
+        return best.speaker.actor_id if best is not None else None
+
+    # how far back (characters) a statement noun or pronoun may look for its speaker
+    w_speaker_window = 1500
 
     def _person_before(self, token: Token) -> Optional[str]:
         """The person named last before ``token`` in its sentence or the one before."""
@@ -1079,6 +1210,23 @@ def _is_time(prep: Token) -> bool:
 
 def _governs(head: Token, token: Token) -> bool:
     return head.i != token.i and head in token.ancestors
+
+
+def _acting(head: Token) -> bool:
+    """The phrase is a clause's doer: its subject or a passive's "by" agent."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in SUBJECTS or (node.dep_ == "pobj" and node.head.dep_ == "agent")
+
+
+def _coordinated(head: Token, token: Token) -> bool:
+    """``token`` hangs on ``head`` through a coordinated verb: "called the deal reckless and
+    threatened to quit" are two acts, the second not inside the first's complement."""
+    node = token
+    while node.head.i != head.i and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "conj"
 
 
 def _in_subject(head: Token, token: Token) -> bool:
