@@ -127,6 +127,11 @@ class ModalityWords:
     statement_nouns: frozenset[str] = frozenset()
     reason_preps: frozenset[str] = frozenset()
     context_country_sectors: frozenset[str] = frozenset()
+    hypothetical_adverbs: frozenset[str] = frozenset()
+    supposition_verbs: frozenset[str] = frozenset()
+    agent_noun_endings: frozenset[str] = frozenset()
+    agent_nouns: frozenset[str] = frozenset()
+    share_nouns: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, Location, MentionDetail, Quote
 from .actors import SECTOR_LABELS, ActorMention
+from .coref import Gender
 from .event_lexicon import EventLexicon, NounPattern, VerbPattern, load_event_lexicon
 
 # Roots whose act is itself a statement: dated by the statement when told in a quote.
@@ -250,6 +251,10 @@ class EventCoder:
                 source = [quote.speaker.actor_id]
         else:
             source, target = self._noun_actors(match, ctx)
+        if isinstance(pattern, VerbPattern) and self._share_subject(match.trigger):
+            return None  # "1 percent support Stein": a poll result, not an act
+        source = [a for a in source if ctx.can_act(a)]
+        target = [a for a in target if ctx.can_act(a)]
         if not source:
             return None
         if getattr(pattern, "not_by_person", False) and all(ctx.is_person(a) for a in source):
@@ -444,6 +449,13 @@ class EventCoder:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         found += [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
         return _unique(found)
+
+    def _share_subject(self, verb: Token) -> bool:
+        """The subject of ``verb`` is a number or a share ("5 percent prefer Johnson")."""
+        subject = _subject(verb)
+        if subject is None:
+            return False
+        return subject.like_num or subject.lemma_.lower() in self.w.share_nouns or subject.ent_type_ == "PERCENT"
 
     def _act_object(self, match: _Match) -> bool:
         """The direct object is a political act or text ("welcomed the agreement")."""
@@ -716,6 +728,16 @@ class _Context:
             self.groups[actor_id][1].append(mention)
         return actor_id
 
+    def can_act(self, actor_id: str) -> bool:
+        """An unnamed common-noun actor ("new:group:<noun>") acts only when its noun names
+        people or a body of them; "a problem that demands a response" has no actor."""
+        if not actor_id.startswith("new:group:"):
+            return True
+        noun = actor_id.rsplit(":", 1)[1].split("-")[-1]
+        if noun in self.w.agent_nouns or noun in self.lex.agent_sectors:
+            return True
+        return any(noun.endswith(end) for end in self.w.agent_noun_endings)
+
     def is_person(self, actor_id: str) -> bool:
         return getattr(self.resolved.actors.get(actor_id), "type", None) == "person"
 
@@ -963,13 +985,22 @@ class _Context:
     w_speaker_window = 1500
 
     def _person_before(self, token: Token) -> Optional[str]:
-        """The person named last before ``token`` in its sentence or the one before."""
+        """The person named last before ``token`` in its sentence or the one before whose
+        name agrees with the pronoun's gender; an object pronoun ("scolded him") is not the
+        subject of its own clause, which would be "himself"."""
         start = token.sent.start
         if start > 0:
             start = self.doc[start - 1].sent.start
+        excluded = set()
+        if token.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
+            subject = _subject(token.head) if token.head.pos_ in ("VERB", "AUX") else None
+            excluded = set(self.by_token[t.i] for t in subject.subtree) if subject is not None else set()
         for i in range(token.i - 1, start - 1, -1):
             actor_id = self.by_token[i]
-            if actor_id and getattr(self.resolved.actors.get(actor_id), "type", None) == "person":
+            if not actor_id or actor_id in excluded:
+                continue
+            actor = self.resolved.actors.get(actor_id)
+            if getattr(actor, "type", None) == "person" and _GENDER.agrees(token.lower_, actor.name):
                 return actor_id
         return None
 
@@ -1092,7 +1123,7 @@ class _Context:
         if any(v.lemma_.lower() in self.w.negating_verbs for v in chain[1:]):
             return "negated"  # "failed to agree on a ceasefire"
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if aux & self.w.hypothetical_aux or self._conditional(verb):
+        if aux & self.w.hypothetical_aux or self._conditional(verb) or self._guessed(verb, children):
             return "hypothetical"
         if aux & self.w.backshift_aux:
             # reported "will" ("said it would stage a strike"); "would have" did not happen
@@ -1113,6 +1144,15 @@ class _Context:
         elif "had" in aux and verb.tag_ == "VBN" and self._recalled(verb):
             return "historical"
         return "asserted"
+
+    def _guessed(self, verb: Token, children: list[Token]) -> bool:
+        """A guess ("Perhaps the moderators will demand ...") or a scenario set up by an
+        opening "Say"/"Suppose"/"Imagine" that governs the clause."""
+        if any(c.dep_ == "advmod" and c.lower_ in self.w.hypothetical_adverbs for c in children):
+            return True
+        first = verb.sent[0]
+        return (first.lemma_.lower() in self.w.supposition_verbs and first.tag_ == "VB"
+                and first.i != verb.i and _governs(first, verb))
 
     def _recalled(self, verb: Token) -> bool:
         """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
@@ -1317,7 +1357,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     """One event told twice (headline and body, "refused and continues to refuse") is kept
     once: the copy with its own date, a place and a target wins."""
     kept: list[Event] = []
-    for event in events:
+    for event in _one_per_act(events):
         key = (_refs(event.source), event.cameo, event.modality)
         twin = None
         for i, other in enumerate(kept):
@@ -1336,11 +1376,37 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: e.evidence)
 
 
+def _one_per_act(events: list[Event]) -> list[Event]:
+    """One predicate, one event: two events from the same clause with the same two sides
+    swapped under another code are one act read twice; the first
+    (the direct reading, before derived intents and hosts) or the one with a target wins."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((i for i, other in enumerate(kept) if _same_act(event, other)), None)
+        if twin is None:
+            kept.append(event)
+        elif len(_refs(event.target)) > len(_refs(kept[twin].target)):
+            kept[twin] = event
+    return kept
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    # a joint act ("Germany and France met") is rightly coded once per side, with one code
+    if a.evidence != b.evidence or a.cameo == b.cameo:
+        return False
+    sa, ta, sb, tb = (set(_refs(x)) for x in (a.source, a.target, b.source, b.target))
+    # the same source under two codes is left alone: a future act is also, by design, a
+    # statement of intent ("will cooperate" -> 06 and 036)
+    return bool(ta) and sa == tb and ta == sb  # swapped roles
+
+
 def _richness(event: Event) -> tuple:
     return (event.location is not None, event.date is not None, len(_refs(event.target)))
 
 
 _DEFAULT: Optional[EventCoder] = None
+# pronoun agreement (coref's first-name and surname tables), loaded once
+_GENDER = Gender()
 
 
 def extract_events(doc: Doc, resolved_actors, quotes: Sequence[Quote] = (), dates=(), places=(),
