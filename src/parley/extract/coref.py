@@ -100,8 +100,24 @@ class SpeakerResolver:
 
     def resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
         """The actor a reporting verb's subject refers to, with the chain that led there."""
+        group = self._coordinated_group(subject)
+        if group is not None:
+            return group
         mention = self.mention_in(subject)
         head_is_actor = mention is not None and mention.token_start <= subject.i < mention.token_end
+        noun = normalise(subject.lemma_)
+        if head_is_actor and mention.how == "new" and mention.text.islower():
+            # "China's commerce ministry": the actor finder made the common noun phrase a new
+            # actor; the KB's institution of the owner country is the speaker.
+            owner = next((self.by_token[c.i] for c in subject.children if c.i in self.by_token and self.by_token[c.i] is not mention), None)
+            found = self._institution(subject, owner) if owner is not None else None
+            if found is not None:
+                return found
+        if head_is_actor and mention.how == "agent" and self._names_one_person(subject):
+            # "The Georgian prime minister said": a title, not the government it belongs to.
+            found = self._office_holder(subject, mention) or self._role_noun(subject, noun)
+            if found is not None:
+                return found
         owner_only = mention is not None and not head_is_actor and self._is_owner(subject, mention)
         if mention is not None and (head_is_actor or (self.resolved.actors[mention.actor_id].type == "person" and not owner_only)):
             actor = self.resolved.actors[mention.actor_id]
@@ -134,9 +150,19 @@ class SpeakerResolver:
                 # "the Russian embassy", "Netanyahu's office": an institution of that actor, named as written.
                 phrase = self._phrase(subject, clauses=False)
                 return Resolution(None, phrase, None, [self._link(mention, "modifier"), MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")])
+        if mention is not None and common and self._names_one_person(subject):
+            # "The U.S. special envoy said": the person last named in that role; when the
+            # article names nobody in it, the country the envoy speaks for (below), as for an
+            # unnamed spokesman: the guidelines resolve unnamed officials to what they represent.
+            found = self._role_noun(subject, noun)
+            if found is not None:
+                return found
         if mention is not None:
             actor = self.resolved.actors[mention.actor_id]
             return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
+        owned = self._pronoun_institution(subject, previous_speaker)
+        if owned is not None:
+            return owned
         word = subject.lower_
         if subject.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(subject, previous_speaker)
@@ -149,6 +175,9 @@ class SpeakerResolver:
         if found:
             return found
         found = self._named_institution(subject, noun)
+        if found:
+            return found
+        found = self._institution_noun(subject, noun)
         if found:
             return found
         phrase = self._phrase(subject)
@@ -236,6 +265,73 @@ class SpeakerResolver:
                 return Resolution(actor_id, name, None, [link, MentionDetail(span=(subject.idx, subject.idx), text=name, how="institution named before")])
         return None
 
+    def _pronoun_institution(self, subject: Token, previous_speaker: Optional[str]) -> Optional[Resolution]:
+        """"Russia ... Its foreign ministry says": the possessive pronoun's country or
+        organisation, then the KB institution of that owner the noun phrase names."""
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is None or self.kb is None:
+            return None
+        found = self._pronoun(owner, previous_speaker)
+        actor = self.resolved.actors.get(found.actor_id) if found.actor_id else None
+        if actor is None or actor.country is None or actor.type == "person":
+            return None
+        words = {normalise(subject.lemma_)} | {normalise(c.lemma_) for c in subject.children if c.dep_ in ("compound", "amod")}
+        words.discard("")
+        entries = _institutions_of(self.kb, actor.country, frozenset(words)) if len(words) >= 2 else []
+        if len(entries) != 1:
+            return None
+        entry = entries[0]
+        phrase = self._phrase(subject, clauses=False)
+        self.institutions.append((subject.i, entry.id, entry.name))
+        self._register(entry, subject, phrase, "institution")
+        return Resolution(entry.id, entry.name, None, [*found.chain, MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")])
+
+    def _institution_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
+        """"The army said" after "the Israeli military said", "the group" after "Hamas": the
+        nearest actor of the kind the generic noun fits (``institution_nouns`` in the lexicon),
+        a subject mention first."""
+        fits = _speaker_nouns()["institution_nouns"].get(noun)
+        # Only a definite singular takes an actor back: "the group", not "aid groups".
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+        if not fits or subject.tag_ != "NN" or not definite:
+            return None
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="organisation noun")
+        found = [(not salient, m) for m, salient in self._antecedents(subject) if self._fits(self.resolved.actors[m.actor_id], fits)]
+        if not found:
+            return None
+        mention = min(found, key=lambda f: f[0])[1] if found[0][0] else found[0][1]
+        actor = self.resolved.actors[mention.actor_id]
+        return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "kind matches")])
+
+    @staticmethod
+    def _fits(actor: Actor, fits: dict) -> bool:
+        if "sector" in fits and actor.sector != fits["sector"]:
+            return False
+        if "type" in fits and actor.type != fits["type"] and not (fits["type"] == "igo" and actor.type == "organisation"):
+            return False
+        return actor.type != "person"
+
+    def _coordinated_group(self, subject: Token) -> Optional[Resolution]:
+        """"Saudi and Emirati officials", "French and German diplomats": people of two
+        countries or more speaking together are one group actor named by the phrase."""
+        if subject.tag_ != "NNS":
+            return None
+        for child in subject.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < subject.i and any(
+                c.dep_ == "conj" and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN") for c in child.children
+            ):
+                return self._unresolved(subject, self._phrase(subject, clauses=False), how="group")
+        return None
+
+    def _names_one_person(self, subject: Token) -> bool:
+        """A title held by one person ("the envoy", "the prime minister"), not a representative."""
+        noun = normalise(subject.lemma_)
+        return subject.tag_ in ("NN", "NNP") and noun in self.role_nouns and noun not in _speaker_nouns()["representatives"]
+
+    @staticmethod
+    def _unresolved(subject: Token, name: str, how: str = "unresolved") -> Resolution:
+        return Resolution(None, name, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=name, how=how)])
+
     # -- helpers ---------------------------------------------------------------
     def _register(self, entry, subject: Token, text: str, how: str) -> None:
         """Make a speaker found through the KB an actor of the article, mentioned by the
@@ -302,7 +398,7 @@ class SpeakerResolver:
             return None
         words = {normalise(subject.lemma_)} | {
             normalise(c.lemma_) for c in subject.children
-            if c.dep_ in ("compound", "amod") and c.i not in range(mention.token_start, mention.token_end)
+            if c.dep_ in ("compound", "amod") and not self._names_country(c, mention)
         }
         words.discard("")
         if not (words & set(self.role_nouns)):
@@ -314,6 +410,13 @@ class SpeakerResolver:
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="office")
         self._register(entry, subject, start_link.text, "office")
         return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=(mention.start, mention.end), text=role.title, how="office holder on the date")])
+
+    def _names_country(self, token: Token, mention: ActorMention) -> bool:
+        """The word names the country of a title ("Georgian" in "Georgian prime minister"),
+        not the office; a title the actor finder took whole ("agent") keeps its other words."""
+        if mention.how != "agent":
+            return mention.token_start <= token.i < mention.token_end
+        return token.ent_type_ in ("GPE", "NORP") or (self.kb is not None and self.kb.country_of_demonym(token.text) is not None)
 
     @staticmethod
     def _is_owner(subject: Token, mention: ActorMention) -> bool:
@@ -438,6 +541,16 @@ def _institutions_of(kb: KnowledgeBase, country: str, words: frozenset[str]) -> 
                 by_country.setdefault(entry.country, []).append((entry, forms))
         _INSTITUTIONS[kb] = by_country
     return [entry for entry, forms in by_country.get(country, []) if any(words <= f for f in forms)]
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> dict:
+    """Representative and institution nouns from ``lexicon/reporting_verbs.yaml``."""
+    data = yaml.safe_load((LEXICON_DIR / "reporting_verbs.yaml").read_text(encoding="utf-8"))
+    return {
+        "representatives": frozenset(normalise(w) for w in data.get("representatives") or []),
+        "institution_nouns": {normalise(k): v for k, v in (data.get("institution_nouns") or {}).items()},
+    }
 
 
 @lru_cache(maxsize=1)

@@ -255,6 +255,8 @@ class QuoteExtractor:
         # pronoun comments on the report; it is never the words reported.
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and not (c.left_edge.i > verb.i and _opens_with_relative(c))]
         if not clauses:
+            clauses = _object_that_clause(verb)
+        if not clauses:
             return self._directive(verb) or self._object_statement(verb) or _parenthetical_content(verb)
         if clauses[0].i < verb.i:
             first = clauses[0]
@@ -337,7 +339,9 @@ class QuoteExtractor:
             return first.idx, last.idx + len(last.text)
 
         if obj is not None and lemma in kinds.get("accuse", ()):
-            prep = next((c for c in after if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "over")), None)
+            # The parser hangs "of ..." on the verb or on its object ("accused the opposition of trying").
+            candidates = [*after, *obj.children]
+            prep = next((c for c in candidates if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "over")), None)
             if prep is not None:
                 return span(obj.left_edge, prep.right_edge)
         if obj is not None and lemma in kinds.get("name", ()):
@@ -570,6 +574,23 @@ def _split_that_clauses(text: str, start: int, end: int) -> list[tuple[int, int]
     return parts
 
 
+def _object_that_clause(verb: Token) -> list[Token]:
+    """"told a briefing that China opposed ...": the parser takes the complement clause for
+    a relative clause of the object. A relative "that" is the clause's subject or object; a
+    complementiser "that" (``mark``) before a clause with a subject of its own is not."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+            continue
+        for clause in obj.children:
+            if clause.dep_ != "relcl" or clause.i < obj.i:
+                continue
+            marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in clause.children)
+            if marked and subject:
+                return [clause]
+    return []
+
+
 def _opens_with_relative(clause: Token) -> bool:
     """The clause starts with a relative pronoun ("which was not enough ...")."""
     first = clause.left_edge
@@ -610,8 +631,16 @@ def _subject_of(verb: Token) -> Optional[Token]:
     """The subject of a cue; for a participle or conjoined cue ("..., adding that", "reacted
     to the message saying"), the subject of the nearest clause above it that has one."""
     token = verb
+    reporter = _reporting_head(verb)
+    if reporter is not None:
+        token = reporter
     for _ in range(4):
-        for child in token.children:
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "National Security Minister Itamar Ben-Gvir called": a parse that splits one noun
+        # phrase into two subjects; the last one before the verb heads the phrase.
+        if len(subjects) > 1 and all(c.i < token.i for c in subjects[:2]):
+            subjects = [max((c for c in subjects if c.i < token.i), key=lambda c: c.i)]
+        for child in subjects:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                     return token.head  # "Morial, who suggested ...": the noun the clause describes
@@ -621,6 +650,27 @@ def _subject_of(verb: Token) -> Optional[Token]:
             return None
         token = token.head
     return None
+
+
+def _reporting_head(cue: Token) -> Optional[Token]:
+    """"The spokeswoman said no decision had been taken, adding that ...": the parser hangs
+    the participle on the reported clause, whose subject did not speak; the speaker is the
+    subject of the verb that reports that clause. None for any other cue."""
+    # A participle ("..., adding that"), or a reporting verb coordinated with the reported
+    # clause ("said 17 sailors were Filipino and urged the Houthis to ...").
+    if cue.dep_ not in ("advcl", "xcomp", "conj") or (cue.tag_ != "VBG" and cue.dep_ != "conj"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    clause = cue.head
+    if clause.dep_ == "ccomp" and clause.head.i < clause.i and clause.head.lemma_.lower() in _REPORTING_LEMMAS():
+        return clause.head
+    return None
+
+
+@lru_cache(maxsize=1)
+def _REPORTING_LEMMAS() -> frozenset[str]:
+    return load_lexicon().speech
 
 
 def _relative_subject(verb: Token) -> Optional[Token]:
@@ -664,21 +714,34 @@ def _find_phrase(text: str, phrase: str) -> int:
     return -1
 
 
+def _relays(outer: _Statement, inner: _Statement) -> bool:
+    """"Guterres called on all parties to ..., a spokesman said": the trailing cue only passes
+    on a whole statement of someone else, which is the statement; the relay is not another."""
+    if outer is inner or outer.cue is None or inner.cue is None or inner.subject is None:
+        return False
+    if not (outer.end <= outer.cue.idx and outer.start <= inner.subject.idx < inner.cue.idx < outer.end):
+        return False
+    return inner.subject.left_edge.idx <= outer.start
+
+
 def _drop_nested(statements: list[_Statement]) -> list[_Statement]:
     """Univocal statements: an outer content that ends with an inner statement stops before it."""
     statements.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    relays = {id(outer) for outer in statements for inner in statements if _relays(outer, inner)}
+    statements = [s for s in statements if id(s) not in relays]
     for outer in statements:
         for inner in statements:
             if inner is outer or inner.cue is None:
                 continue
             if outer.start < inner.cue.idx < outer.end:
-                clause_start = min(inner.start, inner.cue.idx, inner.subject.idx if inner.subject is not None else inner.cue.idx)
+                subject_at = inner.subject.idx if inner.subject is not None and inner.subject.idx > outer.start else inner.cue.idx
+                clause_start = min(inner.start, inner.cue.idx, subject_at)
                 clause_start = min(clause_start, inner.cue.left_edge.idx)
                 if clause_start > outer.start:
                     doc = inner.cue.doc
                     outer.start, outer.end = _trim(doc, outer.start, clause_start)
                     text = text_of(doc)[outer.start:outer.end]
-                    for relative in (" which", " who", " that"):
+                    for relative in (" which", " who", " that", " and", " but"):
                         if text.endswith(relative):
                             outer.end -= len(relative)
                     outer.start, outer.end = _trim(doc, outer.start, outer.end)
