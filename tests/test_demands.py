@@ -311,3 +311,83 @@ def test_extra_demand_set_is_well_formed():
             assert d["party"] in names, (path.name, d["party"])
             to = d["addressee"]
             assert all(a in names for a in ([to] if isinstance(to, str) else to or [])), (path.name, to)
+
+
+# -- round 3: forms the parser hides, headlines, maxims, addressees ------------------------
+
+@pytest.mark.parametrize("text, party, key", [
+    ("Hamas said it would hold the captives as long as Israeli soldiers stayed in the Strip.", "hamas", "as long as"),
+    ("Wang Yi said Beijing would reopen the talks on condition that Manila recalls its vessels.", "wang-yi", "condition"),
+    ("Paul Kagame said his soldiers would pull back as soon as the militia was disbanded.", "paul-kagame", "as soon as"),
+])
+def test_long_condition_markers(nlp, text, party, key):
+    found = [d for d in demands_of(nlp, text) if d.party == party]
+    assert found and key in found[0].text
+
+
+def test_headline_name_and_colon_is_the_speaker(nlp):
+    (d,) = demands_of(nlp, "Rutte: members must raise military budgets to 5%")
+    assert d.party == "mark-rutte"
+
+
+def test_no_thing_without_condition(nlp):
+    (d,) = demands_of(nlp, "Recep Tayyip Erdogan said there would be no deal without a crackdown on militants.")
+    assert d.party == "recep-tayyip-erdogan" and "without" in d.text
+
+
+def test_incompatibility_maxim_is_a_demand(nlp):
+    (d,) = demands_of(nlp, '"Bullets and ballots cannot go together," Narendra Modi said.')
+    assert d.party == "narendra-modi"
+
+
+def test_cannot_of_ability_is_still_not_a_demand(nlp):
+    assert demands_of(nlp, '"We cannot go there tonight," Narendra Modi said.') == []
+
+
+def test_ruled_out_gerund_is_a_rejection(nlp):
+    (d,) = demands_of(nlp, "Benjamin Netanyahu ruled out holding negotiations with Hezbollah.")
+    assert d.party == "benjamin-netanyahu" and d.stance == "rejection"
+
+
+def test_second_for_is_a_second_demand(nlp):
+    found = demands_of(nlp, "Emmanuel Macron called for a ceasefire and for the return of all detainees.")
+    assert len(found) == 2 and "return" in found[1].text
+
+
+def test_told_x_to_names_the_addressee(nlp):
+    (d,) = demands_of(nlp, "Aleksandar Vucic told Kosovo to pull its police out of the north.")
+    assert d.party == "aleksandar-vucic" and d.addressee is not None
+
+
+def test_demand_from_x_names_the_addressee(nlp):
+    (d,) = demands_of(nlp, "Paul Kagame demanded compensation from Belgium.")
+    assert d.addressee == "BEL"
+
+
+def test_time_for_x_to(nlp):
+    (d,) = demands_of(nlp, "Sergei Lavrov said it was time for Ukraine to accept the realities on the ground.")
+    assert d.party == "sergei-lavrov" and d.addressee == "UKR"
+
+
+def test_insists_with_subjunctive_after_a_name(nlp):
+    (d,) = demands_of(nlp, "Masoud Pezeshkian insists that Washington lift its sanctions first.")
+    assert d.party == "masoud-pezeshkian" and d.addressee == "USA"
+
+
+def test_insists_on_a_fact_is_still_a_claim(nlp):
+    assert demands_of(nlp, "Masoud Pezeshkian insists that Washington has no plan to attack.") == []
+
+
+def test_threat_with_it_subject_and_if(nlp):
+    found = demands_of(nlp, "Hezbollah warned it would hit Haifa if Israel bombed Beirut.")
+    assert found and found[0].party == "hezbollah" and "if" in found[0].text
+
+
+def test_threatened_side_is_the_addressee(nlp):
+    (d,) = demands_of(nlp, "Donald Trump said Hamas would pay a heavy price if the captives were not freed.")
+    assert d.addressee == "hamas"
+
+
+def test_irreversible_decision_is_a_refusal(nlp):
+    (d,) = demands_of(nlp, "Yoon Suk Yeol said the decision was irreversible.")
+    assert d.party == "yoon-suk-yeol"

@@ -127,6 +127,10 @@ class DemandLexicon:
     legal_subjects: frozenset[str] = frozenset()
     yield_verbs: frozenset[str] = frozenset()
     restriction_words: frozenset[str] = frozenset()
+    incompatible_verbs: frozenset[str] = frozenset()
+    exclusion_preps: frozenset[str] = frozenset()
+    marker_adverbs: frozenset[str] = frozenset()
+    obligation_nouns: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -215,6 +219,10 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         legal_subjects=_words(raw.get("legal_subjects")),
         yield_verbs=_words(raw.get("yield_verbs")),
         restriction_words=_words(raw.get("restriction_words")),
+        incompatible_verbs=_words(raw.get("incompatible_verbs")),
+        exclusion_preps=_words(raw.get("exclusion_preps")),
+        marker_adverbs=_words(raw.get("marker_adverbs")),
+        obligation_nouns=_words(raw.get("obligation_nouns")),
     )
 
 
@@ -250,7 +258,8 @@ class DemandExtractor:
             for finder in (self._obligation, self._need, self._demand_verb, self._statement,
                            self._refusal, self._rejection, self._commitment, self._imperative,
                            self._verdict, self._no_right, self._wish, self._copula_condition,
-                           self._exchange, self._nominal, self._restriction):
+                           self._exchange, self._nominal, self._restriction, self._exclusion,
+                           self._time_for):
                 item = finder(token)
                 if isinstance(item, list):
                     found.extend(item)
@@ -281,11 +290,12 @@ class DemandExtractor:
             return None
         # "cannot be considered democratic", "he cannot escape charges": "can" states ability;
         # it commits only with a verb of permission ("Iran could not be allowed to ...").
-        if token.lower_ in lex.ability_modals and head.lemma_.lower() not in lex.permission_verbs:
+        maxim = self._incompatible(head, subject)
+        if token.lower_ in lex.ability_modals and head.lemma_.lower() not in lex.permission_verbs and not maxim:
             return None
         # A stand is taken by someone: a pronoun, a name or a collective ("the army"), or a
         # passive subject ("Ontario will not be pushed around"); not "this election will not change".
-        if subject is None or not (subject.pos_ in ("PRON", "PROPN") or subject.dep_ == "nsubjpass"
+        if subject is None or not (subject.pos_ in ("PRON", "PROPN") or subject.dep_ == "nsubjpass" or maxim
                                    or subject.lemma_.lower() in lex.collective_nouns):
             return None
         # "Rwanda would not be pushed into a corner": defiance, not a refusal of something asked.
@@ -296,6 +306,48 @@ class DemandExtractor:
         start, end = _clause_range(head, self._own_clause)
         return Found("commitment", token, start, end, stance="refusal", subject=subject,
                      patient=_patient(head), context=head)
+
+    def _incompatible(self, verb: Token, subject: Optional[Token]) -> bool:
+        """"Terror and talks cannot go together", "peace cannot coexist with occupation": two
+        things said not to go together (the speaker demands that one of them end)."""
+        joined = subject is not None and any(c.dep_ == "conj" for c in subject.children)
+        together = any(c.lower_ == "together" for c in verb.children)
+        if verb.lemma_.lower() not in self.lex.incompatible_verbs:
+            return joined and together  # "water and blood cannot flow together"
+        return joined or together or any(c.lower_ == "with" for c in verb.children)
+
+    def _exclusion(self, token: Token) -> Optional[Found]:
+        """"No deal without a full withdrawal", "there will be no new money without exemptions":
+        what the speaker denies unless a condition is met. Kept only inside a statement."""
+        if token.lower_ not in self.lex.exclusion_preps or token.dep_ != "prep":
+            return None
+        denied = token.head
+        if denied.pos_ in ("VERB", "AUX") and denied.lemma_.lower() in self.lex.copula_verbs:
+            denied = next((c for c in denied.children if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"), denied)
+        if denied.pos_ != "NOUN" or not any(c.lower_ == "no" and c.dep_ == "det" for c in denied.children):
+            return None
+        pobj = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            return None
+        verb = denied.head if denied.head.pos_ in ("VERB", "AUX") else denied
+        start = min(denied.left_edge.i, verb.i if verb.i < denied.i else denied.left_edge.i)
+        return Found("restriction", token, start, pobj.right_edge.i + 1, subject=_subject(pobj.head) if pobj.dep_ == "pcomp" else None,
+                     patient=pobj, context=pobj, label_start=token.i + 1)
+
+    def _time_for(self, token: Token) -> Optional[Found]:
+        """"It is time for Kyiv to accept the new realities": what "X" is told it must now do."""
+        if token.lemma_.lower() not in self.lex.obligation_nouns or token.dep_ not in ("attr", "nsubj"):
+            return None
+        if token.head.lemma_.lower() not in self.lex.copula_verbs:
+            return None
+        clause = next((c for c in token.children if c.dep_ in ("relcl", "acl")
+                       and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)
+                       and any(a.lower_ == "to" for a in c.children)), None)
+        who = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause is not None else None
+        if who is None:
+            return None
+        return Found("obligation", token, who.left_edge.i, clause.right_edge.i + 1, subject=who,
+                     addressees=[who], context=clause)
 
     def _pledge(self, verb: Token) -> bool:
         """"We will not give up on diplomacy", "will not sacrifice our welfare state": a pledge
@@ -576,6 +628,10 @@ class DemandExtractor:
                 and any(c.dep_ == "mark" and c.lower_ == "for" for c in infinitive.children):
             # "called for the Council to address ...": the infinitive's subject is addressed.
             addressees = [c for c in infinitive.children if c.dep_ == "nsubj"]
+        if infinitive is not None and dobj is None and not addressees:
+            # "ASEAN presses junta to end ...": a bare noun the parser hung on the verb is the addressee.
+            dobj = next((c for c in children if c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
+                         and token.i < c.i < infinitive.i), None)
         if infinitive is not None and (dobj is not None or addressees):
             # "urged Israel to allow ...", "called on Hamas to release ...": ignore a "to" clause
             # of purpose after "called for X to end ..." (it has no addressee before it).
@@ -590,6 +646,10 @@ class DemandExtractor:
             content = dobj
         if content is None or (content.pos_ == "PRON" and not list(content.children)):
             return None  # "we didn't ask for this": no demand in a bare pronoun
+        if not addressees and content is dobj:
+            # "demanded an apology from Belgium": the addressee hangs on the thing demanded.
+            addressees = [g for c in content.children if c.dep_ == "prep" and c.lower_ in spec["addressee"]
+                          for g in c.children if g.dep_ == "pobj"]
         first = min([content.left_edge.i] + [a.left_edge.i for a in addressees])
         end = content.right_edge.i + 1
         party_token = _subject(token) or _participle_owner(token)
@@ -614,6 +674,15 @@ class DemandExtractor:
                 end = min(end, _before(child))
                 further.append(Found("verb", token, child.left_edge.i, child.right_edge.i + 1, party_token=party_token,
                                      addressees=addressees, context=child))
+        if content.dep_ in ("pobj", "pcomp"):
+            # "called for a truce and for the release of ...": a second "for" is a second demand.
+            for other in content.head.children:
+                if other.dep_ == "conj" and other.lower_ in spec["object"]:
+                    what = next((c for c in other.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if what is not None:
+                        end = min(end, _before(other))
+                        further.append(Found("verb", token, what.left_edge.i, what.right_edge.i + 1,
+                                             party_token=party_token, addressees=addressees, context=what))
         item = Found("verb", token, first, end, party_token=party_token, addressees=addressees,
                      subject=_subject(content) if content.pos_ in ("VERB", "AUX") else None, context=content)
         return [item] + further if further else item
@@ -626,14 +695,20 @@ class DemandExtractor:
         if token.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in lex.statement_verbs:
             return None
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+        end = token.right_edge.i + 1
         if verb.lemma_.lower() in ("set", "lay", "spell", "put") and (particle is None or particle.lower_ not in lex.statement_particles):
-            return None
+            # "set terms for halting ...": a plural object with a "for" of the verb is the same act.
+            purpose = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
+            if not (verb.lemma_.lower() == "set" and token.tag_ == "NNS" and purpose is not None):
+                return None
+            end = purpose.right_edge.i + 1
         # "their conditions" alone says nothing: keep "conditions for ..." or a named issue.
-        if not any(c.dep_ == "prep" for c in token.children) and lex.issue_of(_text(token)) is None:
+        if end == token.right_edge.i + 1 and not any(c.dep_ == "prep" for c in token.children) \
+                and lex.issue_of(_text(token)) is None:
             return None
         agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
         party = agent if token.dep_ == "nsubjpass" else _subject(verb)
-        return Found("statement", verb, token.left_edge.i, token.right_edge.i + 1, party_token=party, context=token)
+        return Found("statement", verb, token.left_edge.i, max(end, token.right_edge.i + 1), party_token=party, context=token)
 
     def _refusal(self, token: Token) -> Optional[Found]:
         if token.lemma_.lower() not in self.lex.refusal_verbs or token.pos_ != "VERB":
@@ -657,7 +732,11 @@ class DemandExtractor:
                 return None
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is None:
-            return None
+            # "ruled out holding talks": the gerund's object is what is rejected.
+            gerund = next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+            obj = next((c for c in gerund.children if c.dep_ == "dobj"), None) if gerund is not None else None
+            if obj is None:
+                return None
         if obj.lemma_.lower() in self.lex.rejected_claims:
             return None  # "rejected accusations that ...": a denial, not a refusal of a demand
         if obj.lemma_.lower() not in self.lex.rejected_things and self.lex.issue_of(_text(obj)) is None:
@@ -683,6 +762,7 @@ class DemandExtractor:
                     continue
                 clause = mark.head
                 main = clause.head if clause.dep_ != "ROOT" else None
+                main = self._marker_head(main)
                 if main is None or main.pos_ not in ("VERB", "AUX", "ADJ"):
                     continue
                 weak = marker in self.lex.weak_condition_markers
@@ -703,6 +783,22 @@ class DemandExtractor:
                                    needs_statement=weak and not self._threat(main), label_start=mark.i + 1))
         return found
 
+    def _marker_head(self, main: Optional[Token]) -> Optional[Token]:
+        """The clause a condition hangs on when the parser hung it on the marker's own words:
+        "long" in "as long as", "condition" in "on condition that"."""
+        if main is None:
+            return None
+        if main.lower_ in self.lex.marker_adverbs and main.dep_ == "advmod":
+            # "would leave as soon as ..." sets a condition; "planned to travel as soon as
+            # conditions allowed" only tells when.
+            return main.head if _committal(main.head) else None
+        if main.lemma_.lower() in self.lex.condition_nouns and main.dep_ == "pobj" and main.head.dep_ == "prep":
+            main = main.head.head
+            # "would reopen the talks on condition that ...": the parser may hang it on the object.
+            if main.pos_ in ("NOUN", "PROPN") and main.dep_ in ("dobj", "attr") and main.head.pos_ in ("VERB", "AUX"):
+                main = main.head
+        return main
+
     def _threat(self, main: Token) -> bool:
         """The clause is the infinitive of a threat or pledge ("threatened to quit ...")."""
         verb = main
@@ -720,7 +816,9 @@ class DemandExtractor:
         if self._threat(main):
             return True
         subject = _subject(main)
-        if subject is not None and subject.lower_ in self.lex.epistemic_subjects:
+        # "it would be a disaster if ...": a judgement; "it would strike Haifa if ...": a threat.
+        if subject is not None and subject.lower_ in self.lex.epistemic_subjects \
+                and (subject.lower_ != "it" or main.lemma_.lower() in self.lex.epistemic_verbs):
             return False
         return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in main.children)
 
@@ -780,7 +878,7 @@ class DemandExtractor:
             if quote is None or not quote.speaker.actor_id:
                 # Reported speech the quote finder missed or could not attribute: the named
                 # subject of the verb of saying it depends on ("Campbell told a forum that ...").
-                reporter = self._reporter(item.act, actor_at)
+                reporter = self._reporter(item.act, actor_at) or _headline_speaker(item.act, actor_at)
                 if reporter is not None and (party is None or item.form in SPEAKER_FORMS):
                     party = reporter
             if party is None and party_tok is not None:
@@ -905,6 +1003,9 @@ class DemandExtractor:
         if not ids and item.patient is not None:
             owner = _owner(item.patient)
             ids = _actors_of(owner, actor_at) if owner is not None else []
+        if not ids and item.form == "condition" and item.context is not None:
+            # "Hamas would pay a horrible price if ...": the one threatened is addressed.
+            ids = _actors_of(_resolve_relative(_subject(item.context)), actor_at)
         party_country = _country(party, resolved)
         ids = [i for i in dict.fromkeys(ids) if i != party and not (
             _country(i, resolved) == party_country and party_country and i == party_country)]
@@ -1017,7 +1118,11 @@ def _modal_or_subjunctive(clause: Token) -> bool:
     its subject ("insisted that he resign")."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
         return True
-    return clause.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    if clause.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return True
+    # "insists that Washington lift ...": a bare verb after a singular noun (tagged VBP).
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return clause.tag_ == "VBP" and subject is not None and subject.tag_ in ("NNP", "NN")
 
 
 def _participle_owner(verb: Token) -> Optional[Token]:
@@ -1061,6 +1166,20 @@ def _label_words(doc: Doc, item: Found, start: int, end: int) -> str:
     if item.label_start is not None and start <= item.label_start < end:
         return doc[item.label_start:end].text
     return doc[start:end].text
+
+
+def _headline_speaker(act: Token, actor_at: dict[int, str]) -> Optional[str]:
+    """The actor a headline attributes its words to: "Rutte: allies must ...", "Fico: no new
+    money without ...". A name of at most four words, then a colon, opening the sentence."""
+    sent = act.sent
+    colon = next((t for t in sent[:5] if t.text == ":"), None)
+    if colon is None or colon.i >= act.i or colon.i == sent.start:
+        return None
+    name = sent.doc[sent.start:colon.i]
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
+        return None
+    ids = {actor_at[t.i] for t in name if t.i in actor_at}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _going_to(verb: Token) -> bool:
