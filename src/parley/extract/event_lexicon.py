@@ -54,6 +54,9 @@ class VerbPattern:
     implicit_partner: bool = False
     speaker_source: bool = False
     complement: bool = False
+    # The complement must be an infinitive: "agreed to talk" is an act, "agreed that taxes
+    # should rise" an opinion.
+    infinitive: bool = False
     unless_preps: frozenset[str] = frozenset()  # none may hang on the verb: not "seized on"
     unless_objects: frozenset[str] = frozenset()  # none may be the object: not "executed a plan"
     direct_target: bool = False  # the target is the direct object itself, never its owner
@@ -129,6 +132,8 @@ class ModalityWords:
     context_country_sectors: frozenset[str] = frozenset()
     hypothetical_adverbs: frozenset[str] = frozenset()
     supposition_verbs: frozenset[str] = frozenset()
+    long_ago_units: frozenset[str] = frozenset()
+    feigned_modifiers: frozenset[str] = frozenset()
     agent_noun_endings: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
@@ -212,6 +217,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     implicit_partner=bool(raw.get("implicit_partner")),
                     speaker_source=bool(raw.get("speaker_source")),
                     complement=bool(raw.get("complement")),
+                    infinitive=bool(raw.get("infinitive")),
                     unless_preps=_words(raw.get("unless_prep")),
                     unless_objects=_words(raw.get("unless_object")),
                     direct_target=bool(raw.get("direct_target")),

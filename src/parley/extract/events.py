@@ -62,6 +62,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 # named last before them, so "Trump said she opposes the deal" is not Trump's act.
 ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 _SLUG = re.compile(r"[^a-z0-9]+")
+_DECADE = re.compile(r"^(1[0-9]|20)?[0-9]0'?s$|^'[0-9]0s$")  # "1990s", "the '90s", "80s"
 # Dependencies through which a verb without a subject takes its governor's.
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
 
@@ -148,7 +149,9 @@ class EventCoder:
         objects = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECTS]
         preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative")]
         for obj in list(objects):
-            preps += [c for c in obj.children if c.dep_ == "prep"]
+            # not the words of a judgement: "called the ruling a win for voters" is no call for
+            if obj.dep_ != "oprd":
+                preps += [c for c in obj.children if c.dep_ == "prep"]
         for prep in preps:
             objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         objects += [c for h in heads for c in h.children if c.dep_ == "xcomp"]
@@ -161,6 +164,8 @@ class EventCoder:
             return None  # "seized on the issue": a phrasal sense of the verb
         if pattern.complement and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
             return None
+        if pattern.infinitive and not any(c.dep_ == "xcomp" for c in children):
+            return None
         if pattern.describes and not self._judged(verb, pattern.describes):
             return None
         if pattern.objects:
@@ -171,6 +176,9 @@ class EventCoder:
         if pattern.root in HOSTILE_ROOTS and any(
                 c.dep_ == "dobj" and c.lower_ in self.w.reflexive_objects for c in children):
             return None  # "shot himself": no act between actors
+        if pattern.root in HOSTILE_ROOTS and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in self.w.feigned_modifiers for o in objects for c in o.children):
+            return None  # "carried out a simulated attack": an exercise, not a blow
         return objects
 
     @staticmethod
@@ -417,6 +425,14 @@ class EventCoder:
             found = [a for a in self._owners(obj, ctx, quote) if a not in source]
             if found:
                 return found
+        # "objected to Obama's nomination of Garland": the author of the act the verb is about
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.w.target_preps):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in self.w.act_nouns):
+                # the possessor is the author; an "of" phrase may be what the act is about
+                owners = [a for c in pobj.children if c.dep_ == "poss" for a in ctx.actors_of(c, quote)]
+                found = [a for a in owners or self._owners(pobj, ctx, quote) if a not in source]
+                if found:
+                    return found
         return []
 
     def _owners(self, obj: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
@@ -1035,7 +1051,7 @@ class _Context:
     # dates
     def own_date(self, match: _Match):
         """A date expression of the event's own clause (not one bounding it: "since 2022")."""
-        anchors = {match.trigger.i, match.predicate.i}
+        anchors = {match.trigger.i, match.predicate.i} | {v.i for v in _governing_clauses(match.predicate)}
         sent = match.trigger.sent
         for date, token in self.dates:
             if token is None or not (sent.start <= token.i < sent.end):
@@ -1141,18 +1157,35 @@ class _Context:
         # is a fact a reporter recalls ("noted that Zelenskiy had banned contacts").
         elif any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in children):
             return "historical"
+        elif self._long_ago(chain + _governing_clauses(verb)):
+            return "historical"
         elif "had" in aux and verb.tag_ == "VBN" and self._recalled(verb):
             return "historical"
         return "asserted"
 
+    def _long_ago(self, verbs: list[Token]) -> bool:
+        """"criticised her years ago", "in the 1990s": a span of time counted back from now,
+        or a decade, on the clause or a clause governing it (no resolved date says so)."""
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ == "advmod" and child.lower_ == "ago":
+                    if any(c.lemma_.lower() in self.w.long_ago_units for c in child.subtree):
+                        return True
+                if child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
+                        _DECADE.match(c.lower_) for c in child.subtree):
+                    return True
+        return False
+
     def _guessed(self, verb: Token, children: list[Token]) -> bool:
         """A guess ("Perhaps the moderators will demand ...") or a scenario set up by an
-        opening "Say"/"Suppose"/"Imagine" that governs the clause."""
+        opening imperative "Say"/"Suppose"/"Imagine" (the parser often makes what follows
+        its object, so the whole sentence is the scenario)."""
         if any(c.dep_ == "advmod" and c.lower_ in self.w.hypothetical_adverbs for c in children):
             return True
-        first = verb.sent[0]
-        return (first.lemma_.lower() in self.w.supposition_verbs and first.tag_ == "VB"
-                and first.i != verb.i and _governs(first, verb))
+        first = next((t for t in verb.sent if not t.is_punct), None)
+        return (first is not None and first.lemma_.lower() in self.w.supposition_verbs
+                and first.tag_ == "VB" and first.dep_ == "ROOT"
+                and not any(c.dep_ in SUBJECTS for c in first.children))
 
     def _recalled(self, verb: Token) -> bool:
         """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
@@ -1225,6 +1258,24 @@ def _names(token: Token) -> set[str]:
     names = {token.lemma_.lower()}
     names.update(c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod"))
     return names
+
+
+def _governing_clauses(verb: Token) -> list[Token]:
+    """The verbs a subjectless participle or infinitive clause hangs on: "sent a letter in
+    2015, calling for his dismissal" is dated by "sent". A clause with its own subject, or a
+    reported one (ccomp), has its own time."""
+    found: list[Token] = []
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
+            break
+        if any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS or c.dep_ == "mark" for c in node.children):
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            break
+        found.append(node)
+    return found
 
 
 def _subject(verb: Token) -> Optional[Token]:
@@ -1325,6 +1376,8 @@ def _trim_end(sent: Span) -> int:
 
 def _period_end(value: str) -> Optional[dt.date]:
     try:
+        if _is_decade(value):
+            return dt.date(int(value[:4]) + 9, 12, 31)
         if len(value) == 4:
             return dt.date(int(value), 12, 31)
         if len(value) == 7 and value[4] == "-":
@@ -1338,6 +1391,8 @@ def _period_end(value: str) -> Optional[dt.date]:
 
 def _period_start(value: str) -> Optional[dt.date]:
     try:
+        if _is_decade(value):
+            return dt.date(int(value[:4]), 1, 1)
         if len(value) == 4:
             return dt.date(int(value), 1, 1)
         if len(value) == 7 and value[4] == "-":
@@ -1345,6 +1400,11 @@ def _period_start(value: str) -> Optional[dt.date]:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _is_decade(value: str) -> bool:
+    """A decade as the dates extractor writes it: "1990s"."""
+    return len(value) == 5 and value.endswith("s") and value[:4].isdigit()
 
 
 def _refs(ref) -> tuple:
