@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from ..kb import Entry, KnowledgeBase, normalise
+from ..nlp.components import DATELINE
 from ..nlp.sentences import text_of, entities
 from ..model import Actor, MentionDetail
 
@@ -66,6 +67,18 @@ class ActorMention:
     token_start: int
     token_end: int
     text: str = ""
+
+
+@dataclass
+class PersonNames:
+    """The people a Doc names in full (a given name and a surname), as the model tagged them.
+
+    ``given`` maps a surname key to the tokens of the given names written before it, so a
+    surname alone can be checked against them; ``entity_of`` maps each token of such a name
+    to the name's token range."""
+
+    given: dict[str, list[Token]] = field(default_factory=dict)
+    entity_of: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -126,6 +139,8 @@ class ActorResolver:
             normalise(k): v for k, v in (kb.agents.get("sectors") or {}).items()
         }
         self._context_words = {"on", "via", "platform", "site", "network"}
+        # Place keys (countries and capitals, then gazetteer answers as they are asked).
+        self._place_keys: dict[str, bool] = {normalise(form): True for entry in kb.countries() for form in entry.names}
 
     # -- finding ---------------------------------------------------------------
     def resolve(self, doc: Doc, published: Optional[dt.date]) -> ResolvedActors:
@@ -148,9 +163,14 @@ class ActorResolver:
 
         full_names_in_doc = self._full_names(doc, keys)
         countries_in_doc = set()
+        # A dateline ("CARACAS (Reuters) -") names where the story was filed: a place.
+        for i, j in self._dateline_places(doc):
+            for k in range(i, j):
+                taken[k] = True
+        person_names = self._person_full_names(doc, keys)
 
         # 1. Exact KB names and aliases, longest first.
-        for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias):
+        for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias, self._is_place_key):
             if any(taken[i:j]) or not self._cased_like_a_name(doc[i:j].text):
                 continue
             actor_id = self._choose(ids, published, full_names_in_doc)
@@ -166,6 +186,8 @@ class ActorResolver:
                 continue
             if self._is_part_of_larger_name(doc, i, j, entry) or self._owned_by_another_country(doc, i, entry):
                 continue
+            if entry.type == "person" and self._other_given_name(doc, i, keys, entry):
+                continue  # "John Zelensky" is not Volodymyr Zelensky
             take(i, j, actor_id, "alias")
             if entry.type == "country":
                 countries_in_doc.add(entry.id)
@@ -183,7 +205,7 @@ class ActorResolver:
         for ent in entities(doc):
             if ent.label_ not in ("PERSON", "ORG", "GPE") or any(taken[ent.start : ent.end]):
                 continue
-            resolved = self._resolve_entity(ent, keys, published, full_names_in_doc)
+            resolved = self._resolve_entity(ent, keys, published, full_names_in_doc, person_names)
             if resolved:
                 actor_id, how = resolved
                 take(ent.start, ent.end, actor_id, how)
@@ -194,20 +216,31 @@ class ActorResolver:
                 continue
             if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > i:
                 continue  # a first name of someone else: "Ali" in "Ali Vaez"
+            if self._glued(doc, i) or self._in_unknown_full_name(person_names, i, taken):
+                continue  # "Dong" in "Han Dong-hoon"; a word of a full name the KB lacks
             ids = self.kb.by_surname.get(keys[i])
             if ids:
                 actor_id = self._choose(ids, published, full_names_in_doc, surname=True)
-                if actor_id:
+                entry = self.kb.get(actor_id) if actor_id else None
+                if entry is not None and not self._other_given_name(doc, i, keys, entry) \
+                        and not self._named_otherwise(person_names, keys[i], entry, actor_id in full_names_in_doc):
                     take(i, i + 1, actor_id, "surname")
 
         # 4. Country agents ("Russian forces") and demonyms ("Ukrainians").
         for i, token in enumerate(doc):
             if taken[i]:
                 continue
-            country = self.kb.country_of_demonym(token.text) if token.text[:1].isupper() else None
-            if not country:
+            if not token.text[:1].isupper():
                 continue
-            agent = self._agent_after(doc, i)
+            # Two-word demonyms first: "North Korean" is not "Korean", "South Sudanese" not "Sudanese".
+            pair = self.kb.country_of_demonym(f"{token.text} {doc[i + 1].text}") if i + 1 < len(doc) and not taken[i + 1] else None
+            country = pair or self.kb.country_of_demonym(token.text)
+            if not country or (not pair and self._inside_compound_demonym(doc, i)):
+                continue
+            last = i + 1 if pair else i  # the demonym's last token
+            agent = self._agent_after(doc, last)
+            if agent is not None and any(taken[i:agent[0]]):
+                continue  # "Palestinian" in "the Palestinian Health Ministry in Gaza": part of a named body
             if agent is not None:
                 j, sector = agent
                 actor_id = f"agent:{country}:{sector}"
@@ -219,16 +252,19 @@ class ActorResolver:
                     )
                 take(i, j, actor_id, "agent")
             else:
-                take(i, i + 1, country, "demonym")
+                take(i, last + 1, country, "demonym")
             countries_in_doc.add(country)
 
         # 5. A first name alone names a person mentioned in full in this doc ("I know Vladimir well").
         first_names = self._first_names({m.actor_id for m in mentions})
         for ent in entities(doc):
-            if ent.label_ == "PERSON" and len(ent) == 1 and not taken[ent.start]:
-                actor_id = first_names.get(keys[ent.start])
+            if ent.label_ != "PERSON" or any(taken[ent.start : ent.end]):
+                continue
+            span = self._trim(ent)  # "Sheikh Mohammed", "Mr Vladimir" keep the given name
+            if span is not None and len(span) == 1:
+                actor_id = first_names.get(keys[span.start])
                 if actor_id:
-                    take(ent.start, ent.end, actor_id, "first name")
+                    take(span.start, span.end, actor_id, "first name")
 
         # 6. People and organisations the KB does not know.
         for ent in entities(doc):
@@ -242,6 +278,13 @@ class ActorResolver:
             if entry is not None:
                 take(span.start, span.end, entry.id, "new")
 
+        # 7. The surname alone of a person the KB does not know, where the model missed it as a
+        # name or took it for a place ("Dubois said"): the full name is in this doc.
+        surnames = {e.name.split()[-1]: e.id for e in new_entries.values() if e.type == "person" and " " in e.name}
+        for i, token in enumerate(doc):
+            if not taken[i] and token.pos_ == "PROPN" and token.text in surnames and not self._glued(doc, i):
+                take(i, i + 1, surnames[token.text], "surname")
+
         # the n-gram memo holds KB sets: not for Doc serialisation, and useless after this call
         doc.user_data.pop(_NGRAMS, None)
         mentions.sort(key=lambda m: m.start)
@@ -253,11 +296,11 @@ class ActorResolver:
 
     # -- helpers ---------------------------------------------------------------
     @staticmethod
-    def _ngram_matches(doc: Doc, keys: list[str], table: dict[str, set[str]]):
+    def _ngram_matches(doc: Doc, keys: list[str], table: dict[str, set[str]], owner=None):
         """(start, end, ids) of token n-grams whose normalised text is in ``table``, longest first."""
         # The same table is scanned twice per Doc (full names, then exact names): once is enough.
         memo = doc.user_data.setdefault(_NGRAMS, {})
-        memo_key = (id(table), len(table), tuple(keys))
+        memo_key = (id(table), len(table), tuple(keys), owner is not None)
         if memo_key in memo:
             return list(memo[memo_key])
         found = []
@@ -272,7 +315,9 @@ class ActorResolver:
                     break
                 if keys[j]:
                     parts.append(keys[j])
-                elif texts[j] not in "-'’.&":
+                elif texts[j] not in "-'’.&" and not (texts[j] in ("'s", "’s") and owner and owner(" ".join(parts))):
+                    # A place's possessive is kept, as normalise drops it: "Gaza's Health
+                    # Ministry"; a person's is not ("Netanyahu's office" keeps Netanyahu).
                     break
                 if not keys[j]:
                     continue
@@ -286,10 +331,90 @@ class ActorResolver:
     def _full_names(self, doc: Doc, keys: list[str]) -> set[str]:
         """Ids of the people named in full (name or multi-word alias) anywhere in the doc."""
         named = set()
-        for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias):
+        for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias, self._is_place_key):
             if j - i >= 2:
                 named.update(a for a in ids if self.kb.get(a).type == "person")
         return named
+
+    def _is_place_key(self, key: str) -> bool:
+        """A normalised name of a country, capital or other known place ("gaza", "russia")."""
+        known = self._place_keys.get(key)
+        if known is None:
+            known = self._place_keys[key] = key not in self.kb.by_alias and self._is_toponym(key.title())
+        return known
+
+    def _person_full_names(self, doc: Doc, keys: list[str]) -> PersonNames:
+        """The model's PERSON entities of two or more words once titles are trimmed."""
+        found = PersonNames()
+        for ent in entities(doc):
+            span = self._trim(ent) if ent.label_ == "PERSON" else None
+            if span is None or len(span) < 2 or not keys[span.end - 1]:
+                continue
+            found.given.setdefault(keys[span.end - 1], []).append(doc[span.end - 2])
+            for k in range(span.start, span.end):
+                found.entity_of[k] = (ent.start, ent.end)
+        return found
+
+    def _given_name_fits(self, token: Token, entry: Entry) -> bool:
+        """Whether the word before a surname can be this person's given name (or is no given
+        name at all: a title, an initial, an institution, a demonym)."""
+        text = token.text
+        if not text[:1].isupper() or not text.replace("-", "").isalpha() or len(text.strip(".")) <= 1:
+            return True
+        key = _normalise_word(text)
+        if key in self._title_sectors or self.kb.by_alias.get(key) or self.kb.country_of_demonym(text):
+            return True
+        words = {w for form in entry.names for w in normalise(form).split()}
+        # Transliterations differ by a letter or two: "Sergei"/"Sergey", "Mohammad"/"Mohammed".
+        return key in words or any(fuzz.ratio(key, w) >= 80 for w in words)
+
+    def _other_given_name(self, doc: Doc, i: int, keys: list[str], entry: Optional[Entry]) -> bool:
+        """The surname at token ``i`` follows a given name that is not ``entry``'s: "Keron" in
+        "Keron Blair" for Bill Blair. Only words the model took into the same name count."""
+        if entry is None or entry.type != "person" or i == 0:
+            return False
+        prev = doc[i - 1]
+        same_name = (doc[i].ent_iob_ == "I" and prev.ent_type_ == "PERSON") or (
+            prev.dep_ == "compound" and prev.head.i == i and prev.pos_ == "PROPN")
+        return same_name and not self._given_name_fits(prev, entry)
+
+    def _named_otherwise(self, person_names: PersonNames, surname: str, entry: Entry, named_in_full: bool) -> bool:
+        """A surname alone whose full form in this doc has another given name than the KB person's."""
+        if named_in_full:
+            return False
+        return any(not self._given_name_fits(token, entry) for token in person_names.given.get(surname, ()))
+
+    @staticmethod
+    def _in_unknown_full_name(person_names: PersonNames, i: int, taken: list[bool]) -> bool:
+        """Token ``i`` is a word of a full name nothing resolved: a person the KB does not know."""
+        span = person_names.entity_of.get(i)
+        return span is not None and not any(taken[span[0] : span[1]])
+
+    @staticmethod
+    def _glued(doc: Doc, i: int) -> bool:
+        """The token is half of a hyphenated given name ("Dong" in "Han Dong-hoon")."""
+        return (i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-"
+                and not doc[i + 1].whitespace_ and doc[i + 2].text[:1].islower())
+
+    def _dateline_places(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of the places of datelines ("CARACAS" and "DOHA, Qatar" before the
+        agency and dash): where a story was filed, never an actor. A dateline-like opening
+        that is a KB name of something other than a country ("NATO -") is left alone."""
+        found = []
+        text = text_of(doc)
+        for match in DATELINE.finditer(text):
+            place = match.group(0).lstrip()
+            if place[:1].isdigit():
+                continue  # a live-blog time
+            place = re.split(r"[(–—]|\s-", place)[0].rstrip(" ,")
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            head = place.split(",")[0]
+            if any(self.kb.get(a).type != "country" for a in self.kb.lookup(head)):
+                continue
+            span = doc.char_span(start, start + len(place), alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end))
+        return found
 
     def _choose(self, ids: Iterable[str], published, full_names: set[str], surname: bool = False) -> Optional[str]:
         """One id among candidates: the only one, else one named in full, else one in office."""
@@ -380,7 +505,7 @@ class ActorResolver:
         entry = self.kb.get(actor_id)
         return bool(entry) and any(form.endswith(".") and form == text for form in entry.names)
 
-    def _resolve_entity(self, ent: Span, keys, published, full_names) -> Optional[tuple[str, str]]:
+    def _resolve_entity(self, ent: Span, keys, published, full_names, person_names: PersonNames) -> Optional[tuple[str, str]]:
         """A model entity not matched exactly: title + surname, surname alone, or a fuzzy name."""
         span = self._trim(ent)
         if span is None:
@@ -389,9 +514,15 @@ class ActorResolver:
         if not words:
             return None
         if ent.label_ in ("PERSON", "ORG", "NORP"):
-            ids = self.kb.by_surname.get(" ".join(words)) or self.kb.by_surname.get(words[-1])
+            whole = self.kb.by_surname.get(" ".join(words))
+            ids = whole or self.kb.by_surname.get(words[-1])
             if ids:
                 actor_id = self._choose(ids, published, full_names, surname=True)
+                entry = self.kb.get(actor_id) if actor_id else None
+                if entry is not None and not whole and self._other_given_name(ent.doc, span.end - 1, keys, entry):
+                    return None  # "Keron Blair" is someone else than Bill Blair: a new person
+                if entry is not None and len(words) == 1 and self._named_otherwise(person_names, words[0], entry, actor_id in full_names):
+                    return None  # "Ms Ali" after "Fatima Hassan Ali": that woman, not a KB Ali
                 if actor_id:
                     return actor_id, "title" if span.start > ent.start else "surname"
         key = " ".join(words)
@@ -430,6 +561,18 @@ class ActorResolver:
             return None
         return doc[start:end]
 
+    def _inside_compound_demonym(self, doc: Doc, i: int) -> bool:
+        """The demonym is the second half of a wider name: "American" in "Latin American" or
+        "Native American". A capitalised adjective or name before it mid-sentence, that is no
+        demonym, country or title itself, makes another people than the country's."""
+        if i == 0 or doc[i].is_sent_start:
+            return False
+        prev = doc[i - 1]
+        if prev.is_sent_start or not prev.is_title or prev.pos_ not in ("ADJ", "PROPN") or prev.ent_type_ not in ("NORP", ""):
+            return False
+        key = _normalise_word(prev.text)
+        return not (self.kb.country_of_demonym(prev.text) or self.kb.by_alias.get(key) or key in self._title_sectors)
+
     def _agent_after(self, doc: Doc, i: int) -> Optional[tuple[int, str]]:
         """'Russian forces' -> (end, 'MIL'): a demonym followed by a generic agent noun."""
         for j in range(i + 1, min(len(doc), i + 3)):
@@ -443,10 +586,14 @@ class ActorResolver:
         return None
 
     def _title_fragment(self, span: Span) -> bool:
-        """The span is the portfolio of a title before a name: a title word, then a name."""
-        doc, end = span.doc, span.end
-        return (end + 1 < len(doc) and normalise(doc[end].text) in self._title_sectors
-                and doc[end + 1].pos_ == "PROPN")
+        """The span is (part of) a title before a name: "National Security" in "National
+        Security Minister Itamar Ben-Gvir", or "Far-right National Security Minister" tagged
+        whole. Capitalised title words run from the span (or its last word) to a proper name."""
+        doc, j = span.doc, span.end
+        titled = normalise(doc[j - 1].text) in self._title_sectors
+        while j < len(doc) and doc[j].text[:1].isupper() and normalise(doc[j].text) in self._title_sectors:
+            titled, j = True, j + 1
+        return titled and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in ("PERSON", "")
 
     def _new_entry(self, span: Span, kind: str, new_entries: dict[str, Entry]) -> Optional[Entry]:
         """An actor the KB does not know, typed from the model, with country and sector from context."""
@@ -455,15 +602,15 @@ class ActorResolver:
             return None
         if kind == "organisation" and len(span) == 1 and not self._looks_like_org_name(name):
             return None  # "The World is waiting": a capitalised common word, not an organisation
+        if kind == "person":
+            # Before the gazetteer: "Ms Ali" after "Fatima Hassan Ali" is her, not a town called Ali.
+            linked = self._earlier_person(name, new_entries)
+            if linked is not None:
+                return linked
         if self._is_toponym(name):
             return None  # "Nakhchivan", "Nagorno-Karabakh" tagged as a person or organisation: a place
         if kind == "organisation" and self._title_fragment(span):
             return None  # "National Security Minister Itamar Ben-Gvir": a portfolio, not an actor
-        if kind == "person":
-            # A surname alone links to a person named in full earlier in this doc.
-            for entry in new_entries.values():
-                if entry.type == "person" and entry.name.split()[-1] == name:
-                    return entry
         slug = _SLUG.sub("-", unidecode(name).lower()).strip("-")
         actor_id = f"new:{kind}:{slug}"
         if actor_id in new_entries:
@@ -474,6 +621,19 @@ class ActorResolver:
             entry.aliases = [role]  # kept as the role text for unknown people
         new_entries[actor_id] = entry
         return entry
+
+    @staticmethod
+    def _earlier_person(name: str, new_entries: dict[str, Entry]) -> Optional[Entry]:
+        """A person named in full earlier in this doc that a one-word name stands for: their
+        surname ("Dubois"), else their given name when only one of them has it ("Amina")."""
+        if " " in name:
+            return None
+        people = [e for e in new_entries.values() if e.type == "person" and " " in e.name]
+        for entry in people:
+            if entry.name.split()[-1] == name:
+                return entry
+        given = [e for e in people if e.name.split()[0] == name]
+        return given[0] if len(given) == 1 else None
 
     @staticmethod
     def _is_toponym(name: str) -> bool:
@@ -500,9 +660,10 @@ class ActorResolver:
         while k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k].ent_type_ not in ("PERSON",) and span.start - k <= 4:
             left.insert(0, doc[k])
             k -= 1
-        words = left + list(span)
-        # "Russia's defence ministry": the possessive owner.
-        words += [c for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
+        # "China's Taiwan Affairs Office": the possessive owner first, as it outranks a
+        # country named inside the name (the office is China's, about Taiwan).
+        words = [c for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
+        words += left + list(span)
         for appos in (c for c in span.root.children if c.dep_ == "appos"):
             words += list(appos.subtree)
         for token in words:
