@@ -79,3 +79,45 @@ def test_plural_nouns_do_not_take_back_an_actor(analyzer):
 def test_kb_names_a_commerce_ministry(analyzer):
     _, quotes = _quotes(analyzer, "China's commerce ministry said it would impose countermeasures on pork imports.")
     assert _by_text(quotes, "countermeasures").speaker.actor_id == "chn-commerce-ministry"
+
+
+# -- round 3: role nouns that take back a person described in apposition, and groups ------
+
+def test_a_role_given_in_apposition_names_the_person_later(analyzer):
+    text = ("The opposition leader, Anna Kowalczyk, called the vote rigged. "
+            "The opposition leader said protests would continue.")
+    _, quotes = _quotes(analyzer, text)
+    assert _by_text(quotes, "protests").speaker.name == "Anna Kowalczyk"
+
+
+def test_the_official_is_the_official_introduced_before(analyzer):
+    text = ("Lars Holm, a senior official at the European Commission, said the package was ready. "
+            "The official said member states would vote next month.")
+    _, quotes = _quotes(analyzer, text)
+    assert _by_text(quotes, "member states").speaker.name == "Lars Holm"
+
+
+def test_a_described_name_unknown_to_the_kb_is_taken_back(analyzer):
+    text = ("Tomasz Wrobel, the spokesman for the regional governor, said the evacuation was complete. "
+            "The spokesman added that two bridges had been destroyed.")
+    _, quotes = _quotes(analyzer, text)
+    assert _by_text(quotes, "bridges").speaker.name == "Tomasz Wrobel"
+
+
+def test_an_indefinite_spokesman_speaks_for_the_institution(analyzer):
+    _, quotes = _quotes(analyzer, "A Kremlin spokesman said Moscow had not received the proposal.")
+    assert "Peskov" not in _by_text(quotes, "proposal").speaker.name
+
+
+def test_a_department_spokesman_speaks_for_the_department_named_before(analyzer):
+    text = ("The U.S. State Department said on Thursday it was reviewing the aid. "
+            "A department spokesman said no decision had been made.")
+    _, quotes = _quotes(analyzer, text)
+    assert "State" in _by_text(quotes, "no decision").speaker.name
+
+
+def test_the_government_is_the_subject_not_a_later_object(analyzer):
+    text = ("Mali's transitional government said on Monday it had expelled the French ambassador. "
+            "The government said the envoy had made hostile remarks.")
+    _, quotes = _quotes(analyzer, text)
+    assert "Mali" in _by_text(quotes, "hostile remarks").speaker.name

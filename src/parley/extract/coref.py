@@ -71,7 +71,8 @@ class SpeakerResolver:
         self.published = published
         self.gender = gender or Gender()
         self.by_token: dict[int, ActorMention] = {}
-        self.institutions: list[tuple[int, str, str]] = []  # (token index, actor id, name) resolved so far
+        self.institutions: list[tuple[int, Optional[str], str]] = []  # (token index, actor id, name) resolved so far
+        self.unlisted_names: list[tuple[int, int, str]] = []  # (start, end, name) of speakers named but not actors
         for mention in resolved.mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token[i] = mention
@@ -144,11 +145,16 @@ class SpeakerResolver:
         if self._is_name(subject):
             # "opposition MP Artur Khachatryan": a name the KB and the model missed.
             name = self._flat_name(subject)
+            start = subject.i
+            while start > 0 and len(self.doc[start : subject.i + 1].text) < len(name):
+                start -= 1
+            self.unlisted_names.append((start, subject.i + 1, name))
             return Resolution(None, name, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=name, how="unresolved name")])
         if mention is not None and common:
             if normalise(subject.lemma_) not in self.role_nouns:
                 # "the Russian embassy", "Netanyahu's office": an institution of that actor, named as written.
                 phrase = self._phrase(subject, clauses=False)
+                self.institutions.append((subject.i, None, phrase))
                 return Resolution(None, phrase, None, [self._link(mention, "modifier"), MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")])
         if mention is not None and common and self._names_one_person(subject):
             # "The U.S. special envoy said": the person last named in that role; when the
@@ -167,14 +173,14 @@ class SpeakerResolver:
         if subject.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(subject, previous_speaker)
         noun = normalise(subject.lemma_)
-        if noun in self.role_nouns or self._role_of_someone(noun):
+        if noun in self.role_nouns or self._role_of_someone(noun) or self._names_someone_before(subject, noun):
             found = self._role_noun(subject, noun)
             if found:
                 return found
-        found = self._organisation_noun(subject, noun)
+        found = self._nearer(self._organisation_noun(subject, noun), self._named_institution(subject, noun))
         if found:
             return found
-        found = self._named_institution(subject, noun)
+        found = self._representative_of(subject, noun)
         if found:
             return found
         found = self._institution_noun(subject, noun)
@@ -213,6 +219,17 @@ class SpeakerResolver:
                 continue
             if noun in normalise(actor.role or "") or noun in self._title_words(mention):
                 return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "role matches")])
+            if noun in self._apposed_words(mention.token_start, mention.token_end):
+                return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "described as")])
+        return self._unlisted_name_described_as(subject, noun, start_link)
+
+    def _unlisted_name_described_as(self, subject: Token, noun: str, start_link: MentionDetail) -> Optional[Resolution]:
+        """"Tomasz Wrobel, the spokesman for the governor, said ... The spokesman added": a
+        speaker named here whom neither the KB nor the model knew, described by the role."""
+        for start, end, name in reversed(self.unlisted_names):
+            if end <= subject.i and noun in self._apposed_words(start, end):
+                named = self.doc[start:end]
+                return Resolution(None, name, None, [start_link, MentionDetail(span=(named.start_char, named.end_char), text=name, how="described as")])
         return None
 
     def _organisation_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
@@ -262,8 +279,18 @@ class SpeakerResolver:
         for index, actor_id, name in reversed(self.institutions):
             if index < subject.i and noun and noun in normalise(name).split():
                 link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="organisation noun")
-                return Resolution(actor_id, name, None, [link, MentionDetail(span=(subject.idx, subject.idx), text=name, how="institution named before")])
+                before = self.doc[index]
+                return Resolution(actor_id, name, None, [link, MentionDetail(span=(before.idx, before.idx + len(before.text)), text=name, how="institution named before")])
         return None
+
+    def _nearer(self, by_name: Optional[Resolution], named_here: Optional[Resolution]) -> Optional[Resolution]:
+        """Of an organisation whose name has the noun and an institution phrase a speaker was
+        named by here, the subject mentioned last: "Mali's government said ... expelled the
+        French ambassador. The government said" is Mali's, a speaker, not the object after it."""
+        if by_name is None or named_here is None:
+            return by_name or named_here
+        later = by_name.chain[-1].span[0] > named_here.chain[-1].span[0]
+        return by_name if later and by_name.mention is not None and self._is_subject(by_name.mention) else named_here
 
     def _pronoun_institution(self, subject: Token, previous_speaker: Optional[str]) -> Optional[Resolution]:
         """"Russia ... Its foreign ministry says": the possessive pronoun's country or
@@ -323,6 +350,32 @@ class SpeakerResolver:
                 return self._unresolved(subject, self._phrase(subject, clauses=False), how="group")
         return None
 
+    def _representative_of(self, subject: Token, noun: str) -> Optional[Resolution]:
+        """"A department spokesman said" after "The State Department said": an unnamed
+        representative speaks for the organisation its modifier noun takes back."""
+        if noun not in _speaker_nouns()["representatives"]:
+            return None
+        for child in subject.children:
+            if child.dep_ == "compound" and child.i < subject.i and child.pos_ == "NOUN":
+                word = normalise(child.lemma_)
+                found = self._nearer(self._organisation_noun(child, word), self._named_institution(child, word))
+                if found:
+                    return found
+        return None
+
+    @staticmethod
+    def _one_of_several(subject: Token) -> bool:
+        """An indefinite representative ("a spokesman", "an official"): not one named holder."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
+        return indefinite and normalise(subject.lemma_) in _speaker_nouns()["representatives"]
+
+    def _names_someone_before(self, subject: Token, noun: str) -> bool:
+        """"The official said" after "Lars Holm, a senior official at the Commission,": a
+        definite singular representative noun points back to the person introduced so; "a
+        spokesman" or "officials" is someone new."""
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
+        return definite and subject.tag_ == "NN" and noun in _speaker_nouns()["representatives"]
+
     def _names_one_person(self, subject: Token) -> bool:
         """A title held by one person ("the envoy", "the prime minister"), not a representative."""
         noun = normalise(subject.lemma_)
@@ -371,6 +424,10 @@ class SpeakerResolver:
         head = self.doc[mention.token_end - 1]
         while head.dep_ in ("compound", "flat", "appos") and head.head != head:
             head = head.head
+        if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ != "PROPN":
+            # "Mali's transitional government said": the owner of an unnamed subject is what
+            # the sentence is about, and what "the government" takes back next.
+            head = head.head
         return head.dep_ in ("nsubj", "nsubjpass", "agent") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
     def _is_quoted(self, char: int) -> bool:
@@ -384,6 +441,34 @@ class SpeakerResolver:
             i -= 1
         return " ".join(words)
 
+    def _apposed_words(self, start: int, end: int) -> set[str]:
+        """The words of a description set off by commas next to a name: "Tomasz Wrobel, the
+        spokesman for the governor," or "The opposition leader, Anna Kowalczyk,". Wire copy
+        introduces a person this way, then calls them by the role alone."""
+        doc = self.doc
+        words: set[str] = set()
+        if end < len(doc) - 1 and doc[end].text == "," and doc[end + 1].lower_ in APPOSITION_STARTS:
+            words |= self._plain_words(doc[end + 1 : min(end + 1 + MAX_APPOSITION, len(doc))])
+        if start >= 2 and doc[start - 1].text == ",":
+            left = start - 1
+            sentence_start = sentence_of(doc[start]).start
+            while left > sentence_start and start - 1 - left < MAX_APPOSITION and not doc[left - 1].is_punct:
+                left -= 1
+            if doc[left].lower_ in APPOSITION_STARTS or left == sentence_start:
+                words |= self._plain_words(doc[left : start - 1])
+        return words
+
+    @staticmethod
+    def _plain_words(tokens) -> set[str]:
+        """The noun and modifier lemmas of a description, up to its first verb or punctuation."""
+        words = set()
+        for token in tokens:
+            if token.is_punct or token.pos_ in ("VERB", "AUX"):
+                break
+            if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+                words.add(normalise(token.lemma_))
+        return words
+
     def _role_of_someone(self, noun: str) -> bool:
         return any(noun in normalise(a.role or "").split() for a in self.resolved.actors.values() if a.type == "person")
 
@@ -392,6 +477,8 @@ class SpeakerResolver:
         office of that country on the publication date, from the KB's dated roles."""
         if self.kb is None or self.published is None:
             return None
+        if self._one_of_several(subject):
+            return None  # "a Kremlin spokesman": any of its staff, so the owner speaks (guidelines)
         actor = self.resolved.actors[mention.actor_id]
         country = actor.country if actor.type in ("country", "organisation", "group") else None
         if country is None:
@@ -492,6 +579,9 @@ class Gender:
 
 
 INSTITUTION_TYPES = ("organisation", "igo", "group")
+# A description in apposition to a name opens with an article ("X, the spokesman,") and is short.
+APPOSITION_STARTS = ("the", "a", "an")
+MAX_APPOSITION = 10
 
 
 def _trailing_name(subject: Token) -> Optional[Token]:
