@@ -66,6 +66,9 @@ class VerbPattern:
     thing_object: bool = False
     # "called the deal a disgrace": one of these words must describe the object after it.
     describes: frozenset[str] = frozenset()
+    # The verb takes no object or that-clause in this sense: "demonstrated outside the
+    # embassy" is a protest, "demonstrated resolve", "demonstrate that ..." a showing.
+    intransitive: bool = False
 
     @property
     def root(self) -> str:
@@ -137,6 +140,9 @@ class ModalityWords:
     agent_noun_endings: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
     share_nouns: frozenset[str] = frozenset()
+    feigning_verbs: frozenset[str] = frozenset()
+    position_verbs: frozenset[str] = frozenset()
+    necessity_verbs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -223,6 +229,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     direct_target=bool(raw.get("direct_target")),
                     not_by_person=bool(raw.get("not_by_person")),
                     thing_object=bool(raw.get("thing_object")),
+                    intransitive=bool(raw.get("intransitive")),
                     describes=_describing_words(raw.get("describes"), words_file=Path(cameo_dir) / "judgements.yaml"),
                 )
                 lex.verbs.setdefault(lemma, []).append(pattern)

@@ -61,6 +61,8 @@ SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 # Of those, the ones read as the reporter without a person check: "he"/"she" go to the person
 # named last before them, so "Trump said she opposes the deal" is not Trump's act.
 ORGANISATION_PRONOUNS = frozenset({"it", "they"})
+# Pronouns for a body (a country, an organisation, a group): never a named person.
+BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 _DECADE = re.compile(r"^(1[0-9]|20)?[0-9]0'?s$|^'[0-9]0s$")  # "1990s", "the '90s", "80s"
 # Dependencies through which a verb without a subject takes its governor's.
@@ -166,6 +168,8 @@ class EventCoder:
             return None
         if pattern.infinitive and not any(c.dep_ == "xcomp" for c in children):
             return None
+        if pattern.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in children):
+            return None
         if pattern.describes and not self._judged(verb, pattern.describes):
             return None
         if pattern.objects:
@@ -219,6 +223,8 @@ class EventCoder:
         head = noun
         while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
             head = head.head
+        if pattern.root in HOSTILE_ROOTS and head.lemma_.lower() in self.w.feigning_verbs:
+            return None  # "simulated an attack on the island": an exercise, not a blow
         return head
 
     def _drop_mentioned(self, matches: list[_Match]) -> list[_Match]:
@@ -269,6 +275,8 @@ class EventCoder:
             return None  # "Trump held a rally in Michigan": a campaign event, not a protest
         if not target and isinstance(pattern, VerbPattern) and not pattern.direct_target:
             target = self._indirect_target(match, ctx, quote, source)
+        if target and set(target) <= set(source) and not getattr(pattern, "reciprocal", False):
+            return None  # "X accused X": one side read twice is a resolution slip, not an act
         target = [t for t in target if t not in source]
         partnered = bool(target) or (getattr(pattern, "reciprocal", False) and len(source) > 1)
         if not target and pattern.root == "14":
@@ -285,6 +293,8 @@ class EventCoder:
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
         code = self._refine(match, pattern.code)
+        if self._policy_wish(match, code, target, ctx):
+            return None
         if code[:2] in ("18", "19") and all(ctx.is_person(a) for a in source) and (
                 any(ctx.is_person(a) for a in target)
                 or (isinstance(pattern, VerbPattern) and match.trigger.lemma_.lower() in self.w.verbal_attack_lemmas)):
@@ -321,6 +331,17 @@ class EventCoder:
             goldstein=self.lex.goldstein(code),
             plover_score=self.lex.plover_score(plover),
         )
+
+    def _policy_wish(self, match: _Match, code: str, target: list[str], ctx: "_Context") -> bool:
+        """"has called for eliminating the tax break", "called for big tax hikes": a position
+        on policy, asked of no one and about no actor, is not an appeal. Only the generic code
+        counts: an appeal whose topic the lexicon knows ("called for a ceasefire": 0256) stays,
+        and so does one about an actor ("called for Obama's dismissal")."""
+        if code != "020" or target or not isinstance(match.pattern, VerbPattern):
+            return False
+        if match.trigger.lemma_.lower() not in self.w.position_verbs:
+            return False
+        return not any(ctx.by_token[t.i] for o in match.objects for t in _close_words(o))
 
     def _verb_actors(self, match: _Match, ctx: "_Context", quote: Optional[Quote]) -> tuple[list[str], list[str]]:
         verb = match.trigger
@@ -777,17 +798,24 @@ class _Context:
             # cleft: "it was Ukraine that refused" -> Ukraine
             attrs = [c for c in verb.head.children if c.dep_ == "attr"] if verb.dep_ == "ccomp" else []
             return self.actors_of(attrs[0], quote) if attrs else []
+        if head.dep_ in ("dobj", "pobj", "dative") and low in RELATIVE_PRONOUNS:
+            # "the rebels, whom Russia accused": the object is the noun the clause describes
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            return self.actors_of(verb.head, quote) if verb.dep_ == "relcl" else []
         if low in SPEAKER_PRONOUNS:
             return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
         if low in ORGANISATION_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
             # "Syria says it is willing to withdraw": the pronoun subject of a reported
             # clause is the reporter when the reporter is an actor.
-            reporter = self._reporter_of(head)
+            # "they"/"it" are never a person: "Trump said they would ..." is someone else
+            reporter = [a for a in self._reporter_of(head) if not self.is_person(a)]
             if reporter:
                 return reporter
         if low in PERSONAL_PRONOUNS:
             person = self._person_before(head) or self._last_speaker(head, person=True)
             return [person] if person else []
+        if low in BODY_PRONOUNS:
+            return self._body_before(head)  # nothing fits: drop rather than guess
         if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
             return self._author_of(head, quote)
         actor = self.by_token[head.i]
@@ -955,7 +983,10 @@ class _Context:
         subject = next((c for c in clause.head.children if c.dep_ in SUBJECTS), None)
         if subject is None or subject.lower_ in REPORTED_PRONOUNS:
             return []
-        return self.actors_of(subject, None)
+        # "China, Pyongyang's only ally, said it ...": the named subject speaks, not the
+        # actors in a description the parser hung on it as a conjunct
+        named = _unique([a for h in (subject, *subject.conjuncts) if (a := self.by_token[h.i])])
+        return named or self.actors_of(subject, None)
 
     def _named_after(self, head: Token) -> Optional[str]:
         """A title the parser made the head of "Minister Itamar Ben-Gvir": the person whose
@@ -1019,6 +1050,44 @@ class _Context:
             if getattr(actor, "type", None) == "person" and _GENDER.agrees(token.lower_, actor.name):
                 return actor_id
         return None
+
+    def _body_before(self, token: Token) -> list[str]:
+        """What "it"/"they" stand for: the body named last as (or in the name of) a clause
+        subject, in its sentence or the one before, else coreference's answer if a body ("it" a country or organisation, not an unnamed plural group); never a person,
+        and never a noun in passing ("a registry that it accuses", "on their Instagram"). As for persons, an
+        object pronoun is not the subject of its own clause."""
+        plural = token.lower_ != "it" and token.lower_ != "its"
+        start = token.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        excluded = set()
+        if token.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
+            subject = _subject(token.head) if token.head.pos_ in ("VERB", "AUX") else None
+            excluded = set(self.by_token[t.i] for t in subject.subtree) if subject is not None else set()
+        for i in range(token.i - 1, start - 1, -1):
+            actor_id = self.by_token[i]
+            if not actor_id or actor_id in excluded or not _in_subject_phrase(self.doc[i]):
+                continue
+            if self._is_body(actor_id, plural):
+                return [actor_id]
+            pair = self._persons_together(self.doc[i]) if plural else []
+            if pair:
+                return pair  # "Obama and Clinton withdrew ... They can't blame this on Bush"
+        own = self.by_token[token.i]  # coreference's answer, when no subject is at hand
+        return [own] if own is not None and self._is_body(own, plural) else []
+
+    def _persons_together(self, token: Token) -> list[str]:
+        """The persons of a coordinated subject ("Obama and Clinton"), when ``token`` is one."""
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        found = _unique([a for t in (first, *first.conjuncts) if (a := self.by_token[t.i]) and self.is_person(a)])
+        return found if len(found) > 1 else []
+
+    def _is_body(self, actor_id: str, plural: bool) -> bool:
+        if self.is_person(actor_id) or not self.can_act(actor_id):
+            return False
+        return plural or not actor_id.startswith("new:group:")
 
     def counterpart(self, source: list[str]) -> Optional[str]:
         """The other side of the article's main country dyad: the two countries named most
@@ -1141,6 +1210,8 @@ class _Context:
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & self.w.hypothetical_aux or self._conditional(verb) or self._guessed(verb, children):
             return "hypothetical"
+        if self._needed(verb):
+            return "hypothetical"  # "we need to support our first responders": what should be done
         if aux & self.w.backshift_aux:
             # reported "will" ("said it would stage a strike"); "would have" did not happen
             return "hypothetical" if "have" in aux else "future"
@@ -1162,6 +1233,19 @@ class _Context:
         elif "had" in aux and verb.tag_ == "VBN" and self._recalled(verb):
             return "historical"
         return "asserted"
+
+    def _needed(self, verb: Token) -> bool:
+        """The act is what someone says must be done: an infinitive under "need", directly or
+        through a purpose clause ("need to do everything we can to support them")."""
+        node = verb
+        for _ in range(3):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if node.dep_ not in ("xcomp", "advcl") or not infinitive or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.w.necessity_verbs:
+                return True
+        return False
 
     def _long_ago(self, verbs: list[Token]) -> bool:
         """"criticised her years ago", "in the 1990s": a span of time counted back from now,
@@ -1318,6 +1402,32 @@ def _coordinated(head: Token, token: Token) -> bool:
     while node.head.i != head.i and node.head.i != node.i:
         node = node.head
     return node.dep_ == "conj"
+
+
+def _close_words(token: Token) -> list[Token]:
+    """``token``, its owner, name parts and object, and their "of" phrases: "Obama's
+    dismissal", "the release of Navalny", not a clause further down ("a compromise
+    rebuffed by Republicans")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "dobj", "nmod", "appos"):
+            found += [child, *[c for c in child.children if c.dep_ in ("poss", "compound")]]
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            found += [c for c in child.children if c.dep_ == "pobj"]
+    return found
+
+
+def _in_subject_phrase(token: Token) -> bool:
+    """``token`` is a subject or a name-part or owner of one: "The Foreign Office says",
+    "India's strikes hit", "Armenian and Azeri leaders met"."""
+    node = token
+    for _ in range(3):
+        if node.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+            return True
+        if node.dep_ not in ("compound", "poss", "amod", "conj", "appos") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _in_subject(head: Token, token: Token) -> bool:
