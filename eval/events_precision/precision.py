@@ -80,13 +80,13 @@ def identity(row: dict) -> tuple:
     )
 
 
-def draw_rank(row: dict) -> str:
+def draw_rank(row: dict, seed: int = SEED) -> str:
     """A pseudo-random but stable position for an event, from where it is in which article."""
-    return hashlib.sha256(f"{SEED}:{row['article']}:{row['span'][0]}:{row['span'][1]}".encode()).hexdigest()
+    return hashlib.sha256(f"{seed}:{row['article']}:{row['span'][0]}:{row['span'][1]}".encode()).hexdigest()
 
 
-def draw(folder: Path, out: Path, size: int, previous: list[Path]) -> None:
-    rows = sorted(event_rows(folder), key=draw_rank)
+def draw(folder: Path, out: Path, size: int, previous: list[Path], seed: int = SEED) -> None:
+    rows = sorted(event_rows(folder), key=lambda row: draw_rank(row, seed))
     judged = {}
     for path in previous:
         for row in read_jsonl(path):
@@ -164,12 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     drawing.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
     drawing.add_argument("--out", type=Path, required=True)
     drawing.add_argument("--size", type=int, default=100)
+    drawing.add_argument("--seed", type=int, default=SEED, help="another seed draws another sample (to measure after tuning on one)")
     drawing.add_argument("--previous", type=Path, action="append", default=[], help="a judged file to carry verdicts from")
     scoring = commands.add_parser("score", help="precision of a judged sample")
     scoring.add_argument("judged", type=Path)
     args = parser.parse_args(argv)
     if args.command == "draw":
-        draw(args.texts, args.out, args.size, args.previous)
+        draw(args.texts, args.out, args.size, args.previous, args.seed)
     else:
         print(json.dumps(score(args.judged), indent=2))
     return 0
