@@ -529,7 +529,7 @@ class ActorResolver:
         if len(key) < 5:
             return None
         cutoff = FUZZY_CUTOFF if ent.label_ == "PERSON" else FUZZY_CUTOFF_ORG
-        match = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=cutoff)
+        match = self._closest(key, self._fuzzy_names, cutoff)
         # A misspelling keeps the word count: "defence ministry" is not "uk defence ministry".
         if match and len(match[0].split()) == len(words):
             ids = self.kb.by_alias[match[0]]
@@ -538,7 +538,7 @@ class ActorResolver:
                 return actor_id, "fuzzy"
         if ent.label_ == "PERSON" and len(words) >= 2:
             # A misspelt surname with the right first name: "Volodymr Zelenskiy".
-            match = process.extractOne(words[-1], self._fuzzy_surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            match = self._closest(words[-1], self._fuzzy_surnames, FUZZY_CUTOFF)
             if match:
                 ids = self.kb.by_surname[match[0]]
                 for actor_id in ids:
@@ -546,6 +546,17 @@ class ActorResolver:
                     if fuzz.ratio(first, words[0]) >= 80:
                         return actor_id, "fuzzy"
         return None
+
+    def _closest(self, key: str, names, cutoff: float):
+        """The closest KB name to ``key`` above ``cutoff``, remembered: a name recurs through an
+        article and across a corpus, and scanning every KB name costs about a millisecond."""
+        cache = self.__dict__.setdefault("_closest_cache", {})
+        found = cache.get((key, id(names), cutoff), cache)
+        if found is cache:
+            if len(cache) > 50_000:
+                cache.clear()
+            found = cache[(key, id(names), cutoff)] = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return found
 
     def _trim(self, ent: Span) -> Optional[Span]:
         """The name inside an entity: leading titles, determiners and possessives dropped."""

@@ -44,13 +44,20 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 import yaml
-from number_parser import parse_number
+from number_parser import parse_number as _parse_number_words
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import LEXICON_DIR
 from ..model import Claim, DateRef, Quote
 
 LEXICON_FILE = LEXICON_DIR / "claims.yaml"
+
+@lru_cache(maxsize=4096)
+def parse_number(words: str):
+    """number_parser's reading of number words, memoised: it rebuilds its English tables on
+    every call, and news repeats the same few words ("two", "three hundred")."""
+    return _parse_number_words(words)
+
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{1,3})?$")
 _DIGIT_RANGE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$")
@@ -213,6 +220,15 @@ class FigureReader:
 
     def __init__(self, lexicon: ClaimLexicon):
         self.lex = lexicon
+        # Longest phrases first, sorted once: the reader tries them at every token.
+        self._fractions = sorted(lexicon.fractions.items(), key=lambda kv: len(kv[0]), reverse=True)
+        self._vague = sorted(lexicon.vague.items(), key=lambda kv: len(kv[0]), reverse=True)
+        # The words a figure can begin with, so that most tokens are passed over at once.
+        self._fraction_first = frozenset(phrase[0] for phrase in lexicon.fractions)
+        self._vague_first = frozenset(phrase[0] for phrase in lexicon.vague)
+        self._starts = (
+            self._fraction_first | self._vague_first | frozenset(lexicon.number_words) | {"a", "an"}
+        )
 
     def figures(self, sent: Span) -> list[Figure]:
         doc = sent.doc
@@ -242,6 +258,8 @@ class FigureReader:
             i += 1
             token = doc[i]
         low_text = token.lower_
+        if not low_text[:1].isdigit() and low_text not in self._starts:
+            return None
         figure: Optional[Figure] = None
         j = i
         vague = self._vague_at(doc, i, end)
@@ -310,8 +328,10 @@ class FigureReader:
     def _fraction_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, float]]:
         """"a fifth", "a third of the tankers", "two thirds": a share, read as a percentage.
         Not an ordinal: "a fifth consecutive night", "a third term" go on to a noun."""
+        if doc[i].lower_ not in self._fraction_first:
+            return None
         words = tuple(t.lower_ for t in doc[i:min(end, i + 3)])
-        for phrase, value in sorted(self.lex.fractions.items(), key=lambda kv: len(kv[0]), reverse=True):
+        for phrase, value in self._fractions:
             n = len(phrase)
             if words[:n] != phrase:
                 continue
@@ -321,8 +341,10 @@ class FigureReader:
         return None
 
     def _vague_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, tuple[float, float]]]:
+        if doc[i].lower_ not in self._vague_first:
+            return None
         words = [t.lower_ for t in doc[i:min(end, i + 3)]]
-        for phrase, bounds in sorted(self.lex.vague.items(), key=lambda kv: len(kv[0]), reverse=True):
+        for phrase, bounds in self._vague:
             n = len(phrase)
             if tuple(words[:n]) == phrase:
                 # "thousands" is a count only when it counts something: "thousands of people",

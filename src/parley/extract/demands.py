@@ -254,12 +254,15 @@ class DemandExtractor:
     def match(self, doc: Doc) -> list[Found]:
         """Every demand form in the Doc, in text order, overlapping duplicates removed."""
         found: list[Found] = []
+        finders = (self._obligation, self._need, self._demand_verb, self._statement,
+                   self._refusal, self._rejection, self._commitment, self._imperative,
+                   self._verdict, self._no_right, self._wish, self._copula_condition,
+                   self._exchange, self._nominal, self._restriction, self._exclusion,
+                   self._time_for)
         for token in doc:
-            for finder in (self._obligation, self._need, self._demand_verb, self._statement,
-                           self._refusal, self._rejection, self._commitment, self._imperative,
-                           self._verdict, self._no_right, self._wish, self._copula_condition,
-                           self._exchange, self._nominal, self._restriction, self._exclusion,
-                           self._time_for):
+            if token.is_punct or token.is_space:
+                continue  # no demand form starts on punctuation
+            for finder in finders:
                 item = finder(token)
                 if isinstance(item, list):
                     found.extend(item)
