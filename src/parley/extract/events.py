@@ -1035,13 +1035,7 @@ class _Context:
         """The person named last before ``token`` in its sentence or the one before whose
         name agrees with the pronoun's gender; an object pronoun ("scolded him") is not the
         subject of its own clause, which would be "himself"."""
-        start = token.sent.start
-        if start > 0:
-            start = self.doc[start - 1].sent.start
-        excluded = set()
-        if token.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
-            subject = _subject(token.head) if token.head.pos_ in ("VERB", "AUX") else None
-            excluded = set(self.by_token[t.i] for t in subject.subtree) if subject is not None else set()
+        start, excluded = self._antecedent_window(token)
         for i in range(token.i - 1, start - 1, -1):
             actor_id = self.by_token[i]
             if not actor_id or actor_id in excluded:
@@ -1051,19 +1045,25 @@ class _Context:
                 return actor_id
         return None
 
+    def _antecedent_window(self, token: Token) -> tuple[int, set]:
+        """Where a pronoun's antecedent is looked for (its sentence and the one before) and
+        the actors it cannot be: an object pronoun is not the subject of its own clause."""
+        start = token.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        excluded: set = set()
+        if token.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
+            subject = _subject(token.head) if token.head.pos_ in ("VERB", "AUX") else None
+            excluded = set(self.by_token[t.i] for t in subject.subtree) if subject is not None else set()
+        return start, excluded
+
     def _body_before(self, token: Token) -> list[str]:
         """What "it"/"they" stand for: the body named last as (or in the name of) a clause
         subject, in its sentence or the one before, else coreference's answer if a body ("it" a country or organisation, not an unnamed plural group); never a person,
         and never a noun in passing ("a registry that it accuses", "on their Instagram"). As for persons, an
         object pronoun is not the subject of its own clause."""
         plural = token.lower_ != "it" and token.lower_ != "its"
-        start = token.sent.start
-        if start > 0:
-            start = self.doc[start - 1].sent.start
-        excluded = set()
-        if token.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
-            subject = _subject(token.head) if token.head.pos_ in ("VERB", "AUX") else None
-            excluded = set(self.by_token[t.i] for t in subject.subtree) if subject is not None else set()
+        start, excluded = self._antecedent_window(token)
         for i in range(token.i - 1, start - 1, -1):
             actor_id = self.by_token[i]
             if not actor_id or actor_id in excluded or not _in_subject_phrase(self.doc[i]):
