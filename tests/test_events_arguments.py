@@ -8,30 +8,24 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.events import extract_events
 from parley.model import Event
+from tests.pipeline_helpers import parsed
 
 PUBLISHED = dt.date(2024, 12, 8)
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from parley.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
+def nlp(parley_nlp):
+    return parley_nlp
 
 
 def analyse(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.published = PUBLISHED
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+    return parsed(nlp, text, PUBLISHED)
 
 
 def code(nlp, text: str) -> list[Event]:
     doc = analyse(nlp, text)
-    return extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], doc._.places or [], PUBLISHED)
+    return doc._.events
 
 
 def refs(ref) -> set:

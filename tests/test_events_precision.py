@@ -6,24 +6,15 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.events import extract_events
+from tests.pipeline_helpers import parsed
+
+
+PUBLISHED = dt.date(2016, 10, 1)
 
 
 @pytest.fixture(scope="module")
-def code():
-    from parley.nlp.pipeline import load_pipeline
-
-    spacy_nlp = load_pipeline()
-
-    def run(text: str):
-        published = dt.date(2016, 10, 1)
-        doc = spacy_nlp.make_doc(text)
-        doc._.published = published
-        for _, proc in spacy_nlp.pipeline:
-            doc = proc(doc)
-        return extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [],
-                              doc._.places or [], published)
-    return run
+def code(parley_nlp):
+    return lambda text: parsed(parley_nlp, text, PUBLISHED)._.events
 
 
 def test_a_thing_does_not_demand(code):

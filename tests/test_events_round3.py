@@ -6,25 +6,19 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.events import extract_events
+from tests.pipeline_helpers import parsed
 
 PUBLISHED = dt.date(2025, 1, 15)
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from parley.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
+def nlp(parley_nlp):
+    return parley_nlp
 
 
 def code(nlp, text: str):
-    doc = nlp.make_doc(text)
-    doc._.published = PUBLISHED
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    events = extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], doc._.places or [], PUBLISHED)
-    return events, {a.id: a for a in doc._.actors.actors.values()}
+    doc = parsed(nlp, text, PUBLISHED)
+    return doc._.events, {a.id: a for a in doc._.actors.actors.values()}
 
 
 def refs(ref) -> set:

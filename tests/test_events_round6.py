@@ -7,25 +7,14 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.events import extract_events
+from tests.pipeline_helpers import parsed
 
 PUBLISHED = dt.date(2016, 9, 20)
 
 
 @pytest.fixture(scope="module")
-def code():
-    from parley.nlp.pipeline import load_pipeline
-
-    nlp = load_pipeline()
-
-    def run(text: str):
-        doc = nlp.make_doc(text)
-        doc._.published = PUBLISHED
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [],
-                              doc._.places or [], PUBLISHED)
-    return run
+def code(parley_nlp):
+    return lambda text: parsed(parley_nlp, text, PUBLISHED)._.events
 
 
 def _sources(events, plover):

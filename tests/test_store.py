@@ -17,28 +17,9 @@ from parley.store import dedup
 from parley.store import queries as Q
 from parley.store.ingest import Ingestor, ingest
 from parley.store.schema import articles, connect
-from tests.services import FakeAnalyser, fixture_corpus, postgres_bin, postgres_server, reset
+from tests.services import FakeAnalyser, fixture_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    if postgres_bin() is None:
-        pytest.skip("PostgreSQL server binaries are absent (scripts/services.sh installs Debian's postgresql)")
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'corpus.db'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-        reset(url)
-        yield url
-        reset(url)
 
 
 def _counts(url):

@@ -18,27 +18,8 @@ from parley.scale.shards import Shard, ShardOutput
 from parley.store import analysed
 from parley.store.ingest import Ingestor, ingest
 from parley.store.schema import RECORD_TABLES, connect
-from tests.services import CEASEFIRE, FakeAnalyser, fixture_corpus, postgres_bin, postgres_server, reset
+from tests.services import CEASEFIRE, FakeAnalyser, fixture_corpus, reset
 from tests.test_scale_local import STORIES, write_corpus
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    if postgres_bin() is None:
-        pytest.skip("PostgreSQL server binaries are absent (scripts/services.sh installs Debian's postgresql)")
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'corpus.db'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-        reset(url)
-        yield url
-        reset(url)
 
 
 # --- comparing two databases ------------------------------------------------------------
