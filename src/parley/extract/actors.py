@@ -131,6 +131,7 @@ class ActorResolver:
         self.kb = kb
         self._fuzzy_names = list(kb.by_alias.keys())
         self._fuzzy_surnames = list(kb.by_surname.keys())
+        self._closest_cache: dict = {}  # (key, name list, cutoff) -> rapidfuzz's best match
         self._short_forms = {form for entry in kb.entries.values() for form in entry.names if len(form) <= 3}
         self._title_sectors: dict[str, str] = {
             normalise(k): v for k, v in (kb.agents.get("titles") or {}).items()
@@ -550,7 +551,7 @@ class ActorResolver:
     def _closest(self, key: str, names, cutoff: float):
         """The closest KB name to ``key`` above ``cutoff``, remembered: a name recurs through an
         article and across a corpus, and scanning every KB name costs about a millisecond."""
-        cache = self.__dict__.setdefault("_closest_cache", {})
+        cache = self._closest_cache
         found = cache.get((key, id(names), cutoff), cache)
         if found is cache:
             if len(cache) > 50_000:
