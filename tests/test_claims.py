@@ -300,3 +300,34 @@ def test_claimant_of_its_own_clause_before_another_statement(nlp, extractor):
 def test_narrative_figure_has_no_claimant(nlp, extractor):
     text = "The government has approved a $2 billion reconstruction fund, and 14 countries have pledged support."
     assert all(c.claimant is None for c in claims_of(nlp, extractor, text))
+
+
+def test_a_tally_set_by_its_source_takes_the_tally_category(nlp, extractor):
+    claim, _ = one(nlp, extractor, "The health ministry in the enclave puts the death toll at 48,000.")
+    assert (claim.value, claim.category) == (48000, "killed")
+    assert "ministry" in claim.claimant_name.lower()
+
+
+@pytest.mark.parametrize("text, value, source", [
+    ("Police estimated the crowd at 40,000 on Sunday.", 40000, "Police"),
+    ("The crowd was estimated at 50,000 by police.", 50000, "police"),
+])
+def test_estimates_of_a_crowd(nlp, extractor, text, value, source):
+    claim, _ = one(nlp, extractor, text)
+    assert (claim.value, claim.category) == (value, "other")
+    assert claim.claimant_name == source
+
+
+def test_a_part_of_things_just_counted_keeps_their_unit(nlp, extractor):
+    found = claims_of(nlp, extractor, "The air force said the enemy launched 147 drones overnight, of which 97 were shot down.")
+    assert [(c.value, c.unit) for c in found] == [(147, "drones"), (97, "drones")]
+
+
+def test_data_from_a_source_is_that_sources_claim(nlp, extractor):
+    claim, _ = one(nlp, extractor, "Data from the Airwatch monitoring group show more than 4,000 attacks last year.")
+    assert "Airwatch" in claim.claimant_name
+
+
+def test_forecasters_claim_their_forecasts(nlp, extractor):
+    claim, _ = one(nlp, extractor, "Officials in Brussels expect the measures to cut the budget deficit by a fifth.")
+    assert claim.claimant_name.startswith("Officials")

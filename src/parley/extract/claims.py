@@ -96,6 +96,7 @@ class ClaimLexicon:
     own_side_words: frozenset[str]
     loss_verbs: frozenset[str]
     tally_nouns: frozenset[str]
+    tally_setting_verbs: frozenset[str]
     reference_determiners: frozenset[str] = frozenset()
     reference_max: float = 0.0
     vote_words: tuple[tuple[str, ...], ...] = ()
@@ -180,6 +181,7 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         own_side_words=frozenset(data["own_side_words"]),
         loss_verbs=frozenset(data.get("loss_verbs") or ()),
         tally_nouns=frozenset(data.get("tally_nouns") or ()),
+        tally_setting_verbs=frozenset(data.get("tally_setting_verbs") or ()),
         reference_determiners=frozenset(data.get("reference_determiners") or ()),
         reference_max=float(data.get("reference_max") or 0),
         vote_words=tuple(tuple(w) for w in data.get("vote_words") or ()),
@@ -536,8 +538,25 @@ class Attribution:
                 for child in node.children:
                     if child.dep_ == "nsubj" and child.lower_ not in ("it", "this", "that") \
                             and not child.left_edge.i <= figure.start <= child.right_edge.i:
-                        return self._name_of(child, mentions)
+                        return self._name_of(self._source_of_claim_noun(child), mentions)
+                for agent in (c for c in node.children if c.dep_ == "agent"):
+                    # "The crowd was estimated at 50,000 by police"
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return self._name_of(pobj, mentions)
         return None, None
+
+    def _source_of_claim_noun(self, subject: Token) -> Token:
+        """Who stands behind a subject that is a claim noun: "Data from the monitoring group
+        show ..." is the group's claim; any other subject is its own source."""
+        if subject.lower_ not in self.lex.claim_nouns:
+            return subject
+        for prep in subject.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN"):
+                        return pobj
+        return subject
 
     def _name_of(self, head: Token, mentions) -> tuple[Optional[str], Optional[str]]:
         """The actor mentioned in the phrase headed by ``head`` and the phrase's own words."""
@@ -629,6 +648,10 @@ class ClaimExtractor:
         gap = [t.lower_ for t in doc[last:figure.start]]
         if 1 <= len(gap) <= 2 and all(w in self.lex.ellipsis_links for w in gap) and claim.unit:
             return claim.unit, claim.category
+        # "launched 147 drones, of which 97 were shot down": a part of the things just counted
+        relative = [t.lower_ for t in doc[max(last, figure.start - 2):figure.start]]
+        if relative[-2:] in (["of", "which"], ["of", "whom"]) and claim.unit:
+            return claim.unit, "other"
         return None, None
 
     # -- is it a count at all? ---------------------------------------------
@@ -680,6 +703,9 @@ class ClaimExtractor:
         if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") \
                 and head.i >= figure.end and sent.start <= head.i < sent.end:
             return head
+        estimated = self._estimated_noun(anchor)
+        if estimated is not None:
+            return estimated
         # "more than 200 wounded": a category word used as the noun
         if figure.end < sent.end and doc[figure.end].lower_ in lex.category_of \
                 and (doc[figure.end].pos_ in ("NOUN", "ADJ") or doc[figure.end].head.i == anchor.i):
@@ -692,6 +718,27 @@ class ClaimExtractor:
                 return token
             if token.pos_ not in ("ADJ", "PROPN", "NOUN") or token.dep_ not in ("amod", "compound", "nmod"):
                 break
+        return None
+
+    def _estimate_verb(self, anchor: Token) -> Optional[Token]:
+        """The verb that puts a quantity at the figure: "estimated the crowd at 275,000",
+        "Protesters, estimated by organisers at 100,000", "put it at more than 100,000"."""
+        prep = anchor.head
+        if anchor.dep_ != "pobj" or prep.lower_ != "at" or prep.head.lemma_.lower() not in self.lex.tally_setting_verbs:
+            return None
+        return prep.head
+
+    def _estimated_noun(self, anchor: Token) -> Optional[Token]:
+        """What an estimate counts: the estimating verb's object, its passive subject, or the
+        noun its participle describes."""
+        verb = self._estimate_verb(anchor)
+        if verb is None:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in _NOUN_POS and child.pos_ != "PRON":
+                return child
+        if verb.dep_ == "acl" and verb.head.pos_ in _NOUN_POS and verb.head.pos_ != "PRON":
+            return verb.head
         return None
 
     def _category(self, figure: Figure) -> Optional[str]:
@@ -757,6 +804,8 @@ class ClaimExtractor:
                 if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex.claim_nouns | lex.tally_nouns
                        for c in verb.children):
                     return "other"  # "the figure is 107,000", "the tally stands at 90"
+            if self._estimate_verb(anchor) is not None:
+                return "other"  # "organisers put it at more than 100,000"
         after = tuple(t.lower_ for t in figure.anchor.doc[figure.end:figure.end + 2]) if figure.anchor is not None else ()
         if any(after[:len(words)] == words for words in lex.vote_words):
             return "other"  # a vote count
@@ -781,8 +830,12 @@ class ClaimExtractor:
         return None
 
     def _tally_category(self, verb: Token) -> Optional[str]:
+        """The category of a tally noun the verb reports: its subject ("the death toll rose to
+        87") or, for a verb that sets a tally, its object ("puts the death toll at 48,000")."""
+        sets_tally = verb.lemma_.lower() in self.lex.tally_setting_verbs
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.lex.tally_nouns:
+            if (child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "dobj" and sets_tally) \
+                    and child.lower_ in self.lex.tally_nouns:
                 for mod in child.subtree:
                     if mod is not child:
                         category = self._word_category(mod)
