@@ -237,3 +237,16 @@ def test_two_word_demonyms_name_their_own_country(resolve, text, actor_id):
 def test_demonym_inside_a_wider_people_name_is_not_the_country(resolve):
     found = resolve("Several Latin American governments have also demanded a full count.")
     assert not any(a.startswith("agent:USA") or a == "USA" for a in found.actors), found.actors
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Syrian Observatory for Human Rights, a war monitor, said 89 people were killed.",
+     "Syrian Observatory for Human Rights", "SYR"),
+    ("The Kyiv School of Economics said the damage had reached $155 billion.", "Kyiv School of Economics", "UKR"),
+])
+def test_an_institution_named_after_a_place_is_its_own_actor(resolve, text, name, country):
+    found = resolve(text)
+    by_name = {actor.name: actor for actor in found.actors.values()}
+    assert name in by_name, sorted(by_name)
+    assert by_name[name].country == country
+    assert not any(actor.type == "country" and actor.country == country for actor in found.actors.values())

@@ -102,6 +102,17 @@ class ResolvedActors:
 _normalise_word = lru_cache(maxsize=1 << 16)(normalise)
 
 
+def _inside_institution_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether tokens i..j open the name of an institution the model tagged, one built as
+    "<place or people> <body> of/for <field>" ("Kyiv School of Economics", "Syrian
+    Observatory for Human Rights"): the body is an actor of its own, not the country."""
+    for ent in entities(doc):
+        if ent.label_ in ("ORG", "FAC") and ent.start <= i and j < ent.end and ent.end - ent.start >= 3 \
+                and any(t.lower_ in ("of", "for") for t in doc[j + 1:ent.end - 1]):
+            return True
+    return False
+
+
 def _token_key(token: Token) -> str:
     return _normalise_word(token.text)
 
@@ -178,6 +189,8 @@ class ActorResolver:
             if actor_id is None:
                 continue
             entry = self.kb.get(actor_id)
+            if entry.type == "country" and _inside_institution_name(doc, i, j):
+                continue  # "Kyiv" in "the Kyiv School of Economics": a body named after a place
             if entry.type == "country" and self._is_capital(entry, doc[i:j].text):
                 if self._is_locative(doc, i):
                     for k in range(i, j):  # a place: the places extractor reports it
@@ -239,6 +252,8 @@ class ActorResolver:
             if not country or (not pair and self._inside_compound_demonym(doc, i)):
                 continue
             last = i + 1 if pair else i  # the demonym's last token
+            if _inside_institution_name(doc, i, last + 1):
+                continue  # "Syrian" in "the Syrian Observatory for Human Rights"
             agent = self._agent_after(doc, last)
             if agent is not None and any(taken[i:agent[0]]):
                 continue  # "Palestinian" in "the Palestinian Health Ministry in Gaza": part of a named body
