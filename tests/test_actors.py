@@ -250,3 +250,8 @@ def test_an_institution_named_after_a_place_is_its_own_actor(resolve, text, name
     assert name in by_name, sorted(by_name)
     assert by_name[name].country == country
     assert not any(actor.type == "country" and actor.country == country for actor in found.actors.values())
+
+
+def test_two_overlapping_names_of_one_body_are_one_mention(resolve):
+    found = resolve("The Palestinian Health Ministry in Gaza says 40 people were killed.")
+    assert _by_text(found)["Palestinian Health Ministry in Gaza"][0] == "gaza-health-ministry"

@@ -331,3 +331,8 @@ def test_data_from_a_source_is_that_sources_claim(nlp, extractor):
 def test_forecasters_claim_their_forecasts(nlp, extractor):
     claim, _ = one(nlp, extractor, "Officials in Brussels expect the measures to cut the budget deficit by a fifth.")
     assert claim.claimant_name.startswith("Officials")
+
+
+def test_a_figure_someone_believes_is_their_claim(nlp, extractor):
+    claim, _ = one(nlp, extractor, "Officials in Brussels think the pressure could cut the deficit by a fifth.")
+    assert claim.claimant_name.startswith("Officials")

@@ -183,7 +183,13 @@ class ActorResolver:
 
         # 1. Exact KB names and aliases, longest first.
         for i, j, ids in self._ngram_matches(doc, keys, self.kb.by_alias, self._is_place_key):
-            if any(taken[i:j]) or not self._cased_like_a_name(doc[i:j].text):
+            if any(taken[i:j]) and self._cased_like_a_name(doc[i:j].text):
+                same = self._same_body_overlapping(mentions, i, j, ids)
+                if same is not None:
+                    mentions.remove(same)
+                    take(min(i, same.token_start), max(j, same.token_end), same.actor_id, same.how)
+                continue
+            if not self._cased_like_a_name(doc[i:j].text):
                 continue
             actor_id = self._choose(ids, published, full_names_in_doc)
             if actor_id is None:
@@ -311,6 +317,17 @@ class ActorResolver:
         )
 
     # -- helpers ---------------------------------------------------------------
+    @staticmethod
+    def _same_body_overlapping(mentions: list[ActorMention], i: int, j: int, ids) -> Optional[ActorMention]:
+        """The mention already taken that another name of the same body overlaps and reaches
+        past ("Palestinian Health Ministry" over "Health Ministry in Gaza" in "the Palestinian
+        Health Ministry in Gaza": one mention of both spans), else None."""
+        for mention in mentions:
+            if mention.how == "alias" and mention.actor_id in ids and mention.token_start < j and i < mention.token_end \
+                    and not (i >= mention.token_start and j <= mention.token_end):
+                return mention
+        return None
+
     @staticmethod
     def _ngram_matches(doc: Doc, keys: list[str], table: dict[str, set[str]], owner=None):
         """(start, end, ids) of token n-grams whose normalised text is in ``table``, longest first."""
