@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean train-demands
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
+
+# The learned demand detector (opt-in: parley_demands "learned": true), from the team's demand gold.
+train-demands: install
+	$(BIN)/python -m parley.train.demands eval/gold/dev eval/demands_extra --out src/parley/kb/data/models/demands.json

@@ -61,14 +61,16 @@ CLAUSE_DEPS = ("advcl", "ccomp", "xcomp", "acl", "relcl", "conj", "ROOT", "pcomp
 _EDGE_DEPS = ("mark", "cc", "punct", "prep")
 RELATIVE_WORDS = ("which", "that", "who", "whom")
 PERSONAL_PRONOUNS = ("he", "she")
+GROUP_PRONOUNS = ("they",)
 TIME_ENTITIES = ("DATE", "TIME")
 # Issues that lie between two sides: a condition about them with no named addressee is
 # addressed to the other side of the conflict.
 # Forms whose party is the speaker of the statement they are in (not their grammatical subject).
-SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", "verdict", "no_right", "restriction")
+SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", "verdict", "no_right", "restriction",
+                 "learned")
 # Forms kept only inside a statement or after a named speaker's verb of saying: in narrative
 # they are the reporter's own words ("the plan is unacceptable to many").
-STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right", "restriction")
+STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right", "restriction", "learned")
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
 
 
@@ -325,6 +327,15 @@ class DemandExtractor:
         if token.lower_ not in self.lex.exclusion_preps or token.dep_ != "prep":
             return None
         denied = token.head
+        if self._refused_without(denied):
+            # "could not support a major operation without a credible plan": what the speaker
+            # will not do unless the condition is met.
+            pobj = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None:
+                return None
+            start, end = _clause_range(denied, self._own_clause)
+            return Found("restriction", token, start, max(end, pobj.right_edge.i + 1), subject=_subject(denied),
+                         patient=pobj, context=pobj, label_start=token.i + 1)
         if denied.pos_ in ("VERB", "AUX") and denied.lemma_.lower() in self.lex.copula_verbs:
             denied = next((c for c in denied.children if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"), denied)
         if denied.pos_ != "NOUN" or not any(c.lower_ == "no" and c.dep_ == "det" for c in denied.children):
@@ -336,6 +347,18 @@ class DemandExtractor:
         start = min(denied.left_edge.i, verb.i if verb.i < denied.i else denied.left_edge.i)
         return Found("restriction", token, start, pobj.right_edge.i + 1, subject=_subject(pobj.head) if pobj.dep_ == "pcomp" else None,
                      patient=pobj, context=pobj, label_start=token.i + 1)
+
+    def _refused_without(self, verb: Token) -> bool:
+        """A verb of a stand ("will not", "could not") negated with a modal, with someone as
+        subject: "X will not sign without ..." is a condition, "it cannot happen without" not."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lex.commitment_exclude:
+            return False
+        if not any(c.dep_ == "neg" for c in verb.children):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ in self.lex.commitment_modals for c in verb.children):
+            return False
+        subject = _subject(verb)
+        return subject is not None and _actor_like(subject, self.lex)
 
     def _time_for(self, token: Token) -> Optional[Found]:
         """"It is time for Kyiv to accept the new realities": what "X" is told it must now do."""
@@ -761,10 +784,16 @@ class DemandExtractor:
                 if last is None:
                     continue
                 mark = last[-1]
-                if mark.dep_ != "mark" or mark.head.pos_ not in ("VERB", "AUX"):
+                hidden = _clause_under_preposition(mark)
+                if hidden is not None:
+                    # "will continue until the aggression against Gaza stops": the small parser
+                    # reads "until" as a preposition and the condition's verb as its object.
+                    clause, main = hidden, mark.head
+                elif mark.dep_ != "mark" or mark.head.pos_ not in ("VERB", "AUX"):
                     continue
-                clause = mark.head
-                main = clause.head if clause.dep_ != "ROOT" else None
+                else:
+                    clause = mark.head
+                    main = clause.head if clause.dep_ != "ROOT" else None
                 main = self._marker_head(main)
                 if main is None or main.pos_ not in ("VERB", "AUX", "ADJ"):
                     continue
@@ -779,7 +808,7 @@ class DemandExtractor:
                 # The condition with the clause it conditions: "would not join any new process
                 # until the RSF withdrew ...", "threatened to quit the coalition if it was approved".
                 start = _main_clause_start(main, mark)
-                end = clause.right_edge.i + 1
+                end = (mark if hidden is not None else clause).right_edge.i + 1
                 found.append(Found("condition", mark, start, end, party_token=_subject(main),
                                    subject=_subject(clause), patient=_patient(clause) or _patient(main)
                                    or next((_patient(x) for x in main.children if x.dep_ == "xcomp"), None), context=main,
@@ -793,13 +822,14 @@ class DemandExtractor:
             return None
         if main.lower_ in self.lex.marker_adverbs and main.dep_ == "advmod":
             # "would leave as soon as ..." sets a condition; "planned to travel as soon as
-            # conditions allowed" only tells when.
-            return main.head if _committal(main.head) else None
+            # conditions allowed" only tells when. The parser may hang "soon" on the verb's
+            # object ("would halt attacks on shipping as soon as ..."): the verb above it.
+            verb = _verb_above(main.head)
+            return verb if _committal(verb) else None
         if main.lemma_.lower() in self.lex.condition_nouns and main.dep_ == "pobj" and main.head.dep_ == "prep":
-            main = main.head.head
-            # "would reopen the talks on condition that ...": the parser may hang it on the object.
-            if main.pos_ in ("NOUN", "PROPN") and main.dep_ in ("dobj", "attr") and main.head.pos_ in ("VERB", "AUX"):
-                main = main.head
+            # "would reopen the talks on condition that ...", "will return to the talks on
+            # condition that ...": the parser may hang it on the object; the verb above it.
+            main = _verb_above(main.head.head) or main.head.head
         return main
 
     def _threat(self, main: Token) -> bool:
@@ -957,15 +987,17 @@ class DemandExtractor:
     @staticmethod
     def _pronoun_party(pronoun: Token, quotes: Sequence[Quote], resolved: ResolvedActors) -> Optional[str]:
         """"He also ruled out elections": "he"/"she" is the person who spoke last before it
-        (the news convention that a pronoun subject continues the previous speaker)."""
-        if pronoun.lower_ not in PERSONAL_PRONOUNS:
+        (the news convention that a pronoun subject continues the previous speaker); "they
+        urged ..." is the group that spoke last."""
+        group = pronoun.lower_ in GROUP_PRONOUNS
+        if pronoun.lower_ not in PERSONAL_PRONOUNS and not group:
             return None
         before = [q for q in quotes if q.span[0] < pronoun.idx and q.speaker.actor_id]
         for quote in sorted(before, key=lambda q: q.span[0], reverse=True):
             actor = resolved.actors.get(quote.speaker.actor_id)
-            if actor is not None and actor.type == "person":
+            if actor is not None and (actor.type == "person") != group and actor.type != "country":
                 return actor.id
-            return None  # the last speaker is not a person: "he" is someone else
+            return None  # the last speaker is not of the pronoun's kind: it names someone else
         return None
 
     def _reporter(self, act: Token, actor_at: dict) -> Optional[str]:
@@ -1145,6 +1177,32 @@ def _participle_owner(verb: Token) -> Optional[Token]:
         if head.pos_ in ("VERB", "AUX"):
             return _subject(head) or (_participle_owner(head) if head.tag_ in ("VBG", "VBN") else None)
         head = head.head
+    return None
+
+
+def _verb_above(token: Optional[Token], steps: int = 3) -> Optional[Token]:
+    """The token itself if a verb, else the nearest verb above it (within ``steps``)."""
+    for _ in range(steps + 1):
+        if token is None:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _clause_under_preposition(marker: Token) -> Optional[Token]:
+    """The finite verb of a clause the parser hung under a marker read as a preposition
+    ("until the aggression against Gaza stops": "stops" as the object of "until")."""
+    if marker.dep_ != "prep" or marker.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for t in marker.subtree:
+        if t.i <= marker.i or t.tag_ not in ("VBZ", "VBP", "VBD"):
+            continue
+        if t.dep_ == "pobj" or any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            return t
     return None
 
 

@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extract.demand_model import DemandModel, learned_found, load_demand_model
 from ..extract.demands import DemandExtractor, Found, load_demand_lexicon
 from ..model import Demand
 
@@ -28,11 +29,16 @@ class DemandComponent:
 
     Args:
         lexicon_path: a ``demands.yaml`` of one's own; the bundled one when None.
+        learned: also propose the sentences the rules left empty that the learned model
+            (``kb/data/models/demands.json``) scores as demands. Off by default: in the
+            writer-split evaluation (train on one writer's articles, score on another's) it
+            lowered F1 in both directions; see ``parley.extract.demand_model``.
     """
 
-    def __init__(self, *, lexicon_path: Optional[str] = None):
+    def __init__(self, *, lexicon_path: Optional[str] = None, learned: bool = False):
         lexicon = load_demand_lexicon(lexicon_path) if lexicon_path else load_demand_lexicon()
         self.extractor = DemandExtractor(lexicon)
+        self.model: Optional[DemandModel] = load_demand_model() if learned else None
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -45,12 +51,19 @@ class DemandComponent:
         from ..extract.actors import ResolvedActors
 
         resolved = doc._.actors if doc._.actors is not None else ResolvedActors()
-        demands: list[Demand] = self.extractor.set_records(
-            doc, found, resolved, doc._.quotes or [], doc._.published, doc._.dates or [])
+        quotes, published, dates = doc._.quotes or [], doc._.published, doc._.dates or []
+        demands: list[Demand] = self.extractor.set_records(doc, found, resolved, quotes, published, dates)
+        if self.model is not None:
+            # The rules first; the model only speaks for sentences they left empty.
+            more = learned_found(doc, self.model, quotes, [d.span for d in demands])
+            if more:
+                demands = sorted(demands + self.extractor.set_records(doc, more, resolved, quotes, published, dates),
+                                 key=lambda d: d.span)
         doc._.demands = demands
 
 
-@Language.factory("parley_demands", default_config={"lexicon_path": None})
-def make_demand_component(nlp: Language, name: str, lexicon_path: Optional[str]) -> DemandComponent:
-    """``lexicon_path``: a demands word list replacing the bundled ``lexicon/demands.yaml``."""
-    return DemandComponent(lexicon_path=lexicon_path)
+@Language.factory("parley_demands", default_config={"lexicon_path": None, "learned": False})
+def make_demand_component(nlp: Language, name: str, lexicon_path: Optional[str], learned: bool) -> DemandComponent:
+    """``lexicon_path``: a demands word list replacing the bundled ``lexicon/demands.yaml``;
+    ``learned``: add the learned detector's sentences to the rules' demands."""
+    return DemandComponent(lexicon_path=lexicon_path, learned=learned)
