@@ -73,6 +73,8 @@ class SpeakerResolver:
         self.by_token: dict[int, ActorMention] = {}
         self.institutions: list[tuple[int, Optional[str], str]] = []  # (token index, actor id, name) resolved so far
         self.unlisted_names: list[tuple[int, int, str]] = []  # (start, end, name) of speakers named but not actors
+        self.groups: list[tuple[int, str]] = []  # (token index, phrase) of unnamed plural speakers ("Officials in ...")
+        self._described: dict[str, str] = {}  # person id -> what the KB and the article say they are
         for mention in resolved.mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token[i] = mention
@@ -85,9 +87,10 @@ class SpeakerResolver:
         if token.i in self.by_token:
             return self.by_token[token.i]
         candidates = []
+        examples = self._examples(token)
         for child in token.subtree:
             mention = self.by_token.get(child.i)
-            if mention is None:
+            if mention is None or child.i in examples:
                 continue
             depth, node = 0, child
             while node.i != token.i and depth < 4:
@@ -99,6 +102,13 @@ class SpeakerResolver:
             candidates.append((rank, depth, child.i, mention))
         return min(candidates, key=lambda c: c[:3])[3] if candidates else None
 
+    @staticmethod
+    def _examples(token: Token) -> set[int]:
+        """Tokens that only give examples of a group ("nine countries including Argentina"):
+        the group speaks, not the example."""
+        words = _speaker_nouns()["group_examples"]
+        return {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in words for t in c.subtree}
+
     def resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
         """The actor a reporting verb's subject refers to, with the chain that led there."""
         group = self._coordinated_group(subject)
@@ -108,6 +118,9 @@ class SpeakerResolver:
         head_is_actor = mention is not None and mention.token_start <= subject.i < mention.token_end
         noun = normalise(subject.lemma_)
         if head_is_actor and mention.how == "new" and mention.text.islower():
+            owned = self._pronoun_institution(subject, previous_speaker)
+            if owned is not None:
+                return owned
             # "China's commerce ministry": the actor finder made the common noun phrase a new
             # actor; the KB's institution of the owner country is the speaker.
             owner = next((self.by_token[c.i] for c in subject.children if c.i in self.by_token and self.by_token[c.i] is not mention), None)
@@ -132,6 +145,9 @@ class SpeakerResolver:
                 return Resolution(actor.id, actor.name, named, [self._link(named, "apposition")])
             name = self._phrase(appos, clauses=False) if appos.dep_ != "appos" or appos.head.i != subject.i else self._flat_name(appos)
             return Resolution(None, name, None, [MentionDetail(span=(appos.idx, appos.idx + len(appos.text)), text=name, how="unresolved name")])
+        found = self._role_family(subject)
+        if found is not None:
+            return found
         # The tagger often calls "ministry" in "Russia's foreign ministry" a proper noun; a
         # word written in lower case is a common noun whatever its tag.
         common = subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and subject.text.islower())
@@ -180,17 +196,39 @@ class SpeakerResolver:
         found = self._nearer(self._organisation_noun(subject, noun), self._named_institution(subject, noun))
         if found:
             return found
-        found = self._representative_of(subject, noun)
+        found = self._representative_of(subject, noun) or self._spokesperson_of_subject(subject, noun)
         if found:
             return found
         found = self._institution_noun(subject, noun)
         if found:
             return found
-        phrase = self._phrase(subject)
+        phrase = self._speaker_phrase(subject)
+        if subject.tag_ in ("NNS", "NNPS"):
+            self.groups.append((subject.i, phrase))
         return Resolution(None, phrase, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="unresolved")])
 
     # -- rules -----------------------------------------------------------------
     def _pronoun(self, pronoun: Token, previous_speaker: Optional[str]) -> Resolution:
+        found = self._pronoun_to_actor(pronoun, previous_speaker)
+        group = self._group_before(pronoun, found)
+        return group if group is not None else found
+
+    def _group_before(self, pronoun: Token, found: Resolution) -> Optional[Resolution]:
+        """"Officials in the governor's office said ... They said": "they" takes back an
+        unnamed plural speaker of this sentence or the one before, unless an actor was
+        mentioned as a subject after it."""
+        if pronoun.lower_ != "they" or not self.groups:
+            return None
+        index, phrase = self.groups[-1]
+        if index >= pronoun.i or self._sentences_between(index, pronoun.i) > 1:
+            return None
+        if found.mention is not None and found.mention.token_start > index:
+            return None
+        link = MentionDetail(span=(pronoun.idx, pronoun.idx + len(pronoun.text)), text=pronoun.text, how="pronoun")
+        before = self.doc[index]
+        return Resolution(None, phrase, None, [link, MentionDetail(span=(before.idx, before.idx + len(before.text)), text=phrase, how="unnamed group before")])
+
+    def _pronoun_to_actor(self, pronoun: Token, previous_speaker: Optional[str]) -> Resolution:
         want_person = pronoun.lower_ in PERSON_PRONOUNS
         start_link = MentionDetail(span=(pronoun.idx, pronoun.idx + len(pronoun.text)), text=pronoun.text, how="pronoun")
         for mention, salient in self._antecedents(pronoun):
@@ -212,16 +250,162 @@ class SpeakerResolver:
         return Resolution(None, pronoun.text, None, [start_link])
 
     def _role_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
+        other = self._other_holder(subject)
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="role noun")
         for mention, _ in self._antecedents(subject):
             actor = self.resolved.actors[mention.actor_id]
             if actor.type != "person":
                 continue
+            if other and not other <= set(self._described_role(actor).split()):
+                continue  # "the former president" is not the president named before
             if noun in normalise(actor.role or "") or noun in self._title_words(mention):
                 return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "role matches")])
             if noun in self._apposed_words(mention.token_start, mention.token_end):
                 return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "described as")])
         return self._unlisted_name_described_as(subject, noun, start_link)
+
+    def _role_family(self, subject: Token) -> Optional[Resolution]:
+        """"The general", "the alliance chief", "Turkey's top diplomat", "the premier": a
+        definite singular role phrase takes back the nearest person the article (or the KB,
+        on the publication date) gives a title of the same family (``role_nouns.yaml``),
+        of the country or organisation the phrase names if it names one. A phrase with a
+        modifier that changes the office ("the opposition leader", "the former president")
+        is left to the other rules, and so is a role nobody named holds."""
+        if subject.tag_ not in ("NN", "NNP") or not self._definite(subject):
+            return None
+        families = role_families()
+        owners, words = self._role_words(subject)
+        found, leftover = families.families_of(words)
+        if not found or not all(w in families.neutral or w in families.organisation_words for w in leftover):
+            return None
+        countries = {a.country for a in owners if a.type == "country" and a.country}
+        organisations = [a for a in owners if a.type in INSTITUTION_TYPES]
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="role family")
+        for mention, _ in self._antecedents(subject):
+            actor = self.resolved.actors[mention.actor_id]
+            if actor.type != "person" or (countries and actor.country and actor.country not in countries):
+                continue
+            described = self._described_role(actor)
+            if organisations and not any(_names_organisation(described, o) for o in organisations):
+                continue
+            if families.holds(described, found):
+                return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "role family matches")])
+        matched = " ".join(words[len(leftover):])
+        # "the Japanese ambassador" may be any of several; "Japan's top diplomat" is one office.
+        if len(countries) == 1 and not organisations and matched not in _speaker_nouns()["representatives"]:
+            return self._family_office_holder(subject, next(iter(countries)), found, start_link)
+        return None
+
+    @staticmethod
+    def _other_holder(subject: Token) -> set[str]:
+        """The words of "the former president", "the deputy minister" that make the phrase
+        name another holder than one named with a plain title."""
+        words = role_families().other_holder
+        return {normalise(c.text) for c in subject.children if c.dep_ in ("amod", "compound", "advmod") and normalise(c.text) in words}
+
+    def _definite(self, subject: Token) -> bool:
+        """"the premier", "this general", "Turkey's top diplomat": one known holder, not "a general"."""
+        return any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.pos_ != "PRON")
+            for c in subject.children
+        )
+
+    def _role_words(self, subject: Token) -> tuple[list[Actor], list[str]]:
+        """The actors a role phrase names (its owner, demonym, organisation) and its other
+        words up to the head, lower case ("The NATO chief" -> [NATO], ["chief"])."""
+        owners: list[Actor] = []
+        words: list[str] = []
+        skip = {t.i for c in subject.children if c.dep_ in ("det", "poss", "predet") for t in c.subtree}
+        for token in self.doc[subject.left_edge.i : subject.i + 1]:
+            mention = self.by_token.get(token.i)
+            if mention is not None and token.i != subject.i:
+                actor = self.resolved.actors[mention.actor_id]
+                if actor not in owners:
+                    owners.append(actor)
+                continue
+            if token.i in skip:
+                continue
+            if token.is_punct:
+                continue
+            word = normalise(token.lemma_ if token.i == subject.i else token.text)
+            if word:
+                words.extend(word.split())
+        for child in subject.children:
+            # "the representative of Japan", "the envoy to the UN": the owner after the head.
+            if child.dep_ == "prep" and child.i > subject.i and child.lower_ in OWNER_PREPOSITIONS:
+                child = next((g for g in child.children if g.dep_ == "pobj"), child)
+            elif child.dep_ != "poss":
+                continue
+            mention = self.mention_in(child) if child.dep_ == "pobj" else self.by_token.get(child.i)
+            if mention is not None:
+                actor = self.resolved.actors[mention.actor_id]
+                if actor not in owners:
+                    owners.append(actor)
+        return owners, words
+
+    def _described_role(self, actor: Actor) -> str:
+        """Everything the KB and the article say a person is: the title on the publication
+        date, the title words before each mention, a description in apposition; pieces
+        joined by " | " so that no title runs across two of them."""
+        cached = self._described.get(actor.id)
+        if cached is not None:
+            return cached
+        pieces = [normalise(actor.role or "")]
+        for mention in self.resolved.mentions:
+            if mention.actor_id == actor.id:
+                pieces += [self._words_before(mention.token_start), self._description(mention.token_start, mention.token_end)]
+        text = " | ".join(p for p in pieces if p)
+        self._described[actor.id] = text
+        return text
+
+    def _words_before(self, start: int) -> str:
+        """"Sudan's army chief Abdel Fattah al-Burhan": the title words just before a name."""
+        i = start
+        while i > 0 and start - i < MAX_TITLE_WORDS and self.doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") and not self.doc[i - 1].is_punct:
+            i -= 1
+        return normalise(self.doc[i:start].text) if i < start else ""
+
+    def _description(self, start: int, end: int) -> str:
+        """A description set off by a comma next to a name: "Mark Rutte, NATO's
+        secretary-general,", "The EU's foreign policy chief, Kaja Kallas,", "Nangaa, who
+        heads the alliance," (a post verb reads as its title words: "head of")."""
+        doc = self.doc
+        pieces = []
+        if end < len(doc) - 1 and doc[end].text == ",":
+            tokens = list(doc[end + 1 : min(end + 1 + MAX_APPOSITION, len(doc))])
+            if tokens and tokens[0].lower_ in ("who", "which") and len(tokens) > 1:
+                verb = tokens[1]
+                title = role_families().post_verbs.get(verb.lemma_.lower())
+                tokens = tokens[2:] if title else []
+                pieces.append(title or "")
+            pieces.append(_until_clause_end(tokens))
+        if start >= 2 and doc[start - 1].text == ",":
+            left = start - 1
+            sentence_start = sentence_of(doc[start]).start
+            while left > sentence_start and start - 1 - left < MAX_APPOSITION and doc[left - 1].text not in (",", ";", ":", "(", '"', "“", "”"):
+                left -= 1
+            before = list(doc[left : start - 1])
+            if not any(t.pos_ in ("VERB", "AUX") for t in before):
+                pieces.append(normalise(doc[left : start - 1].text))
+        return " ".join(p for p in pieces if p)
+
+    def _family_office_holder(self, subject: Token, country: str, found: frozenset[str], start_link: MentionDetail) -> Optional[Resolution]:
+        """"Turkey's top diplomat" when the article names nobody in that office: the one
+        person whose KB title of that country on the publication date is of the family."""
+        if self.kb is None or self.published is None:
+            return None
+        families = role_families()
+        holders = {}
+        for family in found & families.one_holder:
+            for title in families.titles[family]:
+                for entry, role in self.kb.office_holders(country, set(title.split()), self.published):
+                    if families.holds(normalise(role.title), found):
+                        holders[entry.id] = (entry, role)
+        if len(holders) != 1:
+            return None
+        entry, role = next(iter(holders.values()))
+        self._register(entry, subject, start_link.text, "office")
+        return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=start_link.span, text=role.title, how="office holder on the date")])
 
     def _unlisted_name_described_as(self, subject: Token, noun: str, start_link: MentionDetail) -> Optional[Resolution]:
         """"Tomasz Wrobel, the spokesman for the governor, said ... The spokesman added": a
@@ -317,10 +501,13 @@ class SpeakerResolver:
         """"The army said" after "the Israeli military said", "the group" after "Hamas": the
         nearest actor of the kind the generic noun fits (``institution_nouns`` in the lexicon),
         a subject mention first."""
-        fits = _speaker_nouns()["institution_nouns"].get(noun)
-        # Only a definite singular takes an actor back: "the group", not "aid groups".
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
-        if not fits or subject.tag_ != "NN" or not definite:
+        nouns = _speaker_nouns()["institution_nouns"]
+        # Only a definite singular takes an actor back: "the group", not "aid groups"; a
+        # plural the lexicon lists as written ("the rebels") names the group as a whole.
+        plural = subject.tag_ == "NNS" and subject.lower_ in nouns
+        fits = nouns.get(subject.lower_) if plural else nouns.get(noun)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in subject.children)
+        if not fits or (subject.tag_ != "NN" and not plural) or not definite:
             return None
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="organisation noun")
         found = [(not salient, m) for m, salient in self._antecedents(subject) if self._fits(self.resolved.actors[m.actor_id], fits)]
@@ -349,6 +536,31 @@ class SpeakerResolver:
             ):
                 return self._unresolved(subject, self._phrase(subject, clauses=False), how="group")
         return None
+
+    def _spokesperson_of_subject(self, subject: Token, noun: str) -> Optional[Resolution]:
+        """"Pakistan's foreign office condemned the strike. ... a spokesman said": a
+        spokesperson named by no one speaks for the subject of that sentence or the one
+        before (the guidelines resolve unnamed spokespeople to what they speak for)."""
+        if "spokesperson" not in role_families().nouns.get(noun, ()) or subject.tag_ != "NN":
+            return None
+        if any(c.dep_ in ("compound", "amod", "poss", "prep") for c in subject.children):
+            return None  # "a military spokesman", "a spokesman for the army": someone else's
+        here = sentence_of(subject).start
+        for mention, salient in self._antecedents(subject):
+            if sentence_of(self.doc[mention.token_start]).start < here and self._sentences_between(mention.token_start, subject.i) > 1:
+                break
+            actor = self.resolved.actors[mention.actor_id]
+            if salient and actor.type != "media":
+                link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="representative")
+                return Resolution(actor.id, actor.name, mention, [link, self._link(mention, "speaks for the subject")])
+        return None
+
+    def _sentences_between(self, first: int, last: int) -> int:
+        count, sentence = 0, sentence_of(self.doc[last])
+        while sentence.start > first and sentence.start > 0:
+            sentence = sentence_of(self.doc[sentence.start - 1])
+            count += 1
+        return count
 
     def _representative_of(self, subject: Token, noun: str) -> Optional[Resolution]:
         """"A department spokesman said" after "The State Department said": an unnamed
@@ -543,6 +755,24 @@ class SpeakerResolver:
             tokens = [t for t in tokens if t.i <= token.i or t.dep_ in ("prep", "pobj", "compound")]
         return token.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else token.text
 
+    def _speaker_phrase(self, token: Token) -> str:
+        """An unnamed speaker as the article names it, without what only comments on it:
+        relative and participial clauses, appositions and examples ("Doctors at the main
+        hospital, contacted by AFP," -> "Doctors at the main hospital")."""
+        dropped = self._examples(token) | {
+            d.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl") and c.i > token.i for d in c.subtree
+        }
+        tokens = [t for t in token.subtree if t.i not in dropped]
+        # What follows a comma after the head comments on the speaker wherever the parser hangs it.
+        comma = next((t.i for t in tokens if t.i > token.i and t.text == ","), None)
+        if comma is not None:
+            tokens = [t for t in tokens if t.i < comma]
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
+            tokens.pop()
+        if not tokens:
+            return token.text
+        return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens[-1].i - tokens[0].i + 1 == len(tokens) else " ".join(t.text for t in tokens)
+
     @staticmethod
     def _link(mention: ActorMention, how: str) -> MentionDetail:
         return MentionDetail(span=(mention.start, mention.end), text=mention.text, how=how)
@@ -615,6 +845,91 @@ def _entry_by_words(kb: KnowledgeBase, phrase: str):
     return None, None
 
 
+MAX_TITLE_WORDS = 6
+# Prepositions after a role noun that name whom the holder serves ("the envoy of Japan").
+OWNER_PREPOSITIONS = ("of", "for", "to")
+
+
+@dataclass(frozen=True)
+class RoleFamilies:
+    """Role families from ``lexicon/role_nouns.yaml``: which words refer back to which
+    kind of office, and which titles put a person in it."""
+
+    titles: dict[str, tuple[str, ...]]
+    excluded: dict[str, tuple[str, ...]]
+    nouns: dict[str, frozenset[str]]
+    post_verbs: dict[str, str]
+    neutral: frozenset[str]
+    organisation_words: frozenset[str]
+    other_holder: frozenset[str] = frozenset()
+    one_holder: frozenset[str] = frozenset()
+
+    def families_of(self, words: list[str]) -> tuple[frozenset[str], list[str]]:
+        """The families of the longest noun ending ``words``, and the words before it."""
+        for n in range(len(words), 0, -1):
+            families = self.nouns.get(" ".join(words[-n:]))
+            if families:
+                return families, words[:-n]
+        return frozenset(), words
+
+    def holds(self, described: str, families: Iterable[str]) -> bool:
+        """Some title of one of ``families`` is in ``described`` (once excluded titles are out)."""
+        for family in families:
+            text = " " + described.replace(" | ", " |  | ") + " "
+            for excluded in self.excluded.get(family, ()):
+                text = text.replace(f" {excluded} ", "  ")
+            if any(f" {title} " in text for title in self.titles[family]):
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def role_families() -> RoleFamilies:
+    data = yaml.safe_load((LEXICON_DIR / "role_nouns.yaml").read_text(encoding="utf-8"))
+    titles, excluded, nouns = {}, {}, {}
+    for name, family in data["families"].items():
+        titles[name] = tuple(normalise(t) for t in family.get("titles") or [])
+        excluded[name] = tuple(normalise(t) for t in family.get("not") or [])
+        for noun in family.get("nouns") or []:
+            nouns.setdefault(normalise(noun), set()).add(name)
+    return RoleFamilies(
+        titles=titles,
+        excluded=excluded,
+        nouns={k: frozenset(v) for k, v in nouns.items()},
+        post_verbs={k: normalise(v) for k, v in (data.get("post_verbs") or {}).items()},
+        neutral=frozenset(normalise(w) for w in data.get("neutral_modifiers") or []),
+        organisation_words=frozenset(normalise(w) for w in data.get("organisation_words") or []),
+        one_holder=frozenset(name for name, family in data["families"].items() if family.get("one_holder")),
+        other_holder=frozenset(normalise(w) for w in data.get("other_holder_modifiers") or []),
+    )
+
+
+def _until_clause_end(tokens) -> str:
+    """The words of a description up to the end of its phrase (a comma, a stop, a verb)."""
+    kept = []
+    for token in tokens:
+        if token.text in (",", ".", ";", ":", "(", ")") or token.pos_ in ("VERB", "AUX"):
+            break
+        kept.append(token.text)
+    return normalise(" ".join(kept))
+
+
+def _names_organisation(described: str, organisation: Actor) -> bool:
+    """The description names the organisation, by name or by the initials of a name in it
+    ("WHO" for "the World Health Organization")."""
+    name = normalise(organisation.name)
+    if name and f" {name} " in f" {described} ":
+        return True
+    forms = {normalise(m.text) for m in organisation.mention_details} | {name}
+    initials = set()
+    for piece in described.split(" | "):
+        words = [w for w in piece.split() if w not in ("of", "the", "for", "and")]
+        for i in range(len(words)):
+            for j in range(i + 2, min(len(words), i + 6) + 1):
+                initials.add("".join(w[0] for w in words[i:j]))
+    return any(f and (f" {f} " in f" {described} " or f.replace(" ", "") in initials) for f in forms)
+
+
 # Per knowledge base (weakly held, so a KB built for one job never serves another):
 # its organisations by country, with the word sets of their names.
 _INSTITUTIONS: "weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list]]" = weakref.WeakKeyDictionary()
@@ -640,6 +955,7 @@ def _speaker_nouns() -> dict:
     return {
         "representatives": frozenset(normalise(w) for w in data.get("representatives") or []),
         "institution_nouns": {normalise(k): v for k, v in (data.get("institution_nouns") or {}).items()},
+        "group_examples": frozenset(w.lower() for w in data.get("group_examples") or []),
     }
 
 

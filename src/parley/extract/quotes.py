@@ -44,6 +44,9 @@ DOUBLE_OR_SINGLE = DOUBLE_MARKS + "‘’'"
 SCARE_QUOTE_MAX_WORDS = 4
 CHANNEL_MEMORY_PARAGRAPHS = 4
 _TRIM = " \t\n,;:—–-"
+# The first link of a speaker chain that is the subject phrase itself, not a mention elsewhere:
+# the speaker span stays on the subject ("he", "the general", "a spokesman").
+SUBJECT_LINKS = ("pronoun", "role noun", "organisation noun", "role family", "representative")
 
 
 @dataclass(frozen=True)
@@ -421,7 +424,7 @@ class QuoteExtractor:
             result = resolver.resolve(statement.subject, previous.speaker_id if previous else None)
             statement.speaker_id, statement.speaker_name = result.actor_id, result.name
             subject = statement.subject
-            statement.speaker_span = (result.mention.start, result.mention.end) if result.mention and result.chain and result.chain[0].how not in ("pronoun", "role noun", "organisation noun") else (subject.idx, subject.idx + len(subject.text))
+            statement.speaker_span = (result.mention.start, result.mention.end) if result.mention and result.chain and result.chain[0].how not in SUBJECT_LINKS else (subject.idx, subject.idx + len(subject.text))
             relative = _relative_subject(statement.cue) if statement.cue is not None else None
             if relative is not None:
                 # "Kamin, who said ...": the mention nearest the quote is the relative pronoun;
