@@ -336,3 +336,24 @@ def test_forecasters_claim_their_forecasts(nlp, extractor):
 def test_a_figure_someone_believes_is_their_claim(nlp, extractor):
     claim, _ = one(nlp, extractor, "Officials in Brussels think the pressure could cut the deficit by a fifth.")
     assert claim.claimant_name.startswith("Officials")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Madrid will release the €100m promised in the budget.", 100_000_000, "euros"),
+    ("The treasury has set aside 4.5 billion shillings for the camps.", 4_500_000_000, "shillings"),
+    ("The strike is costing exporters 150 million reais.", 150_000_000, "reais"),
+])
+def test_money_in_many_currencies_and_glued_scales(nlp, extractor, text, value, unit):
+    claim, _ = one(nlp, extractor, text)
+    assert (claim.value, claim.unit, claim.category) == (value, unit, "money")
+
+
+def test_a_count_of_any_plural_noun_is_a_claim_but_not_an_enumeration(nlp, extractor):
+    assert [c.value for c in claims_of(nlp, extractor, "More than 1,100 polling stations opened late.")] == [1100]
+    assert claims_of(nlp, extractor, "The plan rests on seven indispensable pillars.") == []
+
+
+def test_an_act_the_article_reports_has_no_claimant(nlp, extractor):
+    found = claims_of(nlp, extractor, "The Commission on Tuesday proposed duties on about 1.2 billion euros of imports, "
+                                      "saying Jakarta had broken trade rules.")
+    assert [(c.value, c.claimant, c.claimant_name) for c in found] == [(1_200_000_000, None, None)]

@@ -97,6 +97,8 @@ class ClaimLexicon:
     loss_verbs: frozenset[str]
     tally_nouns: frozenset[str]
     tally_setting_verbs: frozenset[str]
+    enumeration_nouns: frozenset[str]
+    plural_count_min: float
     reference_determiners: frozenset[str] = frozenset()
     reference_max: float = 0.0
     vote_words: tuple[tuple[str, ...], ...] = ()
@@ -182,6 +184,8 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         loss_verbs=frozenset(data.get("loss_verbs") or ()),
         tally_nouns=frozenset(data.get("tally_nouns") or ()),
         tally_setting_verbs=frozenset(data.get("tally_setting_verbs") or ()),
+        enumeration_nouns=frozenset(data.get("enumeration_nouns") or ()),
+        plural_count_min=float(data.get("plural_count_min", 10)),
         reference_determiners=frozenset(data.get("reference_determiners") or ()),
         reference_max=float(data.get("reference_max") or 0),
         vote_words=tuple(tuple(w) for w in data.get("vote_words") or ()),
@@ -307,9 +311,13 @@ class FigureReader:
             figure = Figure(start, j, float(value))
         if figure is None:
             return None
-        # "1.5 million", "two dozen", "3 billion": scale and multiplier words after the number
+        # "1.5 million", "two dozen", "3 billion": scale and multiplier words after the number;
+        # a one-letter scale only glued to an amount of money ("€100m" is split "€ 100 m")
+        def glued_scale(k: int) -> bool:
+            return currency is not None and not doc[k - 1].whitespace_
+
         if not figure.vague and figure.value is not None:
-            while j < end and (doc[j].lower_ in lex.scales and doc[j].lower_ not in ("m", "b", "k")
+            while j < end and (doc[j].lower_ in lex.scales and (doc[j].lower_ not in ("m", "b", "k") or glued_scale(j))
                                or doc[j].lower_ in lex.multipliers):
                 word = doc[j].lower_
                 figure.value *= lex.multipliers.get(word) or lex.scales[word]
@@ -455,7 +463,7 @@ class Attribution:
         start = doc[figure.start].idx
         end = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
         for quote in quotes:
-            if quote.span[0] < end and start < quote.span[1]:
+            if quote.span[0] < end and start < quote.span[1] and not self._object_of_act(figure, quote, sent):
                 return quote.speaker.actor_id, quote.speaker.name
         found = self._according_to(sent, mentions)
         if found is not None:
@@ -468,12 +476,34 @@ class Attribution:
             return found
         voiced = [(q, cue) for q in quotes for cue in [self._cue_in(q, sent)] if cue is not None
                   and not self._in_subject(figure, cue) and not self._in_span(figure, q.speaker.span)
-                  and not self._in_side_clause(figure, cue)]
+                  and not self._in_side_clause(figure, cue) and not self._narrated_beside(figure, cue)]
         if voiced:
             # the nearest statement of the sentence
             quote, _ = min(voiced, key=lambda qc: min(abs(qc[0].span[0] - end), abs(start - qc[0].span[1])))
             return quote.speaker.actor_id, quote.speaker.name
         return None, None
+
+    @staticmethod
+    def _narrated_beside(figure: "Figure", cue: Token) -> bool:
+        """Whether the statement is a participle hung on the clause that holds the figure: in
+        "the Commission proposed duties on 1.2 billion euros, saying Jakarta had ignored ...",
+        the figure is told by the article, the statement is only what "saying" introduces."""
+        node = figure.noun or figure.anchor
+        return node is not None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") \
+            and not cue.is_ancestor(node) and cue.head.is_ancestor(node)
+
+    @staticmethod
+    def _object_of_act(figure: "Figure", quote: Quote, sent: Span) -> bool:
+        """Whether the figure is the direct object of the statement's cue, an act the article
+        reports rather than words someone said: "Moldova ordered three Russian diplomats to
+        leave", "the Commission proposed duties on 1.2 billion euros"."""
+        cue = (quote.cue or "").lower()
+        for token in sent:
+            if token.lower_ == cue and token.pos_ in _VERB_POS:
+                for child in token.children:
+                    if child.dep_ == "dobj" and child.left_edge.i <= figure.start <= child.right_edge.i:
+                        return True
+        return False
 
     @staticmethod
     def _in_side_clause(figure: "Figure", cue: Token) -> bool:
@@ -527,7 +557,7 @@ class Attribution:
                 if prep.dep_ == "prep" and prep.lower_ == "to":
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            return self._name_of(pobj, mentions)
+                            return self._name_of(self._source_of_claim_noun(pobj), mentions)
         return None
 
     def _reporting_subject(self, figure: "Figure", sent: Span, mentions) -> tuple[Optional[str], Optional[str]]:
@@ -789,6 +819,8 @@ class ClaimExtractor:
                 return category
             if noun.lower_ in lex.unit_group or _is_demonym(noun):
                 return "other"
+            if self._counts_plural_noun(figure, noun):
+                return "other"  # "more than 1,100 polling stations", "about 300 activists"
             if any(c.dep_ == "compound" and c.lower_ in lex.unit_group for c in noun.children):
                 return "other"  # "25 crew members"
         anchor = figure.anchor
@@ -810,6 +842,15 @@ class ClaimExtractor:
         if any(after[:len(words)] == words for words in lex.vote_words):
             return "other"  # a vote count
         return None
+
+    def _counts_plural_noun(self, figure: Figure, noun: Token) -> bool:
+        """A number written as a count of a plural common noun it modifies directly: a claim
+        whatever the noun, unless the noun measures time or distance or labels a thing."""
+        anchor = figure.anchor
+        return anchor is not None and anchor.head.i == noun.i and anchor.dep_ in ("nummod", "quantmod", "compound") \
+            and noun.tag_ == "NNS" and noun.lower_ not in self.lex.not_units | self.lex.enumeration_nouns \
+            and noun.lemma_.lower() not in self.lex.label_nouns \
+            and (figure.value or figure.low or 0) >= self.lex.plural_count_min
 
     def _verb_phrase_category(self, verb: Token, noun: Optional[Token]) -> Optional[str]:
         """The category a verb takes from its phrase: "claimed ... lives" (killed), "forced
