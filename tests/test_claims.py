@@ -357,3 +357,8 @@ def test_an_act_the_article_reports_has_no_claimant(nlp, extractor):
     found = claims_of(nlp, extractor, "The Commission on Tuesday proposed duties on about 1.2 billion euros of imports, "
                                       "saying Jakarta had broken trade rules.")
     assert [(c.value, c.claimant, c.claimant_name) for c in found] == [(1_200_000_000, None, None)]
+
+
+def test_a_part_or_a_vague_plural_of_any_noun_is_a_count(nlp, extractor):
+    found = claims_of(nlp, extractor, "Thousands of dockworkers walked off the job as about 6,000 of the members joined.")
+    assert [(c.value, c.unit) for c in found] == [(1000, "dockworkers"), (6000, "members")]

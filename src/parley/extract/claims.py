@@ -847,8 +847,10 @@ class ClaimExtractor:
         """A number written as a count of a plural common noun it modifies directly: a claim
         whatever the noun, unless the noun measures time or distance or labels a thing."""
         anchor = figure.anchor
-        return anchor is not None and anchor.head.i == noun.i and anchor.dep_ in ("nummod", "quantmod", "compound") \
-            and noun.tag_ == "NNS" and noun.lower_ not in self.lex.not_units | self.lex.enumeration_nouns \
+        counts = anchor is not None and (
+            anchor.head.i == noun.i and anchor.dep_ in ("nummod", "quantmod", "compound")
+            or noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i)  # "6,000 of its members"
+        return counts and noun.tag_ == "NNS" and noun.lower_ not in self.lex.not_units | self.lex.enumeration_nouns \
             and noun.lemma_.lower() not in self.lex.label_nouns \
             and (figure.value or figure.low or 0) >= self.lex.plural_count_min
 
