@@ -362,3 +362,17 @@ def test_an_act_the_article_reports_has_no_claimant(nlp, extractor):
 def test_a_part_or_a_vague_plural_of_any_noun_is_a_count(nlp, extractor):
     found = claims_of(nlp, extractor, "Thousands of dockworkers walked off the job as about 6,000 of the members joined.")
     assert [(c.value, c.unit) for c in found] == [(1000, "dockworkers"), (6000, "members")]
+
+
+def test_results_released_by_a_body_are_its_claim(nlp, extractor):
+    found = claims_of(nlp, extractor, "Early results released by the electoral council on Monday gave Reyes 52% of the vote.")
+    assert [(c.value, c.claimant_name) for c in found] == [(52, "the electoral council")]
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("In 2023, Moldova ordered Russia to cut its embassy staff to 25 diplomats.", False),
+    ("NATO urged members to spend 5% of GDP on defence.", True),
+])
+def test_a_figure_in_an_order_is_no_claim_but_in_an_appeal_it_is(nlp, extractor, text, claimed):
+    claim, _ = one(nlp, extractor, text)
+    assert (claim.claimant_name is not None) is claimed

@@ -99,6 +99,7 @@ class ClaimLexicon:
     tally_setting_verbs: frozenset[str]
     enumeration_nouns: frozenset[str]
     plural_count_min: float
+    act_cues: frozenset[str]
     reference_determiners: frozenset[str] = frozenset()
     reference_max: float = 0.0
     vote_words: tuple[tuple[str, ...], ...] = ()
@@ -186,6 +187,7 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         tally_setting_verbs=frozenset(data.get("tally_setting_verbs") or ()),
         enumeration_nouns=frozenset(data.get("enumeration_nouns") or ()),
         plural_count_min=float(data.get("plural_count_min", 10)),
+        act_cues=frozenset(data.get("act_cues") or ()),
         reference_determiners=frozenset(data.get("reference_determiners") or ()),
         reference_max=float(data.get("reference_max") or 0),
         vote_words=tuple(tuple(w) for w in data.get("vote_words") or ()),
@@ -492,16 +494,16 @@ class Attribution:
         return node is not None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") \
             and not cue.is_ancestor(node) and cue.head.is_ancestor(node)
 
-    @staticmethod
-    def _object_of_act(figure: "Figure", quote: Quote, sent: Span) -> bool:
-        """Whether the figure is the direct object of the statement's cue, an act the article
-        reports rather than words someone said: "Moldova ordered three Russian diplomats to
-        leave", "the Commission proposed duties on 1.2 billion euros"."""
+    def _object_of_act(self, figure: "Figure", quote: Quote, sent: Span) -> bool:
+        """Whether the figure is the object of an act the statement's cue reports rather than
+        words someone said: "Moldova ordered three Russian diplomats to leave", and for cues
+        that are acts, their complement: "ordered Russia to cut its staff to 25 diplomats"."""
         cue = (quote.cue or "").lower()
         for token in sent:
             if token.lower_ == cue and token.pos_ in _VERB_POS:
+                acts = ("dobj", "xcomp", "ccomp") if token.lemma_.lower() in self.lex.act_cues else ("dobj",)
                 for child in token.children:
-                    if child.dep_ == "dobj" and child.left_edge.i <= figure.start <= child.right_edge.i:
+                    if child.dep_ in acts and child.left_edge.i <= figure.start <= child.right_edge.i:
                         return True
         return False
 
@@ -564,6 +566,15 @@ class Attribution:
         node = figure.noun or figure.anchor
         while node is not None and node.head.i != node.i and sent.start <= node.head.i < sent.end:
             node = node.head
+            if node.pos_ in _VERB_POS:
+                # "Early results released by the council gave Reyes 52%": the source of the
+                # claim noun that is the clause's subject, whatever its verb
+                for child in node.children:
+                    if child.dep_ == "nsubj" and child.lower_ in self.lex.claim_nouns \
+                            and not child.left_edge.i <= figure.start <= child.right_edge.i:
+                        source = self._source_of_claim_noun(child)
+                        if source is not child:
+                            return self._name_of(source, mentions)
             if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs:
                 for child in node.children:
                     if child.dep_ == "nsubj" and child.lower_ not in ("it", "this", "that") \
@@ -581,17 +592,21 @@ class Attribution:
         show ..." is the group's claim; any other subject is its own source."""
         if subject.lower_ not in self.lex.claim_nouns:
             return subject
-        for prep in subject.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN"):
-                        return pobj
+        # "data from X", "figures by X", and "results released by X" (a participle's agent)
+        heads = [subject] + [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN"):
+                            return pobj
         return subject
 
     def _name_of(self, head: Token, mentions) -> tuple[Optional[str], Optional[str]]:
         """The actor mentioned in the phrase headed by ``head`` and the phrase's own words."""
         doc = head.doc
-        dropped = {t.i for child in head.children if child.dep_ in self._NAME_DROP for t in child.subtree}
+        dropped = {t.i for child in head.children if child.dep_ in self._NAME_DROP or _is_time_phrase(child)
+                   for t in child.subtree}
         kept = [t for t in head.subtree if t.i not in dropped]
         # "Doctors at Goma's main hospital, contacted by AFP": the name ends at a comma
         comma = next((t.i for t in kept if t.i > head.i and t.text == ","), None)
@@ -993,6 +1008,11 @@ class ClaimExtractor:
         if noun is not None and figure.end <= noun.i <= figure.end + 3:
             last = noun
         return (start, last.idx + len(last.text))
+
+
+def _is_time_phrase(token: Token) -> bool:
+    """A prepositional phrase of time hung on a name: "the council on Monday"."""
+    return token.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
 def _is_demonym(token: Token) -> bool:
