@@ -69,6 +69,16 @@ class VerbPattern:
     # The verb takes no object or that-clause in this sense: "demonstrated outside the
     # embassy" is a protest, "demonstrated resolve", "demonstrate that ..." a showing.
     intransitive: bool = False
+    # A compound subject that does the act together with no one else named: each side is the
+    # other's target ("India and Pakistan agreed to exchange prisoners"); one subject alone
+    # still makes an event without a target (unlike ``reciprocal``).
+    joint: bool = False
+    # The complement must itself hold an act of the lexicon: "is willing to withdraw its
+    # troops" is an offer, "was willing to walk the line" a figure of speech.
+    needs_act: bool = False
+    # The modality of an act this verb only readies: "is preparing a new round of sanctions"
+    # (future), unless the clause says otherwise (negated, hypothetical, historical).
+    modality: Optional[str] = None
 
     @property
     def root(self) -> str:
@@ -133,6 +143,14 @@ class ModalityWords:
     statement_nouns: frozenset[str] = frozenset()
     reason_preps: frozenset[str] = frozenset()
     context_country_sectors: frozenset[str] = frozenset()
+    home_sectors: frozenset[str] = frozenset()
+    concessive_words: frozenset[str] = frozenset()
+    leaving_roots: frozenset[str] = frozenset()
+    mentioned_target_roots: frozenset[str] = frozenset()
+    action_call_nouns: frozenset[str] = frozenset()
+    ultimatum_marks: frozenset[str] = frozenset()
+    ultimatum_code: str = ""
+    leaving_preps: frozenset[str] = frozenset()
     hypothetical_adverbs: frozenset[str] = frozenset()
     supposition_verbs: frozenset[str] = frozenset()
     long_ago_units: frozenset[str] = frozenset()
@@ -230,6 +248,9 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     not_by_person=bool(raw.get("not_by_person")),
                     thing_object=bool(raw.get("thing_object")),
                     intransitive=bool(raw.get("intransitive")),
+                    joint=bool(raw.get("joint")),
+                    needs_act=bool(raw.get("needs_act")),
+                    modality=(str(raw["modality"]) if raw.get("modality") else None),
                     describes=_describing_words(raw.get("describes"), words_file=Path(cameo_dir) / "judgements.yaml"),
                 )
                 lex.verbs.setdefault(lemma, []).append(pattern)
@@ -244,8 +265,9 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
     lex.mentions_acts = frozenset(mentions)
     words = _read(Path(cameo_dir) / "modality.yaml")
     lex.words = ModalityWords(
-        **{k: _words(v) for k, v in words.items() if k != "news_cycle_days"},
+        **{k: _words(v) for k, v in words.items() if k not in ("news_cycle_days", "ultimatum_code")},
         news_cycle_days=int(words.get("news_cycle_days", 7)),
+        ultimatum_code=str(words.get("ultimatum_code") or ""),
     )
     table = _read(plover_file)
     lex.codes = {str(k): v for k, v in (table.get("codes") or {}).items()}

@@ -81,6 +81,8 @@ class _Match:
     target: list[str] = field(default_factory=list)
     code: str = ""
     derived: bool = False
+    # acts talked about inside this one's complement ("threatened to impose a curfew in Algiers")
+    mentioned: list = field(default_factory=list)
 
 
 class EventCoder:
@@ -100,8 +102,11 @@ class EventCoder:
         for sent in doc.sents:
             matches = self._matches(sent)
             if not matches:
+                # "Russia said that Sudan must return the helicopter": a demand with no act word
+                events += self._split_sources(self._obligations(sent, [], ctx))
                 continue
             matches = self._drop_mentioned(matches)
+            matches = [m for m in matches if m.mentioned or not getattr(m.pattern, "needs_act", False)]
             sent_events = []
             for match in matches:
                 event = self._event(match, sent, ctx)
@@ -157,16 +162,19 @@ class EventCoder:
         for prep in preps:
             objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         objects += [c for h in heads for c in h.children if c.dep_ == "xcomp"]
-        if verb.dep_ == "amod":  # a participle the parser hung on its object: "needed guarantees"
+        if verb.dep_ == "amod" or _reduced_passive(verb):
+            # a participle on its object: "needed guarantees", "the sanctions, imposed in 2018"
             objects.append(verb.head)
         objects += [c for o in list(objects) if o.pos_ in ("NOUN", "PROPN") for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
         if pattern.preps and not any(p.lower_ in pattern.preps and not _is_time(p) for p in preps):
             return None
         if pattern.unless_preps and any(c.dep_ == "prep" and c.lower_ in pattern.unless_preps for c in children):
             return None  # "seized on the issue": a phrasal sense of the verb
-        if pattern.complement and not any(c.dep_ in ("xcomp", "ccomp") for c in children):
+        # the clause may hang on the adjective: "is willing to send troops"
+        clauses = [c for h in {verb, *heads} for c in h.children if c.dep_ in ("xcomp", "ccomp")]
+        if pattern.complement and not clauses:
             return None
-        if pattern.infinitive and not any(c.dep_ == "xcomp" for c in children):
+        if pattern.infinitive and not any(c.dep_ == "xcomp" for c in clauses):
             return None
         if pattern.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in children):
             return None
@@ -242,6 +250,7 @@ class EventCoder:
                 if (_governs(scope.trigger, match.trigger) and not _in_subject(scope.trigger, match.trigger)
                         and not _coordinated(scope.trigger, match.trigger)):
                     inside = True
+                    scope.mentioned.append(match)
                     break
             if not inside:
                 kept.append(match)
@@ -275,9 +284,12 @@ class EventCoder:
             return None  # "Trump held a rally in Michigan": a campaign event, not a protest
         if not target and isinstance(pattern, VerbPattern) and not pattern.direct_target:
             target = self._indirect_target(match, ctx, quote, source)
+        if not target:
+            target = self._mentioned_target(match, ctx, quote, source)
         if target and set(target) <= set(source) and not getattr(pattern, "reciprocal", False):
             return None  # "X accused X": one side read twice is a resolution slip, not an act
         target = [t for t in target if t not in source]
+        target = _unique([ctx.localise_group(t, source, sent) for t in target])
         partnered = bool(target) or (getattr(pattern, "reciprocal", False) and len(source) > 1)
         if not target and pattern.root == "14":
             target = [a for a in self._protest_targets(match, ctx) if a not in source]
@@ -309,6 +321,8 @@ class EventCoder:
         if code[:2] == "04" and location is not None:
             code = ctx.meeting_code(code, source, target, location)
         modality = ctx.modality(match, own_date)
+        if modality == "asserted" and getattr(pattern, "modality", None):
+            modality = pattern.modality  # "is preparing sanctions": the sanctions lie ahead
         date = own_date.value if own_date is not None else None
         if date is None:
             date = ctx.fallback_date(match, modality, quote, location)
@@ -341,6 +355,8 @@ class EventCoder:
             return False
         if match.trigger.lemma_.lower() not in self.w.position_verbs:
             return False
+        if any(o.lemma_.lower() in self.w.action_call_nouns for o in match.objects):
+            return False  # "called for a mass protest": people are asked to act
         return not any(ctx.by_token[t.i] for o in match.objects for t in _close_words(o))
 
     def _verb_actors(self, match: _Match, ctx: "_Context", quote: Optional[Quote]) -> tuple[list[str], list[str]]:
@@ -350,7 +366,13 @@ class EventCoder:
         passive = [c for c in children if c.dep_ in PASSIVE_SUBJECTS]
         source: list[str] = []
         target: list[str] = []
-        if passive:
+        if _reduced_passive(verb):
+            # "the deal, signed by Iran in 2015": the noun is what the act was done to
+            for agent in (c for c in children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    source += ctx.actors_of(pobj, quote)
+            target += ctx.actors_of(verb.head, quote)
+        elif passive:
             for agent in (c for c in children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     source += ctx.actors_of(pobj, quote)
@@ -374,8 +396,9 @@ class EventCoder:
         # a phrase after a reason ("over its deliveries to Russia") belongs to the reason even
         # when the parser hangs it on the verb
         reason = min((p.i for p in preps if p.lower_ in self.w.reason_preps and p.i > verb.i), default=len(verb.doc))
+        leaving = match.pattern.root in self.w.leaving_roots
         for prep in preps:
-            if prep.lower_ in self.w.target_preps and verb.i < prep.i < reason:
+            if (prep.lower_ in self.w.target_preps or (leaving and prep.lower_ in self.w.leaving_preps)) and verb.i < prep.i < reason:
                 # a fronted phrase sets the scene ("At the UN, Guterres called on ...")
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
@@ -403,7 +426,21 @@ class EventCoder:
                         target += [a for a in ctx.actors_of(pobj, None) if not ctx.is_channel(a)]
         if not source:
             source = self._carrier_subject(noun, ctx)
+        if not target:
+            target = self._carrier_object(noun, ctx)
         return _unique(source), _unique(target)
+
+    def _carrier_object(self, noun: Token, ctx: "_Context") -> list[str]:
+        """Whom an act set in a clause was done to: "wounded two British soldiers in a bomb
+        attack" (the object of the clause the noun event sits in)."""
+        head = noun.head
+        if not (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during")):
+            return []
+        verb = head.head
+        if verb.pos_ != "VERB":
+            return []
+        quote = ctx.quote_at(verb.idx)
+        return [a for c in verb.children if c.dep_ == "dobj" for a in ctx.actors_of(c, quote)]
 
     def _carrier_subject(self, noun: Token, ctx: "_Context") -> list[str]:
         """The source of an event noun carried by a light verb ("rebels launched an attack",
@@ -433,10 +470,15 @@ class EventCoder:
         to cut ties with Russia" (the target of the threatened act), "rejected calls by
         Annan", "accepted demands from the rebels" (the author of the act rejected)."""
         verb = match.trigger
-        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]  # "is ready to send"
+        # a denial is aimed at its accusers, not at whom the denied act would have touched:
+        # "Rwanda denies backing the M23"
+        denial = verb.lemma_.lower() in self.w.denial_verbs and match.pattern.root == "12"
+        for comp in (c for h in heads for c in h.children if c.dep_ in ("ccomp", "xcomp") and not denial):
             subject = next((c for c in comp.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
             if subject is not None and comp.dep_ == "ccomp" and comp.i > verb.i:
-                found = [a for a in ctx.actors_of(subject, quote) if a not in source]
+                found = ctx.actors_of(subject, quote) or ctx.domestic_agent(subject, source)
+                found = [a for a in found if a not in source]
                 if found:
                     return found
             found = [a for a in self._clause_targets(comp, ctx, quote) if a not in source]
@@ -456,13 +498,37 @@ class EventCoder:
                     return found
         return []
 
+    def _mentioned_target(self, match: _Match, ctx: "_Context", quote: Optional[Quote],
+                          source: list[str]) -> list[str]:
+        """The target of the act an intent, threat, appeal or refusal talks about, read as that
+        act's own: "threatened to impose a curfew in Algiers" (a place an act of force is done
+        to), "is willing to withdraw its troops from Lebanon" (the side a withdrawal leaves).
+        Not for a denial: "denied detaining Indian traders" is aimed at whoever accused."""
+        if match.pattern.root not in self.w.mentioned_target_roots or (
+                match.trigger.lemma_.lower() in self.w.denial_verbs):
+            return []
+        if len(source) > 1 and (getattr(match.pattern, "reciprocal", False) or getattr(match.pattern, "joint", False)):
+            return []  # "Israel and Hamas agreed to a ceasefire in Gaza": each is the other's target
+        for inner in match.mentioned:
+            if isinstance(inner.pattern, VerbPattern):
+                found = self._verb_actors(inner, ctx, quote)[1]
+            else:
+                found = self._noun_actors(inner, ctx)[1]
+            if inner.pattern.root in self.w.place_target_roots:
+                found = found + self._place_targets(inner, ctx)
+            found = [a for a in found if a not in source and ctx.can_act(a)]
+            if found:
+                return _unique(found)
+        return []
+
     def _owners(self, obj: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
         """The author of an act or text: "Russia's proposal", "calls by Annan", "the plan put
         forward by Kyiv", and for an act noun its actor modifier ("the Russian attack")."""
         found: list[str] = []
         act = obj.lemma_.lower() in self.w.act_nouns
         for child in obj.children:
-            if child.dep_ == "poss" or (act and child.dep_ in ("amod", "compound") and ctx.token_actor(child)):
+            if child.dep_ == "poss" or (act and child.dep_ in ("amod", "compound") and ctx.token_actor(child)
+                                        and not ctx.named_for_city(obj, child)):
                 found += ctx.actors_of(child, quote)
             elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -480,6 +546,9 @@ class EventCoder:
         heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         for child in heads[1:]:
             found += ctx.actors_of(child, quote)
+        # "refused to allow Ukrainian officials to attend": the one let or made to act
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i):
+            found += [a for c in comp.children if c.dep_ in SUBJECTS for a in ctx.actors_of(c, quote)]
         for head in heads:
             for prep in (c for c in head.children if c.dep_ in ("prep", "dative")):
                 if prep.lower_ in self.w.target_preps and not _is_time(prep):
@@ -542,11 +611,17 @@ class EventCoder:
         trigger = match.trigger
         heads = [trigger, match.predicate] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        leaving = match.pattern.root in self.w.leaving_roots
         for head in heads:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.i > trigger.i):
-                if prep.lower_ in self.w.locative_preps or prep.lower_ in self.w.target_preps:
+                if (prep.lower_ in self.w.locative_preps or prep.lower_ in self.w.target_preps
+                        or (leaving and prep.lower_ in self.w.leaving_preps)):
                     if not _is_time(prep):
                         candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        # where what was hit stands: "fired shells at targets in Jericho", "camps near Goma"
+        candidates += [p for c in list(candidates) if c.pos_ == "NOUN" for prep in c.children
+                       if prep.dep_ == "prep" and prep.lower_ in self.w.locative_preps and not _is_time(prep)
+                       for p in prep.children if p.dep_ == "pobj"]
         # "the town of Cizre", "the capital, Kabul": the name sits under the common noun
         candidates += [g for c in candidates for p in c.children if p.dep_ == "appos" or (p.dep_ == "prep" and p.lower_ == "of")
                        for g in ([p] if p.dep_ == "appos" else [x for x in p.children if x.dep_ == "pobj"])]
@@ -585,7 +660,8 @@ class EventCoder:
             if len(sources) < 2:
                 out.append((match, event))
                 continue
-            joint = event.target is None and getattr(match.pattern, "reciprocal", False)
+            joint = event.target is None and (getattr(match.pattern, "reciprocal", False)
+                                              or getattr(match.pattern, "joint", False))
             for source in sources:
                 target = _ref([a for a in sources if a != source]) if joint else event.target
                 out.append((match, event.model_copy(update={"source": source, "target": target})))
@@ -633,6 +709,8 @@ class EventCoder:
                 continue
             table = self.lex.refusals if event.modality == "negated" else self.lex.intents
             code = table.get(event.cameo[:2])
+            if event.modality != "negated" and self._ultimatum(match.predicate):
+                code = self.w.ultimatum_code or code  # "will withdraw its troops unless ...": pressure
             plover = self.lex.plover(code) if code else None
             if plover is None:
                 continue
@@ -655,7 +733,8 @@ class EventCoder:
             if not any(c.dep_ == "aux" and c.lower_ in self.w.obligation_aux for c in verb.children):
                 continue
             reporter = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-            addressee = next((c for c in verb.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
+            # "the FDLR must be neutralised" lays nothing on the FDLR: a passive names no addressee
+            addressee = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
             if reporter is None or addressee is None:
                 continue
             quote = ctx.quote_at(verb.idx)
@@ -673,6 +752,19 @@ class EventCoder:
                 reported_by=quote.speaker.actor_id if quote is not None else None,
                 goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))))
         return found
+
+    def _ultimatum(self, verb: Token) -> bool:
+        """The act is announced on a condition the other side must meet: "will withdraw its
+        peacekeepers unless the president arranges a ceasefire"."""
+        node = verb
+        for _ in range(4):
+            for clause in (c for c in node.children if c.dep_ == "advcl"):
+                if any(m.dep_ == "mark" and m.lower_ in self.w.ultimatum_marks for m in clause.children):
+                    return True
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _intended(self, match: _Match) -> bool:
         """The act is announced as to come: "will"/"would", or under "ready to", "plans to"."""
@@ -717,9 +809,12 @@ class _Context:
         self.published = published
         self.quotes = [q for q in quotes if q.speaker is not None]
         self.by_token: list[Optional[str]] = [None] * len(doc)
+        self.metonyms: set[int] = set()  # tokens of a capital standing for its state ("Paris")
         for m in resolved.mentions:
             for i in range(m.token_start, min(m.token_end, len(doc))):
                 self.by_token[i] = m.actor_id
+                if m.how == "metonym":
+                    self.metonyms.add(i)
         self.dates = [(d, _char_token(doc, d.span[0])) for d in dates if d.value]
         self.places = [(p, _char_token(doc, p.span[0])) for p in places]
         self.place_at: dict[int, object] = {}  # token index -> the place whose name covers it
@@ -802,7 +897,7 @@ class _Context:
             # "the rebels, whom Russia accused": the object is the noun the clause describes
             verb = head.head.head if head.dep_ == "pobj" else head.head
             return self.actors_of(verb.head, quote) if verb.dep_ == "relcl" else []
-        if low in SPEAKER_PRONOUNS:
+        if low in SPEAKER_PRONOUNS and not (head.is_upper and len(head) > 1):  # "US" is a country
             return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
         if low in ORGANISATION_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
             # "Syria says it is willing to withdraw": the pronoun subject of a reported
@@ -832,7 +927,7 @@ class _Context:
                 continue
             for mod in [child, *child.conjuncts]:
                 mod_actor = self.by_token[mod.i]
-                if mod_actor is None or mod_actor == actor:
+                if mod_actor is None or mod_actor == actor or self.named_for_city(head, mod):
                     continue
                 if sector and not mod_actor.startswith("agent:"):
                     agent = f"agent:{self.country(mod_actor) or mod_actor}:{sector}"
@@ -841,6 +936,14 @@ class _Context:
         if not found:
             found = self._group_of(head, quote)
         return found
+
+    def named_for_city(self, head: Token, mod: Token) -> bool:
+        """"the Paris climate accord", "the Minsk agreements", "the Doha talks": a text or a
+        meeting named for the city where it was made names no party to it."""
+        if head.lemma_.lower() not in self.w.act_nouns or mod.dep_ not in ("compound", "nmod"):
+            return False
+        place = self.place_at.get(mod.i)
+        return (place is not None and getattr(place, "kind", None) == "city") or mod.i in self.metonyms
 
     # unnamed groups
     def _group_of(self, head: Token, quote: Optional[Quote]) -> list[str]:
@@ -895,10 +998,59 @@ class _Context:
         country = self._sentence_country(head) or self.main_country()
         return self._group(head, sector, country) if country else None
 
-    def _sentence_country(self, head: Token) -> Optional[str]:
+    def localise_group(self, actor_id: str, source: list[str], sent: Span) -> str:
+        """A target group that names no country ("fired tear gas at protesters", "met the
+        opposition") belongs to the country of a place in its sentence, else to the country
+        of a state source acting at home ("Kenya's government met the opposition"). Written
+        news names the country once; a group on the receiving end is seldom foreign unless
+        the sentence says so."""
+        if not actor_id.startswith("new:group:") or actor_id not in self.groups:
+            return actor_id
+        actor, mentions = self.groups[actor_id]
+        here = [m for m in mentions if sent.start <= m.token_start < sent.end]
+        if not here or not actor.sector:
+            return actor_id
+        head = self.doc[here[-1].token_end - 1]
+        country = self._sentence_country(head, besides=source) or self._home_country(source)
+        return self._group(head, actor.sector, country) if country else actor_id
+
+    def domestic_agent(self, head: Token, source: list[str]) -> list[str]:
+        """"the government", "the police" with no country of their own: the country of a
+        place in the sentence, else the article's main one, else the one country of the
+        act's sources ("Colombian rebels demanded that the government release ...")."""
+        agent = self.contextual_agent(head)
+        if agent:
+            return [agent]
+        sector = self._sector_of(head) if head.pos_ == "NOUN" else None
+        if sector is None or sector.lower() not in self.w.context_country_sectors:
+            return []
+        countries = {self.country(a) for a in source}
+        if len(countries) != 1 or None in countries:
+            return []
+        return [self._group(head, sector, countries.pop())]
+
+    def _home_country(self, source: list[str]) -> Optional[str]:
+        """The one country of sources that are all a state's home agents (government, police)."""
+        countries = set()
+        for actor_id in source:
+            actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
+            if actor is None or not actor.country:
+                return None
+            # a state agent at home, not the country as a whole: "Israel says it has killed
+            # 17,000 militants" are not Israel's own
+            if actor.type == "country" or (actor.sector or "").lower() not in self.w.home_sectors:
+                return None
+            countries.add(actor.country)
+        return countries.pop() if len(countries) == 1 else None
+
+    def _sentence_country(self, head: Token, besides: Sequence[str] = ()) -> Optional[str]:
+        """The country of the first place named in the sentence; not one that names an actor
+        of ``besides`` ("the rebels, whom Russia accused": Russia is the accuser)."""
         sent = head.sent
         for place, token in self.places:
             if token is not None and sent.start <= token.i < sent.end and place.country:
+                if besides and self.by_token[token.i] in besides:
+                    continue
                 return place.country
         return None
 
@@ -1230,7 +1382,7 @@ class _Context:
             return "historical"
         elif self._long_ago(chain + _governing_clauses(verb)):
             return "historical"
-        elif "had" in aux and verb.tag_ == "VBN" and self._recalled(verb):
+        elif "had" in aux and verb.tag_ == "VBN" and (self._recalled(verb) or self._narrated_before(verb)):
             return "historical"
         return "asserted"
 
@@ -1271,6 +1423,16 @@ class _Context:
                 and first.tag_ == "VB" and first.dep_ == "ROOT"
                 and not any(c.dep_ in SUBJECTS for c in first.children))
 
+    def _narrated_before(self, verb: Token) -> bool:
+        """A past perfect in the reporter's own main clause, outside any quote: "Mali had
+        expelled the French ambassador, and relations soured" tells background. Reported
+        speech ("said Pakistan had accepted") and time clauses ("after Hamas had rejected
+        the plan") backshift the day's news and are left alone."""
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ROOT" and self.quote_at(verb.idx) is None
+
     def _recalled(self, verb: Token) -> bool:
         """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
         node = verb
@@ -1281,15 +1443,23 @@ class _Context:
     def _conditional(self, verb: Token) -> bool:
         node = verb
         for _ in range(6):
-            if any(c.dep_ == "mark" and c.lower_ in self.w.conditional_marks for c in node.children):
+            if self._condition_mark(node):
                 return True
             # the consequence of a condition: "would send tanks if Germany agreed"
-            if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.w.conditional_marks
-                                             for m in c.children) for c in node.children):
+            if any(c.dep_ == "advcl" and self._condition_mark(c) for c in node.children):
                 return True
             if node.dep_ in ("ROOT", "ccomp") or node.head.i == node.i:
                 return False
             node = node.head
+        return False
+
+    def _condition_mark(self, clause: Token) -> bool:
+        """The clause opens with "if"/"unless"/"whether", not with a concession: "vowed to
+        fight on even if it takes a hundred years" holds whatever happens."""
+        for mark in (c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.w.conditional_marks):
+            before = clause.doc[mark.i - 1] if mark.i > 0 else None
+            if before is None or before.lower_ not in self.w.concessive_words:
+                return True
         return False
 
     # places
@@ -1367,15 +1537,27 @@ def _subject(verb: Token) -> Optional[Token]:
     "after meeting Zelenskiy", "refused and continues to refuse")."""
     node = verb
     for _ in range(5):
+        # a governor's passive subject controls its infinitive: "Brazil is set to host",
+        # "Kyiv was urged to withdraw" (the verb's own passive subject is its target)
+        deps = SUBJECTS if node is verb else SUBJECTS + PASSIVE_SUBJECTS
         for child in node.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in deps:
                 return child
-        if node.dep_ not in CONTROL_DEPS or node.head.i == node.i:
+        # "is willing to send": the infinitive hangs on the adjective, the subject on "is"
+        if node.dep_ not in CONTROL_DEPS and node.dep_ != "acomp" or node.head.i == node.i:
             return None
         node = node.head
         while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("prep", "pcomp") and node.head.i != node.i:
             node = node.head
     return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle describing a noun, with its doer after "by": "the deal, signed by
+    Iran in 2015", "sanctions imposed by Washington". Without the agent it may be an
+    adjective ("the disputed region"), so the agent is required."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in verb.children))
 
 
 def _is_time(prep: Token) -> bool:
