@@ -40,6 +40,8 @@ from .actors import ActorMention, ActorResolver, ResolvedActors
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "we"}
+# "his accusation that ...": a possessive subject of a noun cue refers like its pronoun.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 MAX_SENTENCES_BACK = 12
 # Which mention in a subject phrase names the speaker: a person before an organisation
 # before a country.
@@ -75,6 +77,9 @@ class SpeakerResolver:
         self.unlisted_names: list[tuple[int, int, str]] = []  # (start, end, name) of speakers named but not actors
         self.groups: list[tuple[int, str]] = []  # (token index, phrase) of unnamed plural speakers ("Officials in ...")
         self._described: dict[str, str] = {}  # person id -> what the KB and the article say they are
+        # (subject token, resolution) of every statement resolved so far, in text order: the
+        # previous speaker is the first candidate for a pronoun that continues its statement.
+        self.history: list[tuple[Token, Resolution]] = []
         for mention in resolved.mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token[i] = mention
@@ -111,7 +116,15 @@ class SpeakerResolver:
 
     def resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
         """The actor a reporting verb's subject refers to, with the chain that led there."""
-        group = self._coordinated_group(subject)
+        result = self._resolve(subject, previous_speaker)
+        earlier = self._described_before(subject)
+        if earlier is not None and (result.mention is None or result.mention.token_start < earlier[0].i):
+            result = earlier[1]
+        self.history.append((subject, result))
+        return result
+
+    def _resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
+        group = self._coordinated_group(subject) or self._government(subject)
         if group is not None:
             return group
         mention = self.mention_in(subject)
@@ -128,8 +141,9 @@ class SpeakerResolver:
             if found is not None:
                 return found
         if head_is_actor and mention.how == "agent" and self._names_one_person(subject):
-            # "The Georgian prime minister said": a title, not the government it belongs to.
-            found = self._office_holder(subject, mention) or self._role_noun(subject, noun)
+            # "The Georgian prime minister said": a title, not the government it belongs to;
+            # the holder the article names before the one the KB knows.
+            found = self._role_family(subject) or self._office_holder(subject, mention) or self._role_noun(subject, noun)
             if found is not None:
                 return found
         owner_only = mention is not None and not head_is_actor and self._is_owner(subject, mention)
@@ -186,7 +200,7 @@ class SpeakerResolver:
         if owned is not None:
             return owned
         word = subject.lower_
-        if subject.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if subject.pos_ == "PRON" and word in PERSON_PRONOUNS | GROUP_PRONOUNS | set(POSSESSIVE_PRONOUNS):
             return self._pronoun(subject, previous_speaker)
         noun = normalise(subject.lemma_)
         if noun in self.role_nouns or self._role_of_someone(noun) or self._names_someone_before(subject, noun):
@@ -229,13 +243,22 @@ class SpeakerResolver:
         return Resolution(None, phrase, None, [link, MentionDetail(span=(before.idx, before.idx + len(before.text)), text=phrase, how="unnamed group before")])
 
     def _pronoun_to_actor(self, pronoun: Token, previous_speaker: Optional[str]) -> Resolution:
-        want_person = pronoun.lower_ in PERSON_PRONOUNS
+        """Salience order, as in centering: (a) the speaker of the statement just before,
+        when the pronoun continues it; (b) the role phrase that is the main subject of the
+        sentence before ("The Director General is expected ... He said"); (c) subjects
+        before other mentions, walking back, of the kind and gender the pronoun allows;
+        (d) the previous speaker, then nothing."""
+        word = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)
+        want_person = word in PERSON_PRONOUNS
         start_link = MentionDetail(span=(pronoun.idx, pronoun.idx + len(pronoun.text)), text=pronoun.text, how="pronoun")
+        found = self._continued_speaker(pronoun, word, start_link) or self._role_subject_before(pronoun, word, start_link)
+        if found is not None:
+            return found
         for mention, salient in self._antecedents(pronoun):
             actor = self.resolved.actors[mention.actor_id]
             if want_person != (actor.type == "person"):
                 continue
-            if want_person and not self.gender.agrees(pronoun.lower_, actor.name):
+            if want_person and not self.gender.agrees(word, actor.name):
                 continue
             if not want_person and actor.type == "media":
                 continue
@@ -248,6 +271,178 @@ class SpeakerResolver:
             actor = self.resolved.actors[previous_speaker]
             return Resolution(actor.id, actor.name, None, [start_link, MentionDetail(span=(pronoun.idx, pronoun.idx), text=actor.name, how="previous speaker")])
         return Resolution(None, pronoun.text, None, [start_link])
+
+    def _government(self, subject: Token) -> Optional[Resolution]:
+        """"The army-backed government said", "the government in Tripoli", "the
+        administration": a country's unnamed executive. The country is the one the phrase
+        names, else the nearest subject of the last two sentences that has a country, else
+        the country the article mentions most. The KB's government of that country speaks
+        when it has one; else the country, under the name the article gives."""
+        if subject.tag_ != "NN" or normalise(subject.lemma_) not in _speaker_nouns()["government_nouns"]:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+            return None
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in self.by_token for c in subject.children):
+            return None  # "the Government of National Unity": a name, for the other rules
+        bare = all(c.dep_ == "det" for c in subject.children)
+        earlier = self._named_institution(subject, normalise(subject.lemma_)) if bare else None
+        if earlier is not None:
+            return earlier  # "Mali's transitional government said ... The government said"
+        named = [self.by_token[t.i] for t in subject.subtree if t.i in self.by_token]
+        country, how, link = None, "country named", None
+        for mention in named:
+            actor = self.resolved.actors[mention.actor_id]
+            if actor.country and actor.type != "person":
+                country, link = actor.country, mention
+                break
+        if country is None and named:
+            return None  # "Netanyahu's government": the institution rules know the owner
+        if country is None:
+            country, link, how = self._salient_country(subject)
+        if country is None:
+            return None
+        phrase = normalise_space(self.doc[subject.left_edge.i : subject.i + 1].text)
+        while phrase.lower().startswith(("the ", "this ")):
+            phrase = phrase.split(" ", 1)[1]
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="government")
+        entries = _institutions_of(self.kb, country, frozenset({normalise(subject.lemma_)})) if self.kb is not None else []
+        if len(entries) == 1:
+            self._register(entries[0], subject, phrase, "institution")
+            self.institutions.append((subject.i, entries[0].id, entries[0].name))
+            return Resolution(entries[0].id, entries[0].name, None, [start_link, self._link(link, how) if link else MentionDetail(span=start_link.span, text=country, how=how)])
+        actor = next((a for a in self.resolved.actors.values() if a.type == "country" and a.country == country), None)
+        if actor is None:
+            return None
+        chain = [start_link, self._link(link, how) if link else MentionDetail(span=start_link.span, text=actor.name, how=how)]
+        if not bare:
+            self.institutions.append((subject.i, actor.id, phrase))
+        return Resolution(actor.id, phrase, link, chain)
+
+    def _salient_country(self, subject: Token):
+        """(country, mention, how) for an unnamed government: the nearest subject of this
+        sentence or the one before with a country, else the article's most mentioned country."""
+        for mention, salient in self._antecedents(subject):
+            if self._sentences_between(mention.token_start, subject.i) > 1:
+                break
+            actor = self.resolved.actors[mention.actor_id]
+            if salient and actor.country and actor.type != "media":
+                return actor.country, mention, "country of the subject before"
+        counts: dict[str, int] = {}
+        for mention in self.resolved.mentions:
+            actor = self.resolved.actors[mention.actor_id]
+            if actor.type == "country" and actor.country:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+        if not counts:
+            return None, None, ""
+        best = max(counts.values())
+        leaders = [c for c, n in counts.items() if n == best]
+        return (leaders[0], None, "country the article is about") if len(leaders) == 1 else (None, None, "")
+
+    def _continued_speaker(self, pronoun: Token, word: str, start_link: MentionDetail) -> Optional[Resolution]:
+        """(a) "“...,” a senior executive told Al Jazeera. He said ...": a pronoun in the
+        sentence of the previous statement's speaker, or in the next one, continues that
+        statement; its speaker, named, described or resolved, is the antecedent when it
+        agrees with the pronoun."""
+        if not self.history:
+            return None
+        subject, previous = self.history[-1]
+        if subject.i >= pronoun.i or self._sentences_between(subject.i, pronoun.i) > 1 or previous.name is None:
+            return None
+        if previous.chain and previous.chain[0].how == "pronoun" and previous.actor_id is None:
+            return None  # an unresolved pronoun explains nothing
+        if self._kind_of(subject, previous) not in self._kinds_for(word) + ("unknown",):
+            return None
+        here = sentence_of(pronoun).start
+        if subject.i < here and any(salient and m.token_start >= here for m, salient in self._antecedents(pronoun)):
+            return None  # "Biden welcomed the deal, which he said ...": a subject of its own sentence is nearer
+        if word in ("he", "she", "him", "her") and not self.gender.agrees(word, previous.name):
+            return None
+        link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=previous.name, how="speaker of the previous statement")
+        return Resolution(previous.actor_id, previous.name, previous.mention, [start_link, link])
+
+    @staticmethod
+    def _kinds_for(word: str) -> tuple[str, ...]:
+        if word in PERSON_PRONOUNS:
+            return ("person",)
+        if word == "they":
+            return ("group", "institution")
+        return ("institution",)
+
+    def _kind_of(self, subject: Token, resolution: Resolution) -> str:
+        """"person", "institution" or "group" for a speaker: the actor's type when it is one,
+        else what the phrase that named it says (a name the model tags as a person; a plural
+        noun; an institution head noun from the lexicon; any other singular noun a person)."""
+        actor = self.resolved.actors.get(resolution.actor_id) if resolution.actor_id else None
+        guessed = resolution.mention is not None and resolution.mention.how == "new"
+        if actor is not None and guessed and len(actor.name.split()) == 1 and self.gender.of(actor.name) is None:
+            return "unknown"  # a one-word name outside the KB: the model's type is a guess
+        if actor is not None:
+            return "person" if actor.type == "person" else "institution"
+        if resolution.chain and resolution.chain[-1].how in ("pronoun", "speaker of the previous statement", "role subject of the sentence before"):
+            return self._kind_of_pronoun(resolution.chain[0].text.lower())
+        head = subject
+        if head.ent_type_ in ("ORG", "NORP", "GPE"):
+            return "institution"
+        if head.ent_type_ == "PERSON" or self.gender.of(resolution.name or "") is not None:
+            return "person"
+        if head.pos_ == "PROPN" or not head.pos_ == "NOUN":
+            return "unknown"  # a name the model could not type: a person or an organisation
+        if head.tag_ in ("NNS", "NNPS"):
+            return "group"
+        if normalise(head.lemma_) in _speaker_nouns()["institution_heads"]:
+            return "institution"
+        return "person" if head.pos_ in ("NOUN", "PROPN") else "unknown"
+
+    @staticmethod
+    def _kind_of_pronoun(word: str) -> str:
+        word = POSSESSIVE_PRONOUNS.get(word, word)
+        if word in PERSON_PRONOUNS:
+            return "person"
+        return "group" if word == "they" else "institution"
+
+    def _role_subject_before(self, pronoun: Token, word: str, start_link: MentionDetail) -> Optional[Resolution]:
+        """(b) "The Director General is expected to rotate the team. He said ...": the main
+        subject of the sentence before, when it is a role phrase rather than a name, is
+        resolved as a role and is the antecedent of a person pronoun."""
+        if word not in PERSON_PRONOUNS:
+            return None
+        here = sentence_of(pronoun)
+        if here.start == 0 or pronoun.i - here.start > 3:
+            return None  # only a pronoun that opens its sentence continues the one before
+        before = sentence_of(self.doc[here.start - 1])
+        subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i in self.by_token or subject.pos_ not in ("NOUN", "PROPN") or subject.tag_ not in ("NN", "NNP"):
+            return None
+        if self.mention_in(subject) is not None and self.resolved.actors[self.mention_in(subject).actor_id].type == "person":
+            return None  # a named person: the walk over subjects finds them
+        if not self._definite(subject):
+            return None
+        found = self._role_family(subject) or self._role_noun(subject, normalise(subject.lemma_))
+        if found is None or found.actor_id is None or self.resolved.actors[found.actor_id].type != "person":
+            return None
+        if not self.gender.agrees(word, found.name or ""):
+            return None
+        link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="role subject of the sentence before")
+        return Resolution(found.actor_id, found.name, found.mention, [start_link, link, *found.chain[1:]])
+
+    def _described_before(self, subject: Token) -> Optional[tuple[Token, Resolution]]:
+        """"A European diplomat told Reuters ... The diplomat said": a definite singular noun
+        takes back the last speaker introduced by an indefinite description with the same
+        head noun, a few sentences before."""
+        if subject.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children):
+            return None
+        if any(c.dep_ in ("poss", "compound", "amod") and c.i in self.by_token for c in subject.children):
+            return None  # "the Russian diplomat" names its own country
+        noun = normalise(subject.lemma_)
+        for earlier, resolution in reversed(self.history):
+            if self._sentences_between(earlier.i, subject.i) > MAX_DESCRIBED_BACK:
+                break
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in earlier.children)
+            if indefinite and earlier.tag_ == "NN" and normalise(earlier.lemma_) == noun and resolution.name:
+                start = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="role noun")
+                link = MentionDetail(span=(earlier.idx, earlier.idx + len(earlier.text)), text=resolution.name, how="same description as an earlier speaker")
+                return earlier, Resolution(resolution.actor_id, resolution.name, resolution.mention, [start, link])
+        return None
 
     def _role_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
         other = self._other_holder(subject)
@@ -292,9 +487,22 @@ class SpeakerResolver:
                 return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "role family matches")])
         matched = " ".join(words[len(leftover):])
         # "the Japanese ambassador" may be any of several; "Japan's top diplomat" is one office.
+        holder = None
         if len(countries) == 1 and not organisations and matched not in _speaker_nouns()["representatives"]:
-            return self._family_office_holder(subject, next(iter(countries)), found, start_link)
-        return None
+            holder = self._family_office_holder(subject, next(iter(countries)), found, start_link)
+        if holder is None and len(countries) == 1 and not organisations and found & REPRESENTING_FAMILIES:
+            holder = self._representing(subject, next(iter(countries)), start_link)
+        return holder
+
+    def _representing(self, subject: Token, country: str, start_link: MentionDetail) -> Optional[Resolution]:
+        """"Ukraine's ambassador said" when the article names no one in that post: the
+        envoy speaks for the country (guidelines: unnamed representatives resolve to what
+        they represent); the speaker keeps the name the article gives the post."""
+        mention = next((self.by_token[t.i] for t in subject.subtree if t.i in self.by_token and self.resolved.actors[self.by_token[t.i].actor_id].country == country), None)
+        if mention is None:
+            return None
+        actor = self.resolved.actors[mention.actor_id]
+        return Resolution(actor.id, start_link.text, mention, [start_link, self._link(mention, "represents")])
 
     @staticmethod
     def _other_holder(subject: Token) -> set[str]:
@@ -769,6 +977,8 @@ class SpeakerResolver:
             tokens = [t for t in tokens if t.i < comma]
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
             tokens.pop()
+        while tokens and tokens[0].is_punct:
+            tokens.pop(0)  # a closing quotation mark the parser hung on the speaker after it
         if not tokens:
             return token.text
         return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens[-1].i - tokens[0].i + 1 == len(tokens) else " ".join(t.text for t in tokens)
@@ -809,9 +1019,17 @@ class Gender:
 
 
 INSTITUTION_TYPES = ("organisation", "igo", "group")
+# Role families whose unnamed holder speaks for the country they represent.
+REPRESENTING_FAMILIES = frozenset({"envoy"})
+# How many sentences back "the diplomat" looks for "a European diplomat" who spoke.
+MAX_DESCRIBED_BACK = 4
 # A description in apposition to a name opens with an article ("X, the spokesman,") and is short.
 APPOSITION_STARTS = ("the", "a", "an")
 MAX_APPOSITION = 10
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _trailing_name(subject: Token) -> Optional[Token]:
@@ -956,6 +1174,8 @@ def _speaker_nouns() -> dict:
         "representatives": frozenset(normalise(w) for w in data.get("representatives") or []),
         "institution_nouns": {normalise(k): v for k, v in (data.get("institution_nouns") or {}).items()},
         "group_examples": frozenset(w.lower() for w in data.get("group_examples") or []),
+        "institution_heads": frozenset(normalise(w) for w in data.get("institution_heads") or []),
+        "government_nouns": frozenset(normalise(w) for w in data.get("government_nouns") or []),
     }
 
 

@@ -46,7 +46,7 @@ CHANNEL_MEMORY_PARAGRAPHS = 4
 _TRIM = " \t\n,;:—–-"
 # The first link of a speaker chain that is the subject phrase itself, not a mention elsewhere:
 # the speaker span stays on the subject ("he", "the general", "a spokesman").
-SUBJECT_LINKS = ("pronoun", "role noun", "organisation noun", "role family", "representative")
+SUBJECT_LINKS = ("pronoun", "role noun", "organisation noun", "role family", "representative", "government")
 
 
 @dataclass(frozen=True)
@@ -230,10 +230,16 @@ class QuoteExtractor:
             if _inside(token.idx, quoted_ranges):
                 continue
             if self.lex.is_speech(token):
+                if _addressed(token, self.lex) or _imperative(token):
+                    continue
                 content = self._complement(token)
                 if content is None or any(c.dep_ == "neg" for c in token.children):
                     continue
                 subject = _subject_of(token)
+                if subject is not None and content[0] <= subject.left_edge.idx < content[1]:
+                    # A mis-parse that hangs the speaker on the reported clause: what was
+                    # said ends where its speaker begins.
+                    content = (content[0], subject.left_edge.idx)
                 # "said he was ready and that any deal would need verification": one statement per that-clause.
                 for part_start, part_end in _split_that_clauses(text_of(doc), *content):
                     start, end = _trim(doc, part_start, part_end)
@@ -312,6 +318,11 @@ class QuoteExtractor:
                 return doc[end]
         return right
 
+    def _names_channel(self, prep: Token) -> bool:
+        """"thanked Trump on X": a phrase that says where the words were published, not what they were."""
+        phrase = " ".join(t.lower_ for t in prep.subtree)
+        return any(phrase == known for known, _ in self.lex.channels)
+
     def _directive(self, verb: Token) -> Optional[tuple[int, int]]:
         """'urged supporters to monitor polling places': the object and its infinitive."""
         if verb.lemma_.lower() not in self.lex.directive:
@@ -344,7 +355,7 @@ class QuoteExtractor:
         if obj is not None and lemma in kinds.get("accuse", ()):
             # The parser hangs "of ..." on the verb or on its object ("accused the opposition of trying").
             candidates = [*after, *obj.children]
-            prep = next((c for c in candidates if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "over")), None)
+            prep = next((c for c in candidates if c.dep_ == "prep" and c.i > obj.i and c.lower_ in ("of", "for", "on", "over") and not self._names_channel(c)), None)
             if prep is not None:
                 return span(obj.left_edge, prep.right_edge)
         if obj is not None and lemma in kinds.get("name", ()):
@@ -581,17 +592,44 @@ def _object_that_clause(verb: Token) -> list[Token]:
     """"told a briefing that China opposed ...": the parser takes the complement clause for
     a relative clause of the object. A relative "that" is the clause's subject or object; a
     complementiser "that" (``mark``) before a clause with a subject of its own is not."""
-    for obj in verb.children:
-        if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
-            continue
+    for obj in _objects_after(verb):
         for clause in obj.children:
-            if clause.dep_ != "relcl" or clause.i < obj.i:
+            if clause.dep_ not in ("relcl", "acl") or clause.i < obj.i:
                 continue
             marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
             subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in clause.children)
             if marked and subject:
                 return [clause]
     return []
+
+
+def _addressed(verb: Token, lexicon: Lexicon) -> bool:
+    """"Biden was asked by reporters for his reaction", "was urged to resign": a passive
+    appeal; its subject is who was asked, not a speaker."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and verb.lemma_.lower() in lexicon.directive
+
+
+def _imperative(verb: Token) -> bool:
+    """"Thank you for following": a sentence that opens on a bare verb addresses the
+    reader; nobody is reported as saying anything."""
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP") and verb.i == sentence_of(verb).start and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
+
+
+def _objects_after(verb: Token) -> list[Token]:
+    """The objects after a cue, and the channel noun of "said in a statement that ...",
+    on which the parser also hangs the reported clause."""
+    found = []
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "dative"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def _opens_with_relative(clause: Token) -> bool:
@@ -633,6 +671,56 @@ def _inside(char: int, ranges) -> bool:
 def _subject_of(verb: Token) -> Optional[Token]:
     """The subject of a cue; for a participle or conjoined cue ("..., adding that", "reacted
     to the message saying"), the subject of the nearest clause above it that has one."""
+    found = _clause_subject(verb)
+    if found is None:
+        found = _subject_after_quote(verb)
+    return found if found is not None else _bare_name_before(verb)
+
+
+MAX_BARE_NAME = 4
+
+
+def _bare_name_before(verb: Token) -> Optional[Token]:
+    """"Geely said it was ...": a name the tagger did not know (tagged as an adverb, say)
+    opening the sentence right before its main reporting verb; only capitalised words that
+    are not function words stand before the verb."""
+    if verb.dep_ != "ROOT":
+        return None
+    start = sentence_of(verb).start
+    before = verb.doc[start : verb.i]
+    if not 0 < len(before) <= MAX_BARE_NAME or not all(t.is_title and not t.is_stop and t.is_alpha for t in before):
+        return None
+    return before[-1]
+
+
+# Marks that close a quotation just before an inverted cue's subject ("...," a diplomat said).
+CLOSING_MARKS = ("”", '"', "’", "'", "»")
+MAX_SUBJECT_AFTER_QUOTE = 14
+
+
+def _subject_after_quote(verb: Token) -> Optional[Token]:
+    """"“...,” a senior executive at a shipping firm told Al Jazeera": the parser often
+    hangs the noun phrase between the closing mark and the cue on the quoted clause (as
+    its object), leaving the cue with no subject. The phrase is the subject: the one
+    token of that stretch whose head lies outside it, when it is a noun or a name."""
+    doc = verb.doc
+    mark = None
+    for i in range(verb.i - 1, max(verb.i - MAX_SUBJECT_AFTER_QUOTE, 0) - 1, -1):
+        if doc[i].text in CLOSING_MARKS:
+            mark = i
+            break
+        if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("amod", "compound"):
+            return None  # a clause of its own between the quote and the cue
+    if mark is None or mark + 1 >= verb.i or doc[mark - 1].text not in (",", "?", "!"):
+        return None
+    stretch = range(mark + 1, verb.i)
+    roots = [doc[i] for i in stretch if doc[i].head.i not in stretch or doc[i].head.i == doc[i].i]
+    if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return roots[0]
+
+
+def _clause_subject(verb: Token) -> Optional[Token]:
     token = verb
     reporter = _reporting_head(verb)
     if reporter is not None:
@@ -748,4 +836,10 @@ def _drop_nested(statements: list[_Statement]) -> list[_Statement]:
                         if text.endswith(relative):
                             outer.end -= len(relative)
                     outer.start, outer.end = _trim(doc, outer.start, outer.end)
-    return [s for s in statements if s.end > s.start]
+    # "repeated his accusation that ...": the verb and the noun cue report one content once.
+    unique, seen = [], set()
+    for statement in statements:
+        if statement.end > statement.start and (statement.start, statement.end) not in seen:
+            seen.add((statement.start, statement.end))
+            unique.append(statement)
+    return unique
