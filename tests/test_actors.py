@@ -255,3 +255,25 @@ def test_an_institution_named_after_a_place_is_its_own_actor(resolve, text, name
 def test_two_overlapping_names_of_one_body_are_one_mention(resolve):
     found = resolve("The Palestinian Health Ministry in Gaza says 40 people were killed.")
     assert _by_text(found)["Palestinian Health Ministry in Gaza"][0] == "gaza-health-ministry"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Turkey condemned the attack on Monday.", "TUR"),
+    ("Officials said Chad had closed its border with Sudan.", "TCD"),
+    ("Jordan said it would host the talks.", "JOR"),
+])
+def test_a_country_name_that_is_also_a_word_counts_when_it_stands_alone(resolve, text, country):
+    assert country in {m.actor_id for m in resolve(text).mentions}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Michael Jordan said the turkey was cold.", "Jordan"),
+    ("Chad Smith, a senator, said he would vote no. Chad later apologised.", "Chad"),
+    ("Georgia's ruling party won the vote in Atlanta.", "Georgia"),
+    ("Paris Hilton arrived late.", "Paris"),
+    ("Lima Barreto, a writer, said the strike was illegal.", "Lima"),
+])
+def test_given_names_and_us_states_are_not_countries(resolve, text, word):
+    found = resolve(text)
+    assert all(not (m.text == word and len(m.actor_id) == 3 and m.actor_id.isupper()) for m in found.mentions), \
+        [(m.text, m.actor_id) for m in found.mentions]

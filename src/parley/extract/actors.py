@@ -102,6 +102,30 @@ class ResolvedActors:
 _normalise_word = lru_cache(maxsize=1 << 16)(normalise)
 
 
+def _standing_alone_as_a_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether a country name that is also a word or a given name ("Turkey", "Chad", "Jordan")
+    stands alone as a name here: capitalised, no name word glued before or after it ("Chad
+    Smith", "Michael Jordan"), and no one in the article has it in their name."""
+    if not doc[i].text[:1].isupper() or _next_to_a_name_word(doc, i, j):
+        return False
+    word = doc[i].text
+    return not any(ent.label_ == "PERSON" and len(ent) > 1 and word in ent.text.split() for ent in entities(doc))
+
+
+def _next_to_a_name_word(doc: Doc, i: int, j: int) -> bool:
+    """A capitalised proper noun right before or after tokens i..j: one name with them."""
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
+               for t in (before, after)) or (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
+
+
+def _inside_longer_person_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether a capital's name is the first word of a person's or a title's name ("Sofía
+    Medina", "Paris Hilton", "Lima Barreto"): a capitalised proper noun follows it directly."""
+    return j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "GPE"
+
+
 def _inside_institution_name(doc: Doc, i: int, j: int) -> bool:
     """Whether tokens i..j open the name of an institution the model tagged, one built as
     "<place or people> <body> of/for <field>" ("Kyiv School of Economics", "Syrian
@@ -195,6 +219,8 @@ class ActorResolver:
             if actor_id is None:
                 continue
             entry = self.kb.get(actor_id)
+            if entry.type == "country" and _inside_longer_person_name(doc, i, j):
+                continue  # "Sofía" in "Sofía Medina", "Paris" in "Paris Hilton"
             if entry.type == "country" and _inside_institution_name(doc, i, j):
                 continue  # "Kyiv" in "the Kyiv School of Economics": a body named after a place
             if entry.type == "country" and self._is_capital(entry, doc[i:j].text):
@@ -220,6 +246,11 @@ class ActorResolver:
                 actor_id = self._choose(ids, published, full_names_in_doc)
                 if actor_id:
                     take(i, j, actor_id, "context")
+        for i, j, ids in self._ngram_matches(doc, keys, self.kb.place_tagged_aliases):
+            if not any(taken[i:j]) and _standing_alone_as_a_name(doc, i, j):
+                actor_id = self._choose(ids, published, full_names_in_doc)
+                if actor_id:
+                    take(i, j, actor_id, "alias")
 
         # 3. Surnames (after a title, or alone) and misspelt names the model tagged.
         for ent in entities(doc):

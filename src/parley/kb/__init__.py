@@ -249,6 +249,7 @@ class KnowledgeBase:
         self.by_surname: dict[str, set[str]] = {}
         self.by_demonym: dict[str, str] = {}
         self.context_aliases: dict[str, set[str]] = {}
+        self.place_tagged_aliases: dict[str, set[str]] = {}
         for entry in self.entries.values():
             ambiguous = {normalise(a) for a in entry.ambiguous}
             for form in entry.names:
@@ -257,6 +258,9 @@ class KnowledgeBase:
                     continue
                 if form in entry.context or key in ambiguous:
                     self.context_aliases.setdefault(key, set()).add(entry.id)
+                    if key in ambiguous and form not in entry.context:
+                        # "Turkey condemned ...": taken where the model tags the word alone as a place
+                        self.place_tagged_aliases.setdefault(key, set()).add(entry.id)
                 else:
                     self.by_alias.setdefault(key, set()).add(entry.id)
             for form in entry.context:
