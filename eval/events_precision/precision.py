@@ -11,6 +11,11 @@ Two steps:
           over, so re-drawing after a change to the coder only asks about what changed.
 ``score`` reads a judged file and prints precision with a 95% Wilson interval, overall
           and by PLOVER type, and the reasons given for rejections, counted.
+``recheck`` re-analyses the articles of judged files with the current code and says, for
+          every judged row, whether it is still coded and kept, dropped by a reliability
+          check (``parley.extract.event_checks``; which one), or no longer coded at all.
+          Per check it counts the false rows dropped (gains) and the true ones (losses),
+          and estimates precision on the rows that remain.
 
 How to judge: see README.md in this folder.
 
@@ -18,6 +23,7 @@ Run from the repository root::
 
     .venv/bin/python eval/events_precision/precision.py draw --out eval/events_precision/sample.jsonl
     .venv/bin/python eval/events_precision/precision.py score eval/events_precision/sample.jsonl
+    .venv/bin/python eval/events_precision/precision.py recheck eval/events_precision/sample.jsonl eval/events_precision/sample2.jsonl
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import math
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 DEFAULT_TEXTS = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear" / "dev" / "text"
 SEED = 20240
@@ -120,6 +127,114 @@ def score(path: Path) -> dict:
     }
 
 
+def recheck(paths: list[Path], folder: Path, show: bool = False) -> dict:
+    """Where each judged row stands with the current code.
+
+    Each article is analysed once; the coder's own output (before the reliability checks of
+    ``parley.extract.event_checks``) and the checked output are compared with the row:
+
+    - ``coder_changed``: the coder no longer produces this exact event (other work changed it);
+    - ``kept``: the checks leave it as judged;
+    - ``dropped:<check>``: a check drops it (a false row dropped is a gain, a true one a loss);
+    - ``corrected:<modality>``: the checks changed its modality.
+    """
+    samples = {path.name: [r for r in read_jsonl(path) if isinstance(r.get("verdict"), bool)] for path in paths}
+    wanted = sorted({row["article"] for rows in samples.values() for row in rows})
+    coded = _coded_events(folder, wanted)
+    report = {}
+    for name, rows in samples.items():
+        per_check: dict[str, Counter] = {}
+        status = Counter()
+        left = Counter()
+        for row in rows:
+            where = _whereabouts(row, coded.get(row["article"], ([], [], [])))
+            status[where.split(":")[0]] += 1
+            verdict = "true" if row["verdict"] else "false"
+            if where.startswith("dropped:"):
+                per_check.setdefault(where[8:], Counter())[f"{verdict}_dropped"] += 1
+            elif where.startswith("corrected:"):
+                fixed = not row["verdict"] and row.get("reason") == "wrong_modality"
+                per_check.setdefault("modality", Counter())["false_corrected" if fixed else f"{verdict}_changed"] += 1
+            if where == "kept":
+                left["accepted" if row["verdict"] else "rejected"] += 1
+            if show and where != "kept" and where != "coder_changed":
+                print(f"{name} #{row['n']} {row['verdict']} {where}: {row['evidence'][:90]!r}", file=sys.stderr)
+        still = [r for r in rows if _whereabouts(r, coded.get(r["article"], ([], [], []))) != "coder_changed"]
+        gains = sum(n.get("false_dropped", 0) + n.get("false_corrected", 0) for n in per_check.values())
+        losses = sum(n.get("true_dropped", 0) + n.get("true_changed", 0) for n in per_check.values())
+        accepted = sum(r["verdict"] for r in still)
+        report[name] = {
+            "rows": len(rows),
+            "status": dict(status.most_common()),
+            "by_check": {c: dict(n) for c, n in sorted(per_check.items())},
+            "precision_judged": round(sum(r["verdict"] for r in rows) / len(rows), 3) if rows else None,
+            # over the rows the coder still produces as judged: before the checks, and after
+            # them counting a dropped false row as gone and a corrected wrong modality as right
+            "rows_still_coded": len(still),
+            "precision_before_checks": round(accepted / len(still), 3) if still else None,
+            "precision_after_checks": _after(accepted, len(still), gains, losses, per_check),
+        }
+    return report
+
+
+def _after(accepted: int, total: int, gains: int, losses: int, per_check: dict) -> Optional[float]:
+    dropped = sum(n.get("false_dropped", 0) + n.get("true_dropped", 0) for n in per_check.values())
+    corrected = sum(n.get("false_corrected", 0) for n in per_check.values())
+    remaining = total - dropped
+    right = accepted - sum(n.get("true_dropped", 0) for n in per_check.values()) + corrected
+    return round(right / remaining, 3) if remaining else None
+
+
+def _coded_events(folder: Path, wanted: list[str]) -> dict[str, tuple[list, list, list]]:
+    """Per article: the coder's own events, the kept and the dropped ones after the checks,
+    each as (event, source names, target names, check)."""
+    from parley.analyse import Analyzer
+    from parley.read import article_from_text
+
+    analyzer = Analyzer()
+    component = analyzer.nlp.get_pipe("parley_events")
+    found = {}
+    for stem in wanted:
+        path = folder / f"{stem}.txt"
+        article = article_from_text(path.read_text(encoding="utf-8"), published=_published(path.name))
+        doc = analyzer.nlp(analyzer._make_doc(article))
+        resolved = doc._.actors
+        names = {a.id: a.name for a in resolved.actors.values()} if resolved else {}
+
+        def named(event, check=None):
+            return (event, _names(event.source, names), _names(event.target, names), check)
+
+        raw = [named(e) for e in component.match(doc)]
+        kept = [named(e) for e in doc._.events or []]
+        dropped = [named(e, check) for e, check in doc._.dropped_events or []]
+        found[stem] = (raw, kept, dropped)
+    return found
+
+
+def _whereabouts(row: dict, coded: tuple[list, list, list]) -> str:
+    """'coder_changed', 'kept', 'dropped:<check>' or 'corrected:<modality>' (see :func:`recheck`)."""
+    raw, kept, dropped = coded
+
+    def same_place(event, source):
+        return list(event.evidence) == list(row["span"]) and event.cameo == row["cameo"] and source == row["source"]
+
+    def same(event, source, target):
+        return same_place(event, source) and json.dumps(target) == json.dumps(row["target"]) and event.modality == row["modality"]
+
+    if not any(same(e, s, t) for e, s, t, _ in raw):
+        return "coder_changed"
+    for event, source, target, check in dropped:
+        if same(event, source, target):
+            return f"dropped:{check}"
+    for event, source, target, _ in kept:
+        if same(event, source, target):
+            return "kept"
+    for event, source, target, _ in kept:
+        if same_place(event, source) and json.dumps(target) == json.dumps(row["target"]):
+            return f"corrected:{event.modality}"
+    return "coder_changed"
+
+
 def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
     """The Wilson score interval of a proportion (sound at 100 trials and near 1, unlike the normal one)."""
     if trials == 0:
@@ -168,9 +283,15 @@ def main(argv: list[str] | None = None) -> int:
     drawing.add_argument("--previous", type=Path, action="append", default=[], help="a judged file to carry verdicts from")
     scoring = commands.add_parser("score", help="precision of a judged sample")
     scoring.add_argument("judged", type=Path)
+    rechecking = commands.add_parser("recheck", help="which judged rows the current code keeps, drops (by which check) or no longer codes")
+    rechecking.add_argument("judged", type=Path, nargs="+")
+    rechecking.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    rechecking.add_argument("--show", action="store_true", help="list the dropped rows on stderr")
     args = parser.parse_args(argv)
     if args.command == "draw":
         draw(args.texts, args.out, args.size, args.previous, args.seed)
+    elif args.command == "recheck":
+        print(json.dumps(recheck(args.judged, args.texts, args.show), indent=2))
     else:
         print(json.dumps(score(args.judged), indent=2))
     return 0

@@ -6,9 +6,17 @@ Add it after ``parley_quotes`` (events told in a quote carry its speaker)::
 
 It reads ``doc._.actors``, ``doc._.quotes``, ``doc._.dates``, ``doc._.places`` and
 ``doc._.published`` and sets ``doc._.events`` (a list of :class:`parley.model.Event`).
+
+Every coded event then passes the reliability checks of :mod:`parley.extract.event_checks`
+(word sense, a real actor as source, a named target ...); the events they drop are kept on
+``doc._.dropped_events`` as ``(event, check name)`` pairs, for measuring the checks.
+Set ``PARLEY_EVENT_CHECKS=off`` in the environment to code without them (to measure what
+they cost or gain).
 """
 
 from __future__ import annotations
+
+import os
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +25,8 @@ from . import components  # noqa: F401  (registers the extensions this component
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
+if not Doc.has_extension("dropped_events"):
+    Doc.set_extension("dropped_events", default=None)
 
 
 class EventComponent:
@@ -26,9 +36,19 @@ class EventComponent:
         from ..extract.events import EventCoder
 
         self.coder = EventCoder()  # loads and indexes the pattern files once
+        self.checks = None
+        if os.environ.get("PARLEY_EVENT_CHECKS", "on").lower() not in ("off", "0", "no"):
+            from ..extract.event_checks import EventChecks
+
+            self.checks = EventChecks(lexicon=self.coder.lex)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        events = self.match(doc)
+        dropped: list = []
+        if self.checks is not None and events:
+            events, dropped = self.checks.review(doc, events)
+        doc._.dropped_events = dropped
+        self.set_annotations(doc, events)
         return doc
 
     def match(self, doc: Doc) -> list:

@@ -1,0 +1,678 @@
+"""Reliability checks on coded events: is this really the act the code says?
+
+The coder (:mod:`parley.extract.events`) matches a verb or noun and reads its actors; in
+real news many of those words are used in another sense ("met with opposition", "attack
+ads", "beat him in the primary"), their subject is no actor at all ("a problem that demands
+a response"), or the act is only mentioned. Each check here reads the parse around the
+event's trigger and answers keep or drop (or, for modality, a corrected value). The words
+each check needs are data: ``lexicon/event_senses.yaml``.
+
+Checks are general rules of English news writing, one kind of error each::
+
+    checks = EventChecks()
+    kept, dropped = checks.review(doc, events)   # dropped: [(event, check name)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+import re
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import LEXICON_DIR
+from ..model import Event
+from ..nlp.sentences import entities, sentence_before, sentence_of, text_of
+from .coref import Gender
+from .event_lexicon import EventLexicon, load_event_lexicon
+
+SENSES_FILE = LEXICON_DIR / "event_senses.yaml"
+_YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})(?:s|'s)?\b")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+OBJECT_DEPS = ("dobj", "attr", "oprd", "dative", "nsubjpass")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+
+
+def _words(value) -> frozenset[str]:
+    if not value:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """When a trigger lemma is NOT the coded act: the words around it that give it away."""
+
+    lemma: str
+    roots: frozenset[str]
+    not_objects: frozenset[str] = frozenset()  # "met with opposition", "occupies a position"
+    not_preps: frozenset[str] = frozenset()  # "fight for a cause": the preposition alone
+    not_particles: frozenset[str] = frozenset()  # "hit back at critics"
+    not_heads: frozenset[str] = frozenset()  # a noun modifying these: "attack ads"
+    not_modifiers: frozenset[str] = frozenset()  # a noun modified by these: "campaign rally"
+    # Violence words used for politics: the act is physical only when the clause shows it
+    # (passive "was beaten", "beat up", a violent word in the sentence, an armed actor).
+    needs_violence: bool = False
+    # The other sense only when nothing is violent about the clause: "fight for control of
+    # the city" by an army, "troops took up positions" stay acts of force.
+    unless_violent: bool = False
+
+
+@dataclass
+class SenseTable:
+    """``event_senses.yaml`` read once."""
+
+    senses: dict[str, list[Sense]] = field(default_factory=dict)
+    violence_words: frozenset[str] = frozenset()
+    violence_particles: frozenset[str] = frozenset()
+    armed_sectors: frozenset[str] = frozenset()
+    agentless_nouns: frozenset[str] = frozenset()
+    document_objects: frozenset[str] = frozenset()
+    reading_verbs: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    target_entity_labels: frozenset[str] = frozenset()
+    non_actor_entity_labels: frozenset[str] = frozenset()
+    object_target_preps: frozenset[str] = frozenset()
+    place_entity_labels: frozenset[str] = frozenset()
+    acting_place_types: frozenset[str] = frozenset()
+    object_pronouns: frozenset[str] = frozenset()
+    target_roots: frozenset[str] = frozenset()
+    share_words: frozenset[str] = frozenset()
+    physical_objects: frozenset[str] = frozenset()
+    guess_adverbs: frozenset[str] = frozenset()
+    supposition_words: frozenset[str] = frozenset()
+    patient_infinitives: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
+    recent_time_words: frozenset[str] = frozenset()
+    modal_words: frozenset[str] = frozenset()
+    background_sentences: int = 2
+    avoidance_words: frozenset[str] = frozenset()
+    disabled: frozenset[str] = frozenset()
+
+    def senses_of(self, lemma: str, root: str) -> list[Sense]:
+        return [s for s in self.senses.get(lemma, ()) if not s.roots or root in s.roots]
+
+
+@lru_cache(maxsize=2)
+def load_senses(path: Path = SENSES_FILE) -> SenseTable:
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_LOADER) or {}
+    table = SenseTable(**{key: _words(data.get(key)) for key in (
+        "violence_words", "violence_particles", "armed_sectors", "agentless_nouns",
+        "document_objects", "reading_verbs", "target_preps", "target_entity_labels", "non_actor_entity_labels", "object_target_preps", "place_entity_labels", "acting_place_types", "object_pronouns",
+        "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "avoidance_words", "disabled")})
+    table.background_sentences = int(data.get("background_sentences", 2))
+    for raw in data.get("senses") or []:
+        for lemma in _words(raw["lemma"]):
+            sense = Sense(
+                lemma=lemma,
+                roots=frozenset(str(r).zfill(2) for r in raw.get("roots") or ()),
+                not_objects=_words(raw.get("not_objects")),
+                not_preps=_words(raw.get("not_preps")),
+                not_particles=_words(raw.get("not_particles")),
+                not_heads=_words(raw.get("not_heads")),
+                not_modifiers=_words(raw.get("not_modifiers")),
+                needs_violence=bool(raw.get("needs_violence")),
+                unless_violent=bool(raw.get("unless_violent")),
+            )
+            table.senses.setdefault(lemma, []).append(sense)
+    return table
+
+
+@dataclass
+class Facts:
+    """What the checks read about one event: its trigger in the parse and its actors."""
+
+    doc: Doc
+    event: Event
+    trigger: Optional[Token]
+    sentence: Optional[Span]
+    actors: object  # parley.extract.actors.ResolvedActors
+
+    @property
+    def root(self) -> str:
+        return self.event.cameo[:2]
+
+    def actor(self, actor_id: Optional[str]):
+        return self.actors.actors.get(actor_id) if actor_id and self.actors else None
+
+    def sources(self) -> list[str]:
+        source = self.event.source
+        return list(source) if isinstance(source, list) else [source] if source else []
+
+
+Check = Callable[[Facts, SenseTable], Optional[str]]
+
+
+class EventChecks:
+    """Runs every check on every coded event; keeps the ones no check rejects."""
+
+    def __init__(self, senses: Optional[SenseTable] = None, lexicon: Optional[EventLexicon] = None):
+        self.senses = senses or load_senses()
+        self.lex = lexicon or load_event_lexicon()
+        self.gender = Gender()
+        self.checks: list[tuple[str, Check]] = [
+            (name, check) for name, check in (
+                ("wrong_sense", wrong_sense),
+                ("figurative_violence", figurative_violence),
+                ("no_actor_source", no_actor_source),
+                ("patient_as_source", patient_as_source),
+                ("pronoun_gender", self.pronoun_gender),
+                ("former_members", former_members),
+                ("agentless_passive", agentless_passive),
+                ("reading_not_investigating", reading_not_investigating),
+                ("poll_share", poll_share),
+                ("named_target_missing", named_target_missing),
+            ) if name not in self.senses.disabled
+        ]
+
+    def review(self, doc: Doc, events: Iterable[Event]) -> tuple[list[Event], list[tuple[Event, str]]]:
+        """The events to keep, and the dropped ones with the name of the check that dropped them."""
+        kept, dropped = [], []
+        actors = doc._.actors
+        for event in events:
+            facts = self.facts(doc, event, actors)
+            reason = self.first_failure(facts)
+            if reason is None:
+                kept.append(self.corrected(facts))
+            else:
+                dropped.append((event, reason))
+        if "repeated_intent" not in self.senses.disabled:
+            kept, repeats = drop_repeated_intents(kept, lambda e: self.derived(doc, e))
+            dropped += [(event, "repeated_intent") for event in repeats]
+        return kept, dropped
+
+    def corrected(self, facts: Facts) -> Event:
+        """The event with its modality corrected when the clause shows another one."""
+        modality = corrected_modality(facts, self.senses)
+        if modality is None or modality == facts.event.modality:
+            return facts.event
+        return facts.event.model_copy(update={"modality": modality})
+
+    def first_failure(self, facts: Facts) -> Optional[str]:
+        for name, check in self.checks:
+            if check(facts, self.senses):
+                return name
+        return None
+
+    def facts(self, doc: Doc, event: Event, actors) -> Facts:
+        span = doc.char_span(event.evidence[0], event.evidence[1], alignment_mode="expand")
+        trigger = self.trigger_in(span, event.cameo) if span is not None else None
+        sentence = sentence_of(trigger) if trigger is not None else None
+        return Facts(doc, event, trigger, sentence, actors)
+
+    def trigger_in(self, span: Span, code: str) -> Optional[Token]:
+        """The word of ``span`` the coder matched: a lemma with a pattern of the event's very
+        code, else of its root; a content word before an auxiliary ("has been met"). None for
+        an event derived from another act (an intent read off "would end"): the checks of the
+        trigger then have nothing to say."""
+        best, best_rank = None, 0
+        for token in span:
+            lemma = token.lemma_.lower()
+            table = self.lex.verbs if token.pos_ in ("VERB", "AUX") else self.lex.nouns if token.pos_ == "NOUN" else None
+            patterns = table.get(lemma) if table is not None else None
+            if not patterns or not any(p.root == code[:2] for p in patterns):
+                continue
+            rank = 1 + 2 * any(p.code == code for p in patterns) + (token.pos_ != "AUX")
+            if rank > best_rank:
+                best, best_rank = token, rank
+        return best
+
+    def derived(self, doc: Doc, event: Event) -> bool:
+        """No word of the evidence has a pattern of the event's root: the coder derived it
+        from another act of the clause (an intent from "would end", a threat from "will strike")."""
+        span = doc.char_span(event.evidence[0], event.evidence[1], alignment_mode="expand")
+        return span is None or self.trigger_in(span, event.cameo) is None
+
+    # -- checks that need state ----------------------------------------------------------
+    def pronoun_gender(self, facts: Facts, senses: SenseTable) -> Optional[str]:
+        """'she' given to a man, 'he' to a woman: the pronoun was resolved to the wrong person."""
+        subject = _subject(facts.trigger) if facts.trigger is not None else None
+        if subject is None or subject.lower_ not in PRONOUN_GENDER:
+            return None
+        for actor_id in facts.sources():
+            actor = facts.actor(actor_id)
+            if actor is None or actor.type != "person":
+                continue  # "he" may stand for an official acting for his country
+            gender = self.gender.of(actor.name)
+            if gender is not None and gender != PRONOUN_GENDER[subject.lower_]:
+                return f"'{subject.text}' given to {actor.name}"
+        return None
+
+
+# -- the checks ---------------------------------------------------------------------------
+def wrong_sense(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """The trigger word has another sense here ('met with opposition', 'attack ads')."""
+    trigger = facts.trigger
+    if trigger is None:
+        return None
+    for sense in senses.senses_of(trigger.lemma_.lower(), facts.root):
+        if _sense_excluded(trigger, sense):
+            if sense.unless_violent and (_violent_clause(trigger, senses) or _armed(facts, senses)):
+                continue
+            return sense.lemma
+    return None
+
+
+def _sense_excluded(trigger: Token, sense: Sense) -> bool:
+    children = list(trigger.children)
+    if sense.not_particles and any(c.dep_ in ("prt", "advmod") and c.lower_ in sense.not_particles for c in children):
+        return True
+    preps = [c for c in children if c.dep_ in ("prep", "agent")]
+    if sense.not_preps and any(p.lower_ in sense.not_preps for p in preps):
+        return True
+    if sense.not_objects and any(o.lemma_.lower() in sense.not_objects for o in _objects(trigger, preps)):
+        return True
+    if sense.not_heads and trigger.dep_ in ("compound", "amod", "nmod") and trigger.head.lemma_.lower() in sense.not_heads:
+        return True
+    if sense.not_modifiers and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in sense.not_modifiers for c in children
+    ):
+        return True
+    return False
+
+
+def figurative_violence(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'attacked his record', 'can't beat this guy': a violence verb with nothing violent about it."""
+    trigger = facts.trigger
+    if trigger is None:
+        return None
+    if trigger.pos_ != "VERB" or not any(s.needs_violence for s in senses.senses_of(trigger.lemma_.lower(), facts.root)):
+        return None  # a noun ("the Russian strikes on Kyiv") is the physical sense unless a sense rule says not
+    if _violent_clause(trigger, senses) or _armed(facts, senses):
+        return None
+    return "no violent context"
+
+
+def _violent_clause(trigger: Token, senses: SenseTable) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) and trigger.pos_ == "VERB":
+        return True  # "was beaten", "were attacked": news uses the passive for the physical sense
+    if any(c.dep_ == "prt" and c.lower_ in senses.violence_particles for c in trigger.children):
+        return True
+    if any(o.lemma_.lower() in senses.physical_objects for o in _objects(trigger, [c for c in trigger.children if c.dep_ == "prep"])):
+        return True  # "attacked the embassy": a building, a convoy, a town is hit physically
+    sentence = sentence_of(trigger)
+    return any(t.lemma_.lower() in senses.violence_words for t in sentence if t.i != trigger.i)
+
+
+def _armed(facts: Facts, senses: SenseTable) -> bool:
+    """An armed side (army, police, rebels) or a state: their attacks are attacks."""
+    for actor_id in facts.sources() + _as_list(facts.event.target):
+        actor = facts.actor(actor_id)
+        if actor is None:
+            continue
+        if actor.type == "country" or (actor.sector and actor.sector.upper() in senses.armed_sectors):
+            return True
+    return False
+
+
+def no_actor_source(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """The grammatical doer is a thing or an idea ('a problem that demands a response')."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB":
+        return None
+    subject = _subject(trigger)
+    if subject is None:
+        return None
+    if subject.lower_ in ("that", "which") and trigger.dep_ == "relcl":
+        subject = trigger.head  # the noun the relative clause describes
+    if subject.ent_type_ or subject.pos_ == "PROPN":
+        return None
+    if subject.lemma_.lower() in senses.agentless_nouns:
+        return f"subject '{subject.text}'"
+    return None
+
+
+def patient_as_source(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'journalists who stray wind up beaten', 'the media are to blame': the one acted upon
+    was given as the doer."""
+    trigger = facts.trigger
+    if trigger is None or any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    if trigger.tag_ == "VBN":
+        patients = _patients(trigger)
+    elif _copular_infinitive(trigger, senses):
+        patients = [c for c in trigger.head.children if c.dep_ in SUBJECT_DEPS]
+    else:
+        return None
+    for patient in patients:
+        if _names_source(facts, patient):
+            return f"'{patient.text}' is acted upon"
+    return None
+
+
+def _copular_infinitive(verb: Token, senses: SenseTable) -> bool:
+    """'X is to blame': an infinitive after 'be' whose subject undergoes the act."""
+    return (verb.lemma_.lower() in senses.patient_infinitives and verb.dep_ in ("xcomp", "acomp")
+            and verb.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def _patients(participle: Token) -> list[Token]:
+    """Who undergoes a passive participle: its passive subject; the noun it modifies ("a man
+    killed in the raid"); the subject of "wind up / get + participle"; or, coordinated with a
+    passive verb, that verb's passive subject ("was beaten and robbed")."""
+    own = [c for c in participle.children if c.dep_ == "nsubjpass"]
+    if own:
+        return own
+    if any(c.dep_ in ("nsubj", "aux", "auxpass", "dobj") for c in participle.children):
+        return []  # its own subject or object: an active past form ("uses detained foreigners" misparsed)
+    head = participle.head
+    if participle.dep_ in ("acl", "amod"):
+        return [head]
+    if participle.dep_ in ("xcomp", "oprd"):
+        subject = _subject(head)
+        return [subject] if subject is not None else []
+    if participle.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.children):
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
+    return []
+
+
+def former_members(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'Former RT journalists complained': ex-members speak for themselves, not their old employer."""
+    trigger = facts.trigger
+    subject = _subject(trigger) if trigger is not None and trigger.pos_ == "VERB" else None
+    if subject is None or not any(c.dep_ == "amod" and c.lower_ in senses.former_words for c in subject.children):
+        return None
+    modifiers = [c for c in subject.children if c.dep_ in ("compound", "nmod", "poss", "amod")]
+    if any(_names_source(facts, m, pronouns=False) for m in modifiers) and not _mentions_source_at(facts, subject):
+        return "a former member given as the body"
+    return None
+
+
+def _mentions_source_at(facts: Facts, token: Token) -> bool:
+    sources = set(facts.sources())
+    return any(m.actor_id in sources and m.start <= token.idx < m.end for m in facts.actors.mentions) if facts.actors else False
+
+
+def agentless_passive(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'... before being assassinated': a passive act with no 'by' names no doer; a source the
+    sentence never mentions was guessed from elsewhere."""
+    trigger = facts.trigger
+    if trigger is None or trigger.tag_ != "VBN" or facts.sentence is None:
+        return None
+    if not any(c.dep_ == "auxpass" for c in trigger.children) or any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    sentence, sources = facts.sentence, set(facts.sources())
+    mentioned = facts.actors is not None and any(
+        m.actor_id in sources and sentence.start_char <= m.start < sentence.end_char for m in facts.actors.mentions)
+    return None if mentioned else "no doer named"
+
+
+def reading_not_investigating(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """Examining a report or a statement is reading, not an investigation of anyone."""
+    trigger = facts.trigger
+    if trigger is None or facts.root != "09" or trigger.lemma_.lower() not in senses.reading_verbs:
+        return None
+    # "looked into the report", "looked at the figures": the object; not "on Monday"
+    objects = _objects(trigger, [c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("into", "at", "over")])
+    if objects and all(o.lemma_.lower() in senses.document_objects for o in objects):
+        return "a text examined"
+    return None
+
+
+def named_target_missing(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """The sentence names who was acted upon, the event has no target: half an event."""
+    trigger = facts.trigger
+    if trigger is None or facts.event.target or facts.root not in senses.target_roots or trigger.pos_ != "VERB":
+        return None
+    for token in _target_words(trigger, senses):
+        if (token.lower_ in senses.object_pronouns or _is_name(facts, token, senses)) and not _names_source(facts, token, pronouns=False):
+            return f"'{token.text}' named"
+    return None
+
+
+def _target_words(trigger: Token, senses: SenseTable) -> list[Token]:
+    """Where news names the one acted upon: the object ("accused Holt"), its apposition
+    ("the North's leader, Kim Jong Un"), a proper-name owner ("criticised the party's
+    record" names no one, "Iran's programme" does), a preposition on the object ("sanctions
+    against Burma", "a letter to the Justice Department"), the passive subject when an agent
+    is named ("he was investigated by Congress")."""
+    preps = [c for c in trigger.children if c.dep_ in ("prep", "dative") and c.lower_ in senses.target_preps]
+    objects = _objects(trigger, preps)
+    if any(c.dep_ == "agent" for c in trigger.children):
+        objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    words = list(objects)
+    for obj in objects:
+        words += [c for c in obj.children if c.dep_ == "appos" or (c.dep_ == "poss" and c.pos_ == "PROPN")]
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in senses.object_target_preps:
+                words += [c for c in prep.children if c.dep_ == "pobj"]
+    return words
+
+
+def _is_name(facts: Facts, token: Token, senses: SenseTable) -> bool:
+    """A person, body or country named: by entity type, or a proper name the tagger left
+    untyped or mistyped ("Holt" as a work of art); dates, sums and numbers are not ("from 1
+    May"), nor a place that is no actor ("plans to visit Charlotte": a destination)."""
+    label = token.ent_type_.lower()
+    if label in senses.place_entity_labels:
+        return _actor_type_at(facts, token) in senses.acting_place_types
+    if label in senses.target_entity_labels:
+        return True
+    if token.pos_ == "PROPN" and label not in senses.non_actor_entity_labels:
+        return True
+    return not label and _is_mention(facts, token)
+
+
+def _actor_type_at(facts: Facts, token: Token) -> Optional[str]:
+    actor = facts.actor(facts.actors.actor_at(token.idx, token.idx + len(token))) if facts.actors else None
+    return actor.type if actor is not None else None
+
+
+def poll_share(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'1 percent support Stein', 'received 38 percent support': poll shares, not acts."""
+    trigger = facts.trigger
+    if trigger is None:
+        return None
+    subject = _subject(trigger) if trigger.pos_ == "VERB" else None
+    arguments = [subject] if subject is not None else []
+    arguments += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
+    if trigger.pos_ == "NOUN":
+        arguments.append(trigger)
+    for token in arguments:
+        words = [token] + [c for c in token.children if c.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod")]
+        if any(w.lemma_.lower() in senses.share_words or w.ent_type_ == "PERCENT" or w.text == "%" for w in words):
+            return f"'{token.text}' is a share"
+    return None
+
+
+def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'Perhaps the moderators will demand' is a guess; 'steered clear of criticising' a non-act."""
+    trigger = facts.trigger
+    if trigger is None or facts.event.modality in ("negated", "hypothetical"):
+        return None
+    clause = [trigger] + [h for h in _heads(trigger, 3)]
+    if any(t.lemma_.lower() in senses.avoidance_words for t in clause[1:]):
+        return "negated"
+    verb = next((t for t in clause if t.pos_ in ("VERB", "AUX")), trigger)
+    if any(c.dep_ == "advmod" and c.lower_ in senses.guess_adverbs for c in verb.children):
+        return "hypothetical"
+    if _supposed(facts, senses):
+        return "hypothetical"
+    if facts.event.modality == "asserted" and _narrated_past(facts, senses):
+        return "historical"
+    return None
+
+
+def _supposed(facts: Facts, senses: SenseTable) -> bool:
+    """'Say Mexico demanded ...', 'Imagine Russia invaded ...': a scenario set up by an
+    imperative verb of supposing at the head of the sentence."""
+    sentence = facts.sentence
+    if sentence is None:
+        return False
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    return first is not None and first.tag_ == "VB" and first.lower_ in senses.supposition_words and first.i < facts.trigger.i
+
+
+def _narrated_past(facts: Facts, senses: SenseTable) -> bool:
+    """A past-tense act told under an earlier year: 'In 2014 Podesta began talks with China',
+    or the paragraph set the year a sentence or two before ('In January 2012 ... He met her').
+    A year in the act's own clause decides; else, for a simple past (a present perfect, "has
+    signalled", is current news), the last year of the sentences before it in the same
+    paragraph. A recent time word ("on Monday", "this week") keeps the act current."""
+    trigger, published = facts.trigger, facts.doc._.published
+    if trigger is None or published is None or trigger.tag_ not in ("VBD", "VBN"):
+        return False
+    auxes = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & senses.modal_words:
+        return False
+    if any(t.lower_ in senses.recent_time_words for t in facts.sentence):
+        return False
+    year = _clause_year(trigger)
+    if year is None and trigger.tag_ == "VBD":
+        year = _paragraph_year(facts, senses)
+    return year is not None and year < published.year
+
+
+def _clause_year(trigger: Token) -> Optional[int]:
+    """The year of a DATE in the trigger's own clause ("met her in January 2012"), not in a
+    clause inside it ("talks it abandoned in 2009")."""
+    sentence = sentence_of(trigger)
+    for ent in entities(trigger.doc):
+        if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end):
+            continue
+        match = _YEAR.search(ent.text)
+        if match and _clause_head(ent.root).i == trigger.i:
+            return int(match.group(1))
+    return None
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause holds ``token``: up the tree to the first verb."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _paragraph_year(facts: Facts, senses: SenseTable) -> Optional[int]:
+    """The last year named in the sentences before the act's, back to its paragraph's start."""
+    current = facts.sentence
+    for _ in range(senses.background_sentences):
+        before = sentence_before(current)
+        if before is None or "\n" in text_of(facts.doc)[before.end_char:current.start_char]:
+            return None  # a new paragraph sets its own time
+        if any(t.lower_ in senses.recent_time_words for t in before):
+            return None
+        year = _year_in(before, None)
+        if year is not None:
+            return year
+        current = before
+    return None
+
+
+def _year_in(sentence: Span, default: Optional[int]) -> Optional[int]:
+    """The last year of a DATE that times a clause of ``sentence`` ("In January 2012, ...",
+    "met in 2014"), not one that describes a thing ("the 2008 housing collapse")."""
+    found = default
+    for ent in entities(sentence.doc):
+        if ent.start >= sentence.start and ent.end <= sentence.end and ent.label_ == "DATE" and _times_a_clause(ent):
+            for match in _YEAR.finditer(ent.text):
+                found = int(match.group(1))
+    return found
+
+
+def _times_a_clause(ent: Span) -> bool:
+    """Up from the date to a verb through prepositions only: an adverbial of time."""
+    token = ent.root
+    for _ in range(4):
+        if token.head.i == token.i:
+            return token.pos_ in ("VERB", "AUX")
+        if token.dep_ not in ("pobj", "prep", "npadvmod", "nmod", "appos") and not (ent.start <= token.i < ent.end):
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _heads(token: Token, n: int) -> list[Token]:
+    heads = []
+    while len(heads) < n and token.head.i != token.i and token.dep_ not in ("ROOT", "ccomp", "relcl"):
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def drop_repeated_intents(events: list[Event], derived: Callable[[Event], bool]) -> tuple[list[Event], list[Event]]:
+    """One clause coded as an act and again as the intent to do it ('would end the emergency'
+    as CONCEDE and AGREE): the derived intent (CAMEO 03) repeats the act; keep the act. An
+    intent with its own word ("signalled willingness to change the law, but met with ...") stays."""
+    acts = {(e.evidence, json_key(e.source)) for e in events if not e.cameo.startswith("03")}
+    kept, repeats = [], []
+    for event in events:
+        if event.cameo.startswith("03") and (event.evidence, json_key(event.source)) in acts and derived(event):
+            repeats.append(event)
+        else:
+            kept.append(event)
+    return kept, repeats
+
+
+# -- helpers --------------------------------------------------------------------------------
+def json_key(ref) -> tuple:
+    return tuple(ref) if isinstance(ref, list) else (ref,)
+
+
+def _as_list(ref) -> list[str]:
+    return list(ref) if isinstance(ref, list) else [ref] if ref else []
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    """The subject of ``verb``, or of the verb it is coordinated with or controlled by."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _objects(trigger: Token, preps: list[Token]) -> list[Token]:
+    objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS and c.dep_ != "nsubjpass"]
+    for prep in preps:
+        objects += [c for c in prep.children if c.dep_ == "pobj"]
+    return [_through_partitive(o) for o in objects]
+
+
+def _through_partitive(token: Token) -> Token:
+    """'one of the key positions' -> 'positions': the noun a number or quantifier picks from."""
+    if token.pos_ in ("NUM", "PRON", "DET") or token.lemma_.lower() in ("part", "some", "many", "most", "all"):
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return token
+
+
+def _is_mention(facts: Facts, token: Token) -> bool:
+    return facts.actors is not None and facts.actors.actor_at(token.idx, token.idx + len(token)) is not None
+
+
+def _names_source(facts: Facts, token: Token, pronouns: bool = True) -> bool:
+    """Does ``token`` (or its phrase) mention one of the event's sources? A personal pronoun
+    counts when ``pronouns`` (the coder resolved it, and most often to the source)."""
+    if facts.actors is None:
+        return False
+    # the noun and what stands before it ("the detained foreigners"), not its relative
+    # clauses or appositions, which name other people
+    start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
+    end = token.idx + len(token)
+    sources = set(facts.sources())
+    for mention in facts.actors.mentions:
+        if mention.start < end and start < mention.end and mention.actor_id in sources:
+            return True
+    return pronouns and token.pos_ == "PRON" and token.lower_ not in ("it", "they", "them")
