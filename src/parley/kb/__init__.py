@@ -258,8 +258,9 @@ class KnowledgeBase:
                     continue
                 if form in entry.context or key in ambiguous:
                     self.context_aliases.setdefault(key, set()).add(entry.id)
-                    if key in ambiguous and form not in entry.context:
-                        # "Turkey condemned ...": taken where the model tags the word alone as a place
+                    if key in ambiguous and form not in entry.context and entry.type == "country":
+                        # "Turkey condemned ...": a country's name standing alone (other bodies'
+                        # ambiguous forms, "WHO", "Brussels", keep needing context)
                         self.place_tagged_aliases.setdefault(key, set()).add(entry.id)
                 else:
                     self.by_alias.setdefault(key, set()).add(entry.id)
