@@ -15,7 +15,18 @@ What is extracted (each a :class:`~parley.model.Demand`, words from ``lexicon/de
 - **stated conditions**: "the conditions for ... were set out by President Putin";
 - **refusals** ("refused negotiations", "declined to attend": ``stance="refusal"``) and
   **rejections** of a demand or proposal ("rejected the demand", "ruled out talks":
-  ``stance="rejection"``).
+  ``stance="rejection"``);
+- **forms with no classic cue word**: hopes and expectations addressed to someone ("hoped
+  Beijing would lift ..."), "the only acceptable outcome is ...", "depends on Tehran
+  restoring ...", "no pressure will make us ...", "will not be pushed around", "will
+  continue until ...", "made X a precondition", "set X as a condition", "gave X until Friday
+  to ...", "ready to ... if ...", and headline lines read by position ("Machado demands
+  tallies").
+
+When the parse names no party, fallbacks keep the demand: a pronoun subject continues the
+speaker of the enclosing or most recent statement of its kind; a statement, resolution or
+communique is its issuer's; a subject the parser lost (a participle read as a noun, a name
+before "whose ..., pleaded") is found again.
 
 Who: the **party** is the speaker of the statement the words are in (``doc._.quotes``), or
 the subject of the demand verb; a refusal or rejection belongs to its subject even inside
@@ -36,7 +47,7 @@ or a date in the sentence more than ``historical_days`` before publication), els
 
 What is not: obligations with no speaker and no actor subject in narrative text (the
 reporter's own "should"); epistemic modals ("it should rain", "must have been");
-conditions in questions; demands implied without a cue ("Kyiv wants guarantees").
+conditions in questions; wishes with no one asked to act ("wants peace").
 """
 
 from __future__ import annotations
@@ -53,6 +64,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import LEXICON_DIR
+from ..nlp.sentences import sentence_of, sentences, text_of
 from ..model import Actor, DateRef, Demand, MentionDetail, Quote
 from .actors import ActorMention, ResolvedActors
 
@@ -67,10 +79,11 @@ TIME_ENTITIES = ("DATE", "TIME")
 # addressed to the other side of the conflict.
 # Forms whose party is the speaker of the statement they are in (not their grammatical subject).
 SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", "verdict", "no_right", "restriction",
-                 "learned")
+                 "learned", "acceptable", "dependence")
 # Forms kept only inside a statement or after a named speaker's verb of saying: in narrative
 # they are the reporter's own words ("the plan is unacceptable to many").
-STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right", "restriction", "learned")
+STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right", "restriction", "learned",
+                   "acceptable", "dependence")
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
 
 
@@ -133,6 +146,26 @@ class DemandLexicon:
     exclusion_preps: frozenset[str] = frozenset()
     marker_adverbs: frozenset[str] = frozenset()
     obligation_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    thing_subject_verbs: frozenset[str] = frozenset()
+    acceptable_words: frozenset[str] = frozenset()
+    sole_words: frozenset[str] = frozenset()
+    dependence_verbs: frozenset[str] = frozenset()
+    coercion_verbs: frozenset[str] = frozenset()
+    none_words: frozenset[str] = frozenset()
+    pressure_verbs: frozenset[str] = frozenset()
+    pushing_verbs: frozenset[str] = frozenset()
+    continuation_verbs: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()
+    readiness_words: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    deadline_verbs: frozenset[str] = frozenset()
+    headline_addressee_verbs: frozenset[str] = frozenset()
+    headline_max_words: int = 12
+    continuation_markers: frozenset[str] = frozenset()
+    making_verbs: frozenset[str] = frozenset()
+    pronoun_window: int = 800
+    author_sentences: int = 3
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -225,6 +258,26 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         exclusion_preps=_words(raw.get("exclusion_preps")),
         marker_adverbs=_words(raw.get("marker_adverbs")),
         obligation_nouns=_words(raw.get("obligation_nouns")),
+        document_nouns=_words(raw.get("document_nouns")),
+        thing_subject_verbs=_words(raw.get("thing_subject_verbs")),
+        acceptable_words=_words(raw.get("acceptable_words")),
+        sole_words=_words(raw.get("sole_words")),
+        dependence_verbs=_words(raw.get("dependence_verbs")),
+        coercion_verbs=_words(raw.get("coercion_verbs")),
+        none_words=_words(raw.get("none_words")),
+        pressure_verbs=_words(raw.get("pressure_verbs")),
+        pushing_verbs=_words(raw.get("pushing_verbs")),
+        continuation_verbs=_words(raw.get("continuation_verbs")),
+        headline_verbs=_words(raw.get("headline_verbs")),
+        readiness_words=_words(raw.get("readiness_words")),
+        state_nouns=_words(raw.get("state_nouns")),
+        deadline_verbs=_words(raw.get("deadline_verbs")),
+        headline_addressee_verbs=_words(raw.get("headline_addressee_verbs")),
+        headline_max_words=int(raw.get("headline_max_words", 12)),
+        continuation_markers=_words(raw.get("continuation_markers")),
+        making_verbs=_words(raw.get("making_verbs")),
+        pronoun_window=int(raw.get("pronoun_window", 800)),
+        author_sentences=int(raw.get("author_sentences", 3)),
     )
 
 
@@ -260,7 +313,8 @@ class DemandExtractor:
                    self._refusal, self._rejection, self._commitment, self._imperative,
                    self._verdict, self._no_right, self._wish, self._copula_condition,
                    self._exchange, self._nominal, self._restriction, self._exclusion,
-                   self._time_for)
+                   self._time_for, self._only_acceptable, self._dependence, self._no_pressure,
+                   self._condition_made, self._headline_demand, self._given_until)
         for token in doc:
             if token.is_punct or token.is_space:
                 continue  # no demand form starts on punctuation
@@ -304,7 +358,10 @@ class DemandExtractor:
                                    or subject.lemma_.lower() in lex.collective_nouns):
             return None
         # "Rwanda would not be pushed into a corner": defiance, not a refusal of something asked.
-        if subject.dep_ == "nsubjpass" and head.lemma_.lower() not in lex.permission_verbs:
+        # "Ontario will not be pushed around", "would not be bullied into ...": a refusal to
+        # yield to pressure is kept.
+        if subject.dep_ == "nsubjpass" and head.lemma_.lower() not in lex.permission_verbs \
+                and not self._yield_to_pressure(head):
             return None
         if self._pledge(head):
             return None
@@ -467,8 +524,8 @@ class DemandExtractor:
         exemption": what the subject wants of another. Wanting to do something oneself
         ("wants to meet Putin") is an intention and is left out."""
         lex = self.lex
-        lemma = token.lemma_.lower()
-        if lemma not in lex.wish_verbs or token.pos_ != "VERB":
+        lemma = _lemma_in(token, lex.wish_verbs)
+        if lemma is None or token.pos_ != "VERB":
             return None
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
             return None  # "is expected to": a forecast
@@ -530,6 +587,159 @@ class DemandExtractor:
         return Found("exchange", token, start, what.right_edge.i + 1, party_token=_subject(main) or _participle_owner(main),
                      context=what, label_start=what.i + 1)
 
+    def _yield_to_pressure(self, verb: Token) -> bool:
+        """A passive verb of pressure: "bullied", "intimidated" always; "pushed", "forced" only
+        as "pushed around" or "forced into changing ..." ("pushed into a corner" is defiance,
+        not a refusal of anything asked)."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.pressure_verbs:
+            return True
+        if lemma not in self.lex.pushing_verbs:
+            return False
+        if any(c.dep_ in ("prt", "advmod") and c.lower_ == "around" for c in verb.children):
+            return True
+        into = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "into"), None)
+        return into is not None and any(c.tag_ == "VBG" for c in into.children)
+
+    def _headline_demand(self, token: Token) -> Optional[Found]:
+        """A headline line "Venezuela: Machado demands tallies", "ASEAN presses junta",
+        "Houthis set terms": headline writing drops what the parser needs, so the line is read
+        by position: a short name, a demand verb, then what is demanded (or of whom)."""
+        lex = self.lex
+        verb = _lemma_in(token, lex.headline_verbs)
+        if verb is None or token.pos_ in ("ADP", "DET", "PRON"):
+            return None
+        line = _headline_line(token, lex.headline_max_words)
+        if line is None:
+            return None
+        start = next((t.i + 1 for t in line if t.text == ":" and t.i < token.i), line.start)
+        before = [t for t in token.doc[start:token.i] if not (t.is_space or t.is_punct)]
+        after = [t for t in token.doc[token.i + 1:line.end] if not (t.is_space or t.is_punct and not t.is_quote)]
+        if not before or not after or len(before) > 4 or not all(t.pos_ == "PROPN" or t.is_title or t.is_upper
+                                                                 for t in before):
+            return None
+        if verb in lex.statement_verbs and after[0].lemma_.lower() not in lex.condition_nouns:
+            return None  # "Houthis set terms", not "Houthis set fire"
+        whom = [after[0]] if verb in lex.headline_addressee_verbs and after[0].pos_ in ("PROPN", "NOUN") else []
+        return Found("verb", token, after[0].i, after[-1].i + 1, party_token=before[-1], addressees=whom,
+                     context=after[-1])
+
+    def _given_until(self, token: Token) -> Optional[Found]:
+        """"The EU gave Belarus until Friday to return the passengers": a deadline given to
+        someone to act. A verb of giving, "until"/"by" + a time, and a "to" infinitive."""
+        lex = self.lex
+        if token.lemma_.lower() not in lex.deadline_verbs or token.pos_ != "VERB":
+            return None
+        until = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in lex.continuation_markers), None)
+        act = next((c for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        whom = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+        if until is None or act is None or whom is None or act.i < until.i:
+            return None
+        return Found("verb", token, whom.left_edge.i, act.right_edge.i + 1, party_token=_subject(token),
+                     addressees=[whom], context=act)
+
+    def _refusing(self, verb: Optional[Token]) -> bool:
+        """A clause that refuses: "ruled out signing the treaty until ...", "refused to recognise
+        Kosovo unless ..." (the verb, or the verb its infinitive or gerund hangs on)."""
+        lex = self.lex
+        for _ in range(2):
+            if verb is None:
+                return False
+            lemma = verb.lemma_.lower()
+            if lemma in lex.refusal_verbs or lemma in lex.rejection_verbs or (
+                    lemma in lex.rejection_phrasal
+                    and any(c.dep_ == "prt" and c.lower_ == lex.rejection_phrasal[lemma] for c in verb.children)):
+                return True
+            if verb.dep_ not in ("xcomp", "pcomp") or verb.head is verb:
+                return False
+            verb = verb.head
+        return False
+
+    def _only_acceptable(self, token: Token) -> Optional[Found]:
+        """"The only acceptable outcome is a full withdrawal": what the speaker will settle for.
+        An adjective of acceptance on a noun with "only"/"sole", the noun joined by "be" to the
+        thing accepted. Kept only in a statement."""
+        lex = self.lex
+        if token.lemma_.lower() not in lex.acceptable_words or token.dep_ != "amod":
+            return None
+        noun = token.head
+        if not any(c.lemma_.lower() in lex.sole_words and c.dep_ in ("amod", "advmod") for c in noun.children):
+            return None
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "attr") or verb.lemma_.lower() not in lex.copula_verbs:
+            return None
+        other = next((c for c in verb.children if c.i != noun.i and c.dep_ in ("attr", "nsubj", "acomp", "ccomp")), None)
+        if other is None:
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("acceptable", token, start, end, patient=other, context=other, label_start=other.left_edge.i)
+
+    def _dependence(self, token: Token) -> Optional[Found]:
+        """"Any easing of sanctions depends on Tehran restoring access": the thing waits on an
+        act of someone named (or on words that name an issue). Kept only in a statement."""
+        lex = self.lex
+        if token.lemma_.lower() not in lex.dependence_verbs or token.pos_ != "VERB":
+            return None
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        what = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if what is None:
+            return None
+        doer = next((c for c in what.children if c.dep_ in ("nsubj", "poss")), None) if what.tag_ == "VBG" else None
+        if doer is None and what.pos_ in ("PROPN", "NOUN"):
+            # "depends on Tehran restoring ...", read as a noun with a participle.
+            doer = what if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in what.children) else None
+        # Someone named must act ("the harvest depends on the rain" does not), and the verb is
+        # finite: "it is risky to depend on one power line" states no condition.
+        if doer is None or not _actor_like(doer, lex) or token.tag_ not in ("VBZ", "VBP", "VBD", "VB") \
+                or any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+            return None
+        start, end = _clause_range(token, self._own_clause)
+        return Found("dependence", token, start, min(end, prep.right_edge.i + 1) if end > prep.i else end,
+                     subject=doer, addressees=[doer], context=what, label_start=prep.i + 1)
+
+    def _no_pressure(self, token: Token) -> Optional[Found]:
+        """"No pressure will make us give up our land", "no amount of intimidation would make
+        Taiwan give up ...": nothing will force the one named to yield. A refusal, kept only in
+        a statement."""
+        lex = self.lex
+        if token.lemma_.lower() not in lex.coercion_verbs or token.pos_ != "VERB":
+            return None
+        subject = _subject(token)
+        if subject is None or not (subject.lower_ in lex.none_words
+                                   or any(c.dep_ == "det" and c.lower_ in lex.none_words for c in subject.children)):
+            return None
+        act = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+        if act is None:
+            return None
+        who = next((c for c in act.children if c.dep_ in SUBJECT_DEPS), None) \
+            or next((c for c in token.children if c.dep_ == "dobj"), None)
+        start, end = _clause_range(token, self._own_clause)
+        return Found("commitment", token, min(start, subject.left_edge.i), end, stance="refusal",
+                     subject=None if who is None or who.lower_ in lex.first_person else who, context=act)
+
+    def _condition_made(self, token: Token) -> Optional[Found]:
+        """"Israel made the return of all hostages a precondition for ...", "the AU set the
+        release of detained ministers as a condition for ...": the thing made a condition is
+        demanded by the subject."""
+        lex = self.lex
+        if token.lemma_.lower() not in lex.condition_nouns or token.pos_ != "NOUN":
+            return None
+        verb = token.head
+        if token.dep_ == "pobj" and verb.lower_ == "as":
+            verb = verb.head
+        elif token.dep_ not in ("dobj", "oprd", "attr", "ccomp", "xcomp"):
+            return None
+        if verb.lemma_.lower() not in lex.making_verbs or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        thing = next((c for c in token.children if c.dep_ == "nsubj"), None) \
+            or next((c for c in verb.children if c.dep_ == "dobj" and c.i != token.i), None)
+        if thing is None:
+            return None
+        end = max(token.right_edge.i, thing.right_edge.i) + 1
+        return Found("statement", verb, thing.left_edge.i, end, party_token=_subject(verb) or _participle_owner(verb),
+                     patient=thing, context=thing)
+
     def _nominal(self, token: Token) -> Optional[Found]:
         """"Kyiv's demand for a full withdrawal", "renewed its call for a ceasefire": a demand
         named by a noun, owned by its possessor or by the subject of the verb that voices it."""
@@ -537,11 +747,14 @@ class DemandExtractor:
         if token.lemma_.lower() not in lex.nominal_demand_nouns or token.pos_ != "NOUN":
             return None
         content = next((c for c in token.children if (c.dep_ == "prep" and c.lower_ == "for")
-                        or (c.dep_ in ("acl", "ccomp") and (any(a.lower_ == "to" for a in c.children)
-                                                             or any(m.lower_ == "that" for m in c.children)))), None)
-        if content is None:
-            return None
+                        or (c.dep_ in ("acl", "ccomp", "advcl") and (any(a.lower_ == "to" for a in c.children)
+                                                                      or any(m.lower_ == "that" for m in c.children)))), None)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if content is None:
+            # "accepted the National Assembly's demand": a named owner's demand referred to.
+            if owner is None or owner.pos_ != "PROPN" or token.dep_ != "dobj":
+                return None
+            return Found("nominal", token, owner.left_edge.i, token.i + 1, party_token=owner, context=token)
         if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.nominal_demand_verbs:
             owner = _subject(token.head) or _participle_owner(token.head)
         if owner is not None and owner.lower_ in ("its", "their", "his", "her") and token.dep_ == "dobj":
@@ -550,6 +763,12 @@ class DemandExtractor:
         start = min(start, token.left_edge.i) if owner is None else start
         addressees = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "from")
                       for c in c.children if c.dep_ == "pobj"]
+        if not addressees and token.dep_ == "dobj":
+            # "gave the junta an ultimatum to ...": the one it is given to.
+            addressees = [c for c in token.head.children if c.dep_ == "dative"]
+        if not addressees and any(m.dep_ == "mark" and m.lower_ == "for" for m in content.children):
+            # "set a deadline for Hamas to release ...": the one who must act.
+            addressees = [c for c in content.children if c.dep_ == "nsubj"]
         return Found("nominal", token, start, content.right_edge.i + 1, party_token=owner,
                      addressees=addressees, context=content, needs_statement=owner is None)
 
@@ -678,7 +897,7 @@ class DemandExtractor:
                           for g in c.children if g.dep_ == "pobj"]
         first = min([content.left_edge.i] + [a.left_edge.i for a in addressees])
         end = content.right_edge.i + 1
-        party_token = _subject(token) or _participle_owner(token)
+        party_token = _reporting_subject(token) or _subject(token) or _participle_owner(token) or _lost_subject(token)
         further: list[Found] = []
         for child in content.children:  # a further clause of its own ("... and called on Hamas")
             if child.dep_ == "conj" and child.i > content.i and self._own_clause(child):
@@ -701,8 +920,11 @@ class DemandExtractor:
                 further.append(Found("verb", token, child.left_edge.i, child.right_edge.i + 1, party_token=party_token,
                                      addressees=addressees, context=child))
         if content.dep_ in ("pobj", "pcomp"):
-            # "called for a truce and for the release of ...": a second "for" is a second demand.
-            for other in content.head.children:
+            # "called for a truce and for the release of ...": a second "for" is a second demand
+            # (the parser may hang it on a preposition inside the first: "halt to the fighting
+            # ... and for the withdrawal").
+            inner = [t for t in content.subtree if t.dep_ == "conj" and t.pos_ == "ADP"]
+            for other in dict.fromkeys(list(content.head.children) + inner):
                 if other.dep_ == "conj" and other.lower_ in spec["object"]:
                     what = next((c for c in other.children if c.dep_ in ("pobj", "pcomp")), None)
                     if what is not None:
@@ -785,6 +1007,12 @@ class DemandExtractor:
                     continue
                 mark = last[-1]
                 hidden = _clause_under_preposition(mark)
+                if hidden is None and not _taken_near(taken, start_char):
+                    kept = self._continue_until(mark)
+                    if kept is not None:
+                        taken.append(start_char)
+                        found.append(kept)
+                        continue
                 if hidden is not None:
                     # "will continue until the aggression against Gaza stops": the small parser
                     # reads "until" as a preposition and the condition's verb as its object.
@@ -800,7 +1028,9 @@ class DemandExtractor:
                 weak = marker in self.lex.weak_condition_markers
                 if weak and (not self._threat_or_pledge(main) or (mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even")):
                     continue  # "even if it takes a hundred years": concessive, not a condition
-                if weak and main.lemma_.lower() in self.lex.commitment_exclude:
+                if weak and self._ready(main) and not self._threat(main) and _subject(clause) is None:
+                    continue  # "ready if needed": no one is asked to do anything
+                if weak and main.lemma_.lower() in self.lex.commitment_exclude and not self._ready(main):
                     continue  # "if they say no, we will know ...": no stand is taken
                 if main.lemma_.lower() in self.lex.obligation_verbs and self._forecast(main, _subject(main)):
                     continue  # "Pretoria would need to give ground if ...": a forecast
@@ -814,6 +1044,28 @@ class DemandExtractor:
                                    or next((_patient(x) for x in main.children if x.dep_ == "xcomp"), None), context=main,
                                    needs_statement=weak and not self._threat(main), label_start=mark.i + 1))
         return found
+
+    def _continue_until(self, mark: Token) -> Optional[Found]:
+        """"Our operations will continue until the aggression against Gaza stops" (read with
+        the condition as a noun phrase), "will keep fighting until victory": going on with
+        something until a state of affairs ends is a refusal to stop before it does. A
+        continuation verb with "will/would" and "until" + a noun phrase that is not a date.
+        Kept only in a statement."""
+        if mark.lower_ not in self.lex.continuation_markers or mark.dep_ != "prep":
+            return None
+        main = mark.head
+        while main.dep_ == "xcomp" and main.head.pos_ in ("VERB", "AUX"):
+            main = main.head  # "will keep fighting until": from "keep"
+        if main.pos_ not in ("VERB", "AUX") or _lemma_in(main, self.lex.continuation_verbs) is None:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in self.lex.forecast_auxes for c in main.children):
+            return None
+        pobj = next((c for c in mark.children if c.dep_ == "pobj"), None)
+        if pobj is None or any(t.ent_type_ in TIME_ENTITIES for t in pobj.subtree):
+            return None  # "will continue until Sunday"
+        return Found("condition", mark, _main_clause_start(main, mark), mark.right_edge.i + 1,
+                     party_token=_subject(main), patient=pobj, context=main, needs_statement=True,
+                     label_start=mark.i + 1)
 
     def _marker_head(self, main: Optional[Token]) -> Optional[Token]:
         """The clause a condition hangs on when the parser hung it on the marker's own words:
@@ -843,10 +1095,18 @@ class DemandExtractor:
             verb = verb.head
         return False
 
+    def _ready(self, main: Token) -> bool:
+        """"Tehran was ready to resume talks if ...": an offer on a condition (the clause is
+        "be" with an adjective of readiness, or that adjective's infinitive)."""
+        words = self.lex.readiness_words
+        if main.lower_ in words or any(c.dep_ == "acomp" and c.lower_ in words for c in main.children):
+            return True
+        return main.dep_ == "xcomp" and main.head.lower_ in words
+
     def _threat_or_pledge(self, main: Token) -> bool:
         """The clause a bare "if" hangs on is a threat or a pledge: after "threaten/vow to" or
         with "will/would" ("would march on Kinshasa if ...")."""
-        if self._threat(main):
+        if self._threat(main) or self._ready(main):
             return True
         subject = _subject(main)
         # "it would be a disaster if ...": a judgement; "it would strike Haifa if ...": a threat.
@@ -895,10 +1155,20 @@ class DemandExtractor:
         counterparts = _country_counts(resolved)
         for item in found:
             quote = _quote_at(quotes, item.act)
-            party_tok = _resolve_relative(item.party_token)
+            party_tok = _named_by_appositive(_doer_of_participle(_resolve_relative(item.party_token)), actor_at, resolved)
             party = _actor_of(party_tok, actor_at)
             if party_tok is not None and party_tok.lower_ in self.lex.first_person and quote is not None:
                 party = None  # "we urge ...": the speaker
+            if party is None and item.form == "verb" and party_tok is not None and party_tok.pos_ == "NOUN" \
+                    and item.party_token is not None and item.party_token.head == item.act \
+                    and party_tok.lemma_.lower() not in self.lex.document_nouns \
+                    and (_cued_by(quote, item.act) or _quote_cued_by(quotes, item.act) is not None):
+                # "African leaders meeting in Tanzania have called for ...": the verb's own
+                # subject, as written, over a speaker the quote finder guessed for this very verb.
+                party = _unnamed_subject(party_tok, resolved, actor_at, self.lex)
+            if party is not None and party_tok is not None and self._nationality_only(party_tok, actor_at, resolved):
+                # "German carmakers have lobbied ...": a group of the country, not the state.
+                party = _unnamed_subject(party_tok, resolved, actor_at, self.lex) or party
             if item.form in SPEAKER_FORMS or party is None:
                 if quote is not None and quote.speaker.actor_id:
                     # Inside a statement the speaker owns the obligation; a refusal or rejection
@@ -915,14 +1185,24 @@ class DemandExtractor:
                 if reporter is not None and (party is None or item.form in SPEAKER_FORMS):
                     party = reporter
             if party is None and party_tok is not None:
-                party = self._pronoun_party(party_tok, quotes, resolved)
+                party = self._pronoun_party(doc, party_tok, quotes, resolved, actor_at)
+            if party is None and party_tok is not None:
+                # "The statement called on ...", "a resolution that would ask ...": its author.
+                party = self._document_author(party_tok, quotes, resolved, actor_at)
             if party is None and quote is not None and not quote.speaker.actor_id:
                 # A statement whose speaker is named by no known actor ("Rights groups said ...",
-                # "a ministry spokesperson"): the speaker as the text names them.
-                party = _unnamed_speaker(doc, quote, resolved, actor_at)
-            if party is None and item.form == "verb" and item.act.lemma_.lower() not in self.lex.weak_demand_verbs:
-                # "Rights groups are demanding an investigation": the subject as written.
-                party = _unnamed_subject(_resolve_relative(item.party_token), resolved, actor_at, self.lex)
+                # "a ministry spokesperson"): the speaker as the text names them; a document
+                # ("a resolution that would ask ...") is its author's when the text names one.
+                root = _speaker_root(doc, quote)
+                if root is not None:
+                    party = self._document_author(root, quotes, resolved, actor_at)
+                party = party or _unnamed_speaker(doc, quote, resolved, actor_at)
+            if party is None and item.form == "verb" and (item.act.lemma_.lower() not in self.lex.weak_demand_verbs
+                                                          or (item.addressees and item.act.lemma_.lower()
+                                                              not in self.lex.thing_subject_verbs)):
+                # "Rights groups are demanding an investigation": the subject as written (a weak
+                # verb only with an addressee and an infinitive: "ministers pressed X to ...").
+                party = _unnamed_subject(party_tok, resolved, actor_at, self.lex)
             if party is None and item.form in ("refusal", "rejection") and party_tok is not None \
                     and party_tok.lemma_.lower() in self.lex.collective_nouns:
                 # "The junta in Niamey has rejected every call ...": the subject as written.
@@ -937,7 +1217,8 @@ class DemandExtractor:
                 continue
             if item.needs_statement and quote is None and reporter is None:
                 continue  # "the deal would collapse if ...": the reporter's hypothesis
-            if item.form == "condition" and quote is None and not _committal(item.context):
+            if item.form == "condition" and quote is None and not _committal(item.context) \
+                    and not self._refusing(item.context):
                 continue  # "talks began only when ...": a narrative, not a condition
             party, voiced_by = self._voice(party, resolved)
             if voiced_by is None and quote is not None and quote.speaker.actor_id \
@@ -984,21 +1265,78 @@ class DemandExtractor:
         return any(f" {w}" in text and (f" {w} " in text or f" {w}s " in text or f" {w}," in text or f" {w}." in text)
                    for w in self.lex.commentator_words)
 
-    @staticmethod
-    def _pronoun_party(pronoun: Token, quotes: Sequence[Quote], resolved: ResolvedActors) -> Optional[str]:
-        """"He also ruled out elections": "he"/"she" is the person who spoke last before it
-        (the news convention that a pronoun subject continues the previous speaker); "they
-        urged ..." is the group that spoke last."""
-        group = pronoun.lower_ in GROUP_PRONOUNS
-        if pronoun.lower_ not in PERSONAL_PRONOUNS and not group:
+    def _pronoun_party(self, doc: Doc, pronoun: Token, quotes: Sequence[Quote], resolved: ResolvedActors,
+                       actor_at: dict[int, str]) -> Optional[str]:
+        """"He also ruled out elections": "he"/"she" is the person whose statement encloses it or
+        who spoke last before it (the news convention that a pronoun subject continues the
+        previous speaker); "it"/"they" is the body or group that did ("the office said it would
+        respond ... and called on ..."). Speakers of the other kind are passed over, within
+        ``pronoun_window`` characters."""
+        kind = _pronoun_kind(pronoun.lower_)
+        if kind is None:
             return None
-        before = [q for q in quotes if q.span[0] < pronoun.idx and q.speaker.actor_id]
-        for quote in sorted(before, key=lambda q: q.span[0], reverse=True):
+        near = [q for q in quotes if q.span[0] <= pronoun.idx and pronoun.idx - q.span[0] <= self.lex.pronoun_window]
+        for quote in sorted(near, key=lambda q: q.span[0], reverse=True):
+            if not quote.speaker.actor_id:
+                # "Students who have led the protests say ... they urged ...", "the president's
+                # office said it would ... and called on ...": the speaker as written, when the
+                # number agrees; otherwise the pronoun is someone else's.
+                root = _speaker_root(doc, quote)
+                plural = root is not None and root.tag_ in ("NNS", "NNPS")
+                if kind == "group" and root is not None and root.pos_ in ("NOUN", "PROPN") \
+                        and plural == (pronoun.lower_ in GROUP_PRONOUNS):
+                    return _unnamed_speaker(doc, quote, resolved, actor_at)
+                return None
             actor = resolved.actors.get(quote.speaker.actor_id)
-            if actor is not None and (actor.type == "person") != group and actor.type != "country":
+            if actor is not None and _kind_fits(kind, pronoun.lower_, actor.type):
                 return actor.id
-            return None  # the last speaker is not of the pronoun's kind: it names someone else
         return None
+
+    def _nationality_only(self, noun: Token, actor_at: dict[int, str], resolved: ResolvedActors) -> bool:
+        """A common noun named only by a nationality adjective ("German carmakers", "French
+        farmers' unions"), that is neither a state's body nor its people in office (lexicon
+        ``collective_nouns`` and ``state_nouns``)."""
+        if noun.pos_ != "NOUN" or noun.i in actor_at:
+            return False
+        if noun.lemma_.lower() in self.lex.collective_nouns or noun.lemma_.lower() in self.lex.state_nouns:
+            return False
+        named = [t for t in noun.doc[noun.left_edge.i:noun.i] if t.i in actor_at]
+        if not named or not all(t.dep_ in ("amod", "compound", "poss", "case") and t.tag_ in ("JJ", "NNP", "NNPS", "POS")
+                                for t in named):
+            return False
+        actor = resolved.actors.get(actor_at[named[0].i])
+        return actor is not None and actor.type == "country" and all(t.tag_ == "JJ" for t in named)
+
+    def _document_author(self, token: Token, quotes: Sequence[Quote], resolved: ResolvedActors,
+                         actor_at: dict[int, str]) -> Optional[str]:
+        """The body that issued or adopted a statement, resolution or communique named as the
+        subject of a demand: its owner ("the G7's statement"), else the subject of the verb
+        that issued such a document in this or the previous sentences ("NATO leaders ended
+        their summit with a communique"), else the last body that spoke, else the last body
+        named before it."""
+        token = _resolve_relative(token)
+        if token is None or token.lemma_.lower() not in self.lex.document_nouns:
+            return None
+        owner = _actor_of(_owner(token), actor_at) if token.dep_ not in SUBJECT_DEPS else None
+        owner = owner or next((actor_at[c.i] for c in token.children if c.dep_ == "poss" and c.i in actor_at), None)
+        if owner is not None:
+            return owner
+        own = sentence_of(token)
+        sents = [s for s in sentences(token.doc) if s.start <= own.start][-self.lex.author_sentences:]
+        for sent in reversed(sents):
+            for noun in reversed([t for t in sent if t.i < token.i and t.lemma_.lower() in self.lex.document_nouns]):
+                author = _actor_of(_owner(noun), actor_at)
+                if author is not None and not _is_person(author, resolved):
+                    return author
+        spoke = [q for q in quotes if q.span[1] <= token.idx and q.speaker.actor_id
+                 and token.idx - q.span[1] <= self.lex.pronoun_window
+                 and not _is_person(q.speaker.actor_id, resolved)]
+        if spoke:
+            return max(spoke, key=lambda q: q.span[1]).speaker.actor_id
+        start = sents[0].start if sents else token.sent.start
+        bodies = [actor_at[i] for i in range(start, token.i) if i in actor_at
+                  and getattr(resolved.actors.get(actor_at[i]), "type", None) in ("igo", "organisation")]
+        return bodies[-1] if bodies else None
 
     def _reporter(self, act: Token, actor_at: dict) -> Optional[str]:
         """The actor named as subject of the verb of saying a clause depends on, if any."""
@@ -1041,6 +1379,14 @@ class DemandExtractor:
         if not ids and item.form == "condition" and item.context is not None:
             # "Hamas would pay a horrible price if ...": the one threatened is addressed.
             ids = _actors_of(_resolve_relative(_subject(item.context)), actor_at)
+        if not ids and item.form == "verb":
+            # "demanded that Israel halt settlement expansion", parsed as one noun phrase: the
+            # name that opens the condition is who must act.
+            doc = item.act.doc
+            first = next((t for t in doc[item.start:item.end] if t.dep_ != "mark" and not t.is_punct), None)
+            if first is not None and first.i in actor_at and first.i > item.act.i \
+                    and any(t.tag_ == "VB" for t in doc[first.i:min(item.end, first.i + 4)]):
+                ids = [actor_at[first.i]]
         party_country = _country(party, resolved)
         ids = [i for i in dict.fromkeys(ids) if i != party and not (
             _country(i, resolved) == party_country and party_country and i == party_country)]
@@ -1078,6 +1424,35 @@ class DemandExtractor:
 
 
 # -- helpers over the parse ---------------------------------------------------------
+def _headline_line(token: Token, max_words: int) -> Optional[Span]:
+    """The tokens of the token's text line when it is a headline: a short line of its own,
+    followed by a line break, with no full stop at its end."""
+    doc = token.doc
+    text = text_of(doc)
+    begin = text.rfind("\n", 0, token.idx) + 1
+    finish = text.find("\n", token.idx)
+    if finish < 0 or (begin == 0 and finish == len(text)):
+        return None
+    line = text[begin:finish].rstrip()
+    if not line or line[-1] in ".!?;,\"”’'" or len(line.split()) > max_words:
+        return None
+    return doc.char_span(begin, begin + len(line), alignment_mode="expand")
+
+
+def _taken_near(taken: list[int], start_char: int) -> bool:
+    return any(abs(start_char - t) < 20 for t in taken)
+
+
+def _lemma_in(token: Token, words: frozenset[str]) -> Optional[str]:
+    """The word of ``words`` the token inflects, trusting its form when the lemmatizer
+    slips ("hoped" given the lemma "hop")."""
+    lemma, form = token.lemma_.lower(), token.lower_
+    for guess in (lemma, form, form[:-1], form[:-2], form[:-3] + "e", form[:-3]):
+        if guess in words:
+            return guess
+    return None
+
+
 def _text(token: Token) -> str:
     return token.doc[token.left_edge.i:token.right_edge.i + 1].text
 
@@ -1180,6 +1555,39 @@ def _participle_owner(verb: Token) -> Optional[Token]:
     return None
 
 
+def _reporting_subject(verb: Token) -> Optional[Token]:
+    """"Asif told Al Jazeera that Islamabad would support ..., and called on India to ...":
+    a past verb the parser joined to a clause under "would" cannot share its auxiliary; it
+    continues the verb of saying, whose subject is the party."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    head = verb.head
+    if not any(c.tag_ == "MD" for c in head.children) or head.dep_ != "ccomp":
+        return None
+    said = head.head
+    return _subject(said) if said.pos_ in ("VERB", "AUX") and said.tag_ == "VBD" else None
+
+
+def _lost_subject(verb: Token) -> Optional[Token]:
+    """The subject of a finite verb the parser left without one: "The statement called on
+    ..." read as a noun with a participle (the noun), or "Einav Zangauker, whose son is held
+    in Gaza, pleaded with ..." read with the name inside an earlier phrase (the noun phrase
+    that ends at the comma before the verb, not the object of a preposition)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
+        return head
+    if verb.dep_ != "ROOT" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    token = verb.doc[verb.i - 2]
+    while token.head is not token and token.head.i < verb.i:
+        if token.pos_ == "PROPN" and token.dep_ not in ("pobj", "poss", "compound") and token.right_edge.i == verb.i - 2:
+            return token
+        token = token.head
+    return None
+
+
 def _verb_above(token: Optional[Token], steps: int = 3) -> Optional[Token]:
     """The token itself if a verb, else the nearest verb above it (within ``steps``)."""
     for _ in range(steps + 1):
@@ -1237,10 +1645,20 @@ def _headline_speaker(act: Token, actor_at: dict[int, str]) -> Optional[str]:
     if colon is None or colon.i >= act.i or colon.i == sent.start:
         return None
     name = sent.doc[sent.start:colon.i]
-    if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
+    # "Slovakia's Fico:": a possessive before the name is allowed; the name is the last one.
+    if not all(t.pos_ == "PROPN" or t.i in actor_at or t.is_punct or t.tag_ == "POS" for t in name):
         return None
-    ids = {actor_at[t.i] for t in name if t.i in actor_at}
+    last = [t for t in name if t.pos_ == "PROPN" or t.i in actor_at][-1:]
+    ids = {actor_at[t.i] for t in name if t.i in actor_at and (not last or t.i >= _name_start(last[0]))}
     return ids.pop() if len(ids) == 1 else None
+
+
+def _name_start(token: Token) -> int:
+    """Where the name ending at ``token`` starts (its compounds: "Robert Fico")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].tag_ != "POS":
+        start -= 1
+    return start
 
 
 def _going_to(verb: Token) -> bool:
@@ -1284,7 +1702,8 @@ def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _dedupe(found: list[Found]) -> list[Found]:
     """Drop a demand whose words lie inside another's (a modal inside "demanded that ... must")."""
     order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "exchange": 2, "restriction": 2,
-             "obligation": 3, "commitment": 3, "no_right": 3, "verdict": 3, "need": 4, "nominal": 4,
+             "obligation": 3, "commitment": 3, "no_right": 3, "verdict": 3, "acceptable": 3, "dependence": 3,
+             "need": 4, "nominal": 4,
              "imperative": 5}
     kept: list[Found] = []
     for item in sorted(found, key=lambda f: (order[f.form], f.start)):
@@ -1407,6 +1826,60 @@ def _speaker_words(doc: Doc, quote: Quote) -> str:
         if span is not None and len(span):
             parts.append(_described(span.root))
     return " ".join(parts)
+
+
+def _pronoun_kind(word: str) -> Optional[str]:
+    """"he"/"she" stand for a person; "it"/"they" for a body or a group."""
+    if word in PERSONAL_PRONOUNS:
+        return "person"
+    if word in GROUP_PRONOUNS or word == "it":
+        return "group"
+    return None
+
+
+def _kind_fits(kind: str, word: str, actor_type: str) -> bool:
+    """A speaker of the pronoun's kind: a person for "he"/"she"; a body for "it" (a country
+    too: "Israel said it would ..."); a body or a group for "they" (not a country, which news
+    writing calls "it")."""
+    if kind == "person":
+        return actor_type == "person"
+    if word == "it":
+        return actor_type in ("organisation", "igo", "country", "group", "media")
+    return actor_type in ("organisation", "igo", "group")
+
+
+def _cued_by(quote: Optional[Quote], verb: Token) -> bool:
+    """The statement is one the quote finder hung on this very verb."""
+    cue = getattr(quote, "cue_span", None) if quote is not None else None
+    return bool(cue) and cue[0] <= verb.idx < cue[1]
+
+
+def _speaker_root(doc: Doc, quote: Quote) -> Optional[Token]:
+    """The head word of the words naming a statement's speaker ("Students" in "Students who ...")."""
+    where = quote.speaker.span
+    span = doc.char_span(where[0], where[1], alignment_mode="expand") if where else None
+    return span.root if span is not None and len(span) > 0 else None
+
+
+def _named_by_appositive(token: Optional[Token], actor_at: dict[int, str], resolved: ResolvedActors) -> Optional[Token]:
+    """"Ukraine's foreign minister, Andrii Sybiha, urges ...": the person the appositive names
+    voiced the demand, not the state of the role noun."""
+    if token is None or token.pos_ != "NOUN":
+        return token
+    for child in token.children:
+        if child.dep_ == "appos" and child.i in actor_at and _is_person(actor_at[child.i], resolved):
+            return child
+    return token
+
+
+def _doer_of_participle(token: Optional[Token]) -> Optional[Token]:
+    """"Foreign ministers meeting in Brussels called for ...": the parser may make the
+    participle, read as a noun, the subject; the doers are the plural noun before it."""
+    if token is None or not token.lower_.endswith("ing") or token.pos_ not in ("NOUN", "VERB"):
+        return token
+    doers = [c for c in token.children if c.dep_ in ("compound", "nsubj", "amod") and c.i < token.i
+             and c.tag_ in ("NNS", "NNPS")]
+    return doers[-1] if doers else token
 
 
 def _is_person(actor_id: Optional[str], resolved: ResolvedActors) -> bool:
