@@ -76,6 +76,10 @@ class VerbPattern:
     # The complement must itself hold an act of the lexicon: "is willing to withdraw its
     # troops" is an offer, "was willing to walk the line" a figure of speech.
     needs_act: bool = False
+    # A that-clause must say what should be done, not what is: "insisted that Israel
+    # withdraw" / "must withdraw" / "insisted on a ceasefire" is a demand, "insists that
+    # Russia is not interfering" a claim.
+    mandative: bool = False
     # The modality of an act this verb only readies: "is preparing a new round of sanctions"
     # (future), unless the clause says otherwise (negated, hypothetical, historical).
     modality: Optional[str] = None
@@ -161,6 +165,12 @@ class ModalityWords:
     feigning_verbs: frozenset[str] = frozenset()
     position_verbs: frozenset[str] = frozenset()
     necessity_verbs: frozenset[str] = frozenset()
+    habitual_markers: frozenset[str] = frozenset()
+    prior_adjectives: frozenset[str] = frozenset()
+    plan_nouns: frozenset[str] = frozenset()
+    manner_preps: frozenset[str] = frozenset()
+    said_roots: frozenset[str] = frozenset()
+    standing_units: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -250,6 +260,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     intransitive=bool(raw.get("intransitive")),
                     joint=bool(raw.get("joint")),
                     needs_act=bool(raw.get("needs_act")),
+                    mandative=bool(raw.get("mandative")),
                     modality=(str(raw["modality"]) if raw.get("modality") else None),
                     describes=_describing_words(raw.get("describes"), words_file=Path(cameo_dir) / "judgements.yaml"),
                 )

@@ -105,7 +105,7 @@ class EventCoder:
                 # "Russia said that Sudan must return the helicopter": a demand with no act word
                 events += self._split_sources(self._obligations(sent, [], ctx))
                 continue
-            matches = self._drop_mentioned(matches)
+            matches = self._drop_mentioned(_drop_manner(matches, self.w.manner_preps))
             matches = [m for m in matches if m.mentioned or not getattr(m.pattern, "needs_act", False)]
             sent_events = []
             for match in matches:
@@ -113,9 +113,10 @@ class EventCoder:
                 if event is not None:
                     sent_events.append((match, event))
             sent_events += self._hosts(sent, sent_events, ctx)
-            sent_events += self._intents(sent_events, ctx)
+            intents = self._intents(sent_events, ctx)
+            sent_events = _refused_dropped(sent_events, intents) + intents
             sent_events += self._obligations(sent, sent_events, ctx)
-            events += self._split_sources(sent_events)
+            events += self._split_sources(_own_words(sent, sent_events, self.w.reporting_verbs, self.w.said_roots))
         events += self._accusations(events, ctx)
         kept = _dedupe([e for _, e in events])
         ctx.commit_groups(kept)
@@ -180,8 +181,10 @@ class EventCoder:
             return None
         if pattern.describes and not self._judged(verb, pattern.describes):
             return None
+        if pattern.mandative and not self._mandative(verb):
+            return None
         if pattern.objects:
-            if not any(_names(o) & pattern.objects for o in objects):
+            if not any(_names(o) & pattern.objects for o in objects if not _verb_with_object(o)):
                 return None
         if pattern.unless_objects and any(o.lemma_.lower() in pattern.unless_objects for o in objects):
             return None
@@ -192,6 +195,22 @@ class EventCoder:
                 c.dep_ in ("amod", "compound") and c.lower_ in self.w.feigned_modifiers for o in objects for c in o.children):
             return None  # "carried out a simulated attack": an exercise, not a blow
         return objects
+
+    def _mandative(self, verb: Token) -> bool:
+        """The verb asks for an act: "insisted on talks", "insisted that Israel withdraw"
+        (a bare verb with its own subject) or "... must withdraw"; an indicative that-clause
+        ("insists that Russia is not interfering") states a claim."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                return True
+            if child.dep_ != "ccomp":
+                continue
+            aux = [c for c in child.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in self.w.obligation_aux for a in aux):
+                return True
+            if child.tag_ == "VB" and not aux and any(c.dep_ in SUBJECTS for c in child.children):
+                return True
+        return False
 
     @staticmethod
     def _judged(verb: Token, words: frozenset[str]) -> bool:
@@ -384,7 +403,10 @@ class EventCoder:
                 source = ctx.actors_of(subject, quote)
             for child in children:
                 if child.dep_ in ("dobj", "dative"):
-                    target += ctx.actors_of(child, quote)
+                    # "ordered the interior ministry to halt": a state body with no country of
+                    # its own is the one the sentence or article is about
+                    agent = ctx.contextual_agent(child) if _bare_institution(child) else None
+                    target += ctx.actors_of(child, quote) or ([agent] if agent else [])
         heads = [verb] + [c for c in children if c.dep_ in ("acomp", "attr", "dobj")]
         preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
         for obj in match.objects:
@@ -641,6 +663,8 @@ class EventCoder:
         trigger = match.trigger
         subject = _subject(trigger)
         skip = set(t.i for t in subject.subtree) if subject is not None else set()
+        # not a reporting aside: "urged Russia to honour the deal, adding that sanctions stay"
+        skip |= _foreign_tokens(trigger, (), self.w.reporting_verbs)
         words = [t for t in trigger.subtree if t.i not in skip and (t.i > trigger.i or t.dep_ in ("dobj", "pobj"))]
         # heads of phrases before their modifiers: "a negotiated end" is about the end
         for token in sorted(words, key=lambda t: (t.dep_ in ("amod", "compound"), t.i)):
@@ -992,7 +1016,7 @@ class _Context:
     def contextual_agent(self, head: Token) -> Optional[str]:
         """A state agent whose country the sentence or article gives: "against the
         government's decision" in a sentence set in Tbilisi is Georgia's government."""
-        sector = self._sector_of(head) if head.pos_ == "NOUN" else None
+        sector = self._sector_of(head) if _common_noun(head) else None
         if sector is None or sector.lower() not in self.w.context_country_sectors:
             return None
         country = self._sentence_country(head) or self.main_country()
@@ -1359,6 +1383,8 @@ class _Context:
             return "negated"
         if any(v.lemma_.lower() in self.w.negating_verbs for v in chain[1:]):
             return "negated"  # "failed to agree on a ceasefire"
+        if self._no_plan_for(match):
+            return "negated"
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if aux & self.w.hypothetical_aux or self._conditional(verb) or self._guessed(verb, children):
             return "hypothetical"
@@ -1382,9 +1408,43 @@ class _Context:
             return "historical"
         elif self._long_ago(chain + _governing_clauses(verb)):
             return "historical"
+        elif self._habitual(verb, children) or self._prior_object(match):
+            return "historical"
         elif "had" in aux and verb.tag_ == "VBN" and (self._recalled(verb) or self._narrated_before(verb)):
             return "historical"
         return "asserted"
+
+    def _no_plan_for(self, match: _Match) -> bool:
+        """The act noun (the trigger or its object) sits under a denied intent: "has no
+        plans for direct talks", "no intention of meeting him"."""
+        for noun in [match.trigger, *match.objects]:
+            if noun.head.dep_ != "prep" or noun.head.i == noun.i:
+                continue
+            owner = noun.head.head
+            if owner.lemma_.lower() in self.w.plan_nouns and any(
+                    c.dep_ == "det" and c.lower_ in self.w.negation for c in owner.children):
+                return True
+        return False
+
+    def _habitual(self, verb: Token, children: list[Token]) -> bool:
+        """"has long mediated", "had long resisted", "has hosted refugees for four decades":
+        a practice of long standing, background to the news."""
+        if verb.tag_ not in ("VBN", "VBD"):
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_markers for c in children):
+            return True
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        return perfect and any(
+            c.dep_ == "prep" and c.lower_ == "for"
+            and any(t.lemma_.lower() in self.w.standing_units for t in c.subtree)
+            for c in verb.children)
+
+    def _prior_object(self, match: _Match) -> bool:
+        """The act's own object is placed before the news: "mediated earlier rounds of talks"."""
+        if match.trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        objects = [c for c in match.trigger.children if c.dep_ in ("dobj", "attr")]
+        return any(c.dep_ == "amod" and c.lower_ in self.w.prior_adjectives for o in objects for c in o.children)
 
     def _needed(self, verb: Token) -> bool:
         """The act is what someone says must be done: an infinitive under "need", directly or
@@ -1509,7 +1569,9 @@ class _Context:
 # -- helpers -------------------------------------------------------------------------------
 def _names(token: Token) -> set[str]:
     """The lemma of an object and of the words that qualify it ("military aid")."""
-    names = {token.lemma_.lower()}
+    # the surface form too: an object noun tagged as a verb keeps its noun ("the ruling" is
+    # not lemmatised to "rule")
+    names = {token.lemma_.lower(), token.lower_}
     names.update(c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod"))
     return names
 
@@ -1550,6 +1612,29 @@ def _subject(verb: Token) -> Optional[Token]:
         while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("prep", "pcomp") and node.head.i != node.i:
             node = node.head
     return None
+
+
+def _verb_with_object(token: Token) -> bool:
+    """A complement verb acting on its own object names an act, not the thing a pattern's
+    object list wants: "ordered the ministry to halt all relocations" is an order, not "a
+    halt" ordered; "ordered troops to patrol" still names the patrol."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _bare_institution(noun: Token) -> bool:
+    """"the government", "the interior ministry": a definite body named by its function
+    alone, with no owner or nationality ("Russia's ambassador", "three Russian diplomats")
+    that would place it elsewhere."""
+    return (_common_noun(noun)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ in ("poss", "nummod") or c.ent_type_ in ("NORP", "GPE")
+                        for c in noun.children))
+
+
+def _common_noun(token: Token) -> bool:
+    """A noun, also one the tagger took for a name though written in lower case ("the
+    interior ministry")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -1636,22 +1721,32 @@ def _ref(ids: list[str]):
     return ids[0] if len(ids) == 1 else list(ids)
 
 
-def _clause_span(predicate: Token, sent: Span) -> tuple[int, int]:
-    """The characters of the event's clause: the predicate's subtree with its subject (a
-    controlled verb's subject sits higher: "Russia vowed to attack"), without the clauses
-    coordinated to it ("attacked X and signed Y" are two acts, each with its own evidence).
-    Two events of one sentence then point to their own words, not both to the sentence."""
-    skip: set[int] = set()
-    for child in predicate.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            skip.update(t.i for t in child.subtree)
-            skip.update(c.i for c in predicate.children if c.dep_ == "cc" and c.i < child.i)
-    tokens = [t.i for t in predicate.subtree if t.i not in skip]
+def _clause_span(predicate: Token, sent: Span, others: Sequence[Token] = (),
+                 asides: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """The characters of the event's clause: the words around the predicate that belong to
+    it, with its subject (a controlled verb's subject sits higher: "Russia vowed to attack").
+    Cut out: the clauses coordinated to it ("attacked X and signed Y" are two acts, each with
+    its own evidence), the subject's relative clause ("Oman, which mediated earlier talks,
+    offered to host"), and the adverbial or relative clauses of ``others``, the sentence's
+    other event predicates ("suspended the talks after rebels launched an offensive"), and
+    a participle of ``asides`` that reports something else (", saying the Philippines would
+    keep sending vessels"). The span is the unbroken run of kept words around the predicate, so two events of one
+    sentence point to their own words, not both to the sentence."""
+    skip = _foreign_tokens(predicate, others, asides)
+    kept = {t.i for t in predicate.subtree if t.i not in skip}
     subject = _subject(predicate)
-    if subject is not None and subject.sent == sent:
-        tokens += [subject.left_edge.i, subject.right_edge.i]
+    # a coordinated verb's subject is its partner's ("X accused Y and demanded Z"): taking it
+    # would pull the partner's words in; a controlled verb's is taken with the words between
+    if subject is not None and subject.sent == sent and not (
+            predicate.dep_ == "conj" and subject.head.i != predicate.i):
+        skip |= {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        kept |= {i for i in range(subject.left_edge.i, predicate.i) if i not in skip}
     doc = sent.doc
-    start, end = max(min(tokens), sent.start), min(max(tokens), sent.end - 1)
+    start = end = predicate.i
+    while start - 1 >= sent.start and start - 1 in kept:
+        start -= 1
+    while end + 1 < sent.end and end + 1 in kept:
+        end += 1
     while start < end and doc[start].is_punct:
         start += 1
     while end > start and doc[end].is_punct and doc[end].lower_ not in ('"', "'", "”", "’", ")"):
@@ -1659,6 +1754,68 @@ def _clause_span(predicate: Token, sent: Span) -> tuple[int, int]:
     if start > end:
         return sent.start_char, _trim_end(sent)
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+# Clause links under which another event's predicate is an act of its own, not the content
+# of this one ("accused X of trying to suppress turnout" keeps "suppress" inside).
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def _foreign_tokens(predicate: Token, others: Sequence[Token], asides: frozenset[str] = frozenset()) -> set[int]:
+    """Token indices in ``predicate``'s subtree that belong to other acts: coordinated verbs
+    (with their "and") and other event predicates' own clauses hanging below it."""
+    skip: set[int] = set()
+    for child in predicate.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in child.subtree)
+            skip.update(c.i for c in predicate.children if c.dep_ == "cc" and c.i < child.i)
+        elif child.dep_ == "advcl" and child.i > predicate.i and child.lemma_.lower() in asides:
+            skip.update(t.i for t in child.subtree)
+    for other in others:
+        if other.i == predicate.i or other in predicate.ancestors or predicate not in other.ancestors:
+            continue
+        clause = other
+        while clause.head.i != predicate.i and clause.dep_ not in _OWN_CLAUSE_DEPS:
+            clause = clause.head
+        if clause.dep_ in _OWN_CLAUSE_DEPS:
+            skip.update(t.i for t in clause.subtree)
+    return skip
+
+
+def _refused_dropped(events: list, intents: list) -> list:
+    """A refusal told now ("will not surrender its right to enrich") is the event: the act
+    refused never happened, so its negated copy is not kept beside the refusal."""
+    refused = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.plover.type == "REJECT"}
+    return [(m, e) for m, e in events if not (e.modality == "negated" and m.trigger.i in refused)]
+
+
+def _drop_manner(matches: list, preps: frozenset[str]) -> list:
+    """An act noun in a phrase that says how another matched verb was done is that act, not a
+    second one: "detained nine UN employees in raids on offices" is one detention, not a
+    detention and a raid. An act noun that is the verb's object ("condemned the strikes")
+    stays its own event."""
+    verbs = {m.trigger.i for m in matches if m.trigger.pos_ in ("VERB", "AUX")}
+    return [m for m in matches if not (
+        m.trigger.pos_ == "NOUN" and m.trigger.dep_ == "pobj" and m.trigger.head.lower_ in preps
+        and m.trigger.head.head.i in verbs)]
+
+
+def _own_words(sent: Span, events: list, asides: frozenset[str] = frozenset(),
+               said_roots: frozenset[str] = frozenset()) -> list:
+    """Recut each event's evidence to its own clause now that the sentence's other acts are
+    known (their predicates' clauses are left out of it)."""
+    # only verbs head clauses; a noun trigger's own phrase is not cut out of another's
+    predicates = {m.predicate.i: m.predicate for m, _ in events}
+    verbs = [t for t in predicates.values() if t.pos_ in ("VERB", "AUX")]
+    out = []
+    for match, event in events:
+        others = [t for t in verbs if t.i != match.predicate.i]
+        # "lashed out at the UN, saying its silence amounted to complicity": what a verbal
+        # act says is its own words; "urged X to talk, saying Y" says something else
+        own_asides = frozenset() if event.cameo[:2] in said_roots else asides
+        span = _clause_span(match.predicate, sent, others, own_asides)
+        out.append((match, event if span == event.evidence else event.model_copy(update={"evidence": span})))
+    return out
 
 
 def _trim_end(sent: Span) -> int:
@@ -1723,9 +1880,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         other = kept[twin]
-        if _richness(event) > _richness(other):
-            kept[twin] = event
+        richer, poorer = (event, other) if _richness(event) > _richness(other) else (other, event)
+        kept[twin] = _cited_fully(richer, poorer)
     return sorted(kept, key=lambda e: e.evidence)
+
+
+def _cited_fully(richer: Event, poorer: Event) -> Event:
+    """The kept copy of an act told twice cites the fuller telling: the lead sentence, not
+    the headline that shortens it ("Houthis detain UN staff" / "Yemen's Houthi rebels have
+    detained at least nine more UN employees in raids ...")."""
+    if _span_length(poorer) > _span_length(richer):
+        return richer.model_copy(update={"evidence": poorer.evidence})
+    return richer
+
+
+def _span_length(event: Event) -> int:
+    return event.evidence[1] - event.evidence[0]
 
 
 def _one_per_act(events: list[Event]) -> list[Event]:
