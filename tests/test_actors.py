@@ -277,3 +277,9 @@ def test_given_names_and_us_states_are_not_countries(resolve, text, word):
     found = resolve(text)
     assert all(not (m.text == word and len(m.actor_id) == 3 and m.actor_id.isupper()) for m in found.mentions), \
         [(m.text, m.actor_id) for m in found.mentions]
+
+
+def test_an_acronym_in_brackets_names_the_same_actor(resolve):
+    found = resolve("The Kachin Independence Organisation (KIO) seized a town. The KIO said its fighters held it.")
+    ids = {m.actor_id for m in found.mentions if m.text in ("Kachin Independence Organisation", "KIO")}
+    assert len(ids) == 1 and len([m for m in found.mentions if m.text == "KIO"]) == 2

@@ -338,6 +338,16 @@ class ActorResolver:
             if not taken[i] and token.pos_ == "PROPN" and token.text in surnames and not self._glued(doc, i):
                 take(i, i + 1, surnames[token.text], "surname")
 
+        # 8. An acronym introduced in brackets after a name ("the Kachin Independence
+        # Organisation (KIO)") names the same actor wherever it appears.
+        for acronym, actor_id in self._bracketed_acronyms(doc, mentions).items():
+            for mention in mentions:
+                if mention.text == acronym and mention.how == "new":
+                    mention.actor_id = actor_id
+            for i, token in enumerate(doc):
+                if not taken[i] and token.text == acronym:
+                    take(i, i + 1, actor_id, "acronym")
+
         # the n-gram memo holds KB sets: not for Doc serialisation, and useless after this call
         doc.user_data.pop(_NGRAMS, None)
         mentions.sort(key=lambda m: m.start)
@@ -348,6 +358,21 @@ class ActorResolver:
         )
 
     # -- helpers ---------------------------------------------------------------
+    def _bracketed_acronyms(self, doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
+        """Acronyms in brackets right after an organisation's or group's mention, mapped to it."""
+        ends = {m.token_end: m for m in mentions}
+        found: dict[str, str] = {}
+        for i in range(len(doc) - 2):
+            mention = ends.get(i)
+            if mention is None or doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            acronym = doc[i + 1].text
+            entry = self.kb.get(mention.actor_id)
+            kind = entry.type if entry is not None else mention.actor_id.split(":")[1] if mention.actor_id.startswith("new:") else None
+            if 2 <= len(acronym) <= 10 and acronym.replace("-", "").isupper() and kind in ("organisation", "group", "igo"):
+                found[acronym] = mention.actor_id
+        return found
+
     @staticmethod
     def _same_body_overlapping(mentions: list[ActorMention], i: int, j: int, ids) -> Optional[ActorMention]:
         """The mention already taken that another name of the same body overlaps and reaches
