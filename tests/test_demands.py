@@ -518,3 +518,42 @@ def test_nationality_adjective_names_a_group_not_the_state(nlp):
 def test_subjunctive_parsed_as_a_noun_phrase_keeps_its_addressee(nlp):
     found = demands_of(nlp, "The Arab League demanded that Israel halt settlement expansion in the West Bank.")
     assert found and found[0].addressee == "ISR"
+
+
+# -- round 6: orders, conjoined infinitives, "while" after a refusal, look-alikes -----------
+
+@pytest.mark.parametrize("text,words,party", [
+    ("Moldova on Friday ordered two Russian diplomats to leave the country within 48 hours.",
+     "diplomats to leave", "MDA"),
+    ("“The rules are not optional,” Emmanuel Macron said.", "not optional", "emmanuel-macron"),
+    ("“We cannot sign this agreement while our farmers are being punished,” Emmanuel Macron said.",
+     "while our farmers", "emmanuel-macron"),
+])
+def test_orders_negated_verdicts_and_refusals_with_while(nlp, text, words, party):
+    found = [d for d in demands_of(nlp, text) if words in d.text]
+    assert found, [d.text for d in demands_of(nlp, text)]
+    assert party in (found[0].party, found[0].voiced_by)
+
+
+def test_each_conjoined_infinitive_is_its_own_demand(nlp):
+    found = demands_of(nlp, "The European Union called on all sides to respect the results and refrain from violence.")
+    texts = [d.text for d in found]
+    assert any(t.endswith("respect the results") for t in texts), texts
+    assert any(t.startswith("refrain from violence") for t in texts), texts
+    ordered = demands_of(nlp, "Moldova ordered the ministry to halt the evictions and to publish a new plan.")
+    assert len(ordered) == 2 and all(d.party == "MDA" for d in ordered), [d.text for d in ordered]
+
+
+@pytest.mark.parametrize("text", [
+    "“We are not asking for favours,” Emmanuel Macron said.",
+    "Serbia cannot impose tariffs with one hand and ask for investment with the other, Emmanuel Macron said.",
+    "Indonesia appealed the panel ruling to the WTO's Appellate Body.",
+    "The UN's humanitarian appeal for Sudan is only 12 percent funded.",
+    "“These arrests are unacceptable,” Emmanuel Macron said.",
+    "“What happened on Sunday is unacceptable,” Emmanuel Macron said.",
+    "Emmanuel Macron said he would read the report while travelling.",
+    "The court ordered the release of the journalist.",
+    "The council granted a request from the parties to keep polls open longer.",
+])
+def test_look_alikes_of_round_six(nlp, text):
+    assert demands_of(nlp, text) == []

@@ -166,6 +166,12 @@ class DemandLexicon:
     making_verbs: frozenset[str] = frozenset()
     pronoun_window: int = 800
     author_sentences: int = 3
+    legal_object_verbs: frozenset[str] = frozenset()
+    negated_verdict_words: frozenset[str] = frozenset()
+    deictic_determiners: frozenset[str] = frozenset()
+    fundraising_words: frozenset[str] = frozenset()
+    granting_verbs: frozenset[str] = frozenset()
+    refusal_condition_markers: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -208,6 +214,12 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         demand_verbs={str(k): {"addressee": _words(v.get("addressee")), "object": _words(v.get("object"))}
                       for k, v in raw["demand_verbs"].items()},
         weak_demand_verbs=_words(raw["weak_demand_verbs"]),
+        legal_object_verbs=_words(raw.get("legal_object_verbs")),
+        negated_verdict_words=_words(raw.get("negated_verdict_words")),
+        deictic_determiners=_words(raw.get("deictic_determiners")),
+        fundraising_words=_words(raw.get("fundraising_words")),
+        granting_verbs=_words(raw.get("granting_verbs")),
+        refusal_condition_markers=_words(raw.get("refusal_condition_markers")),
         refusal_verbs=_words(raw["refusal_verbs"]),
         refusal_exclude=_words(raw["refusal_exclude"]),
         rejection_verbs=_words(raw["rejection_verbs"]),
@@ -326,7 +338,7 @@ class DemandExtractor:
                     found.append(item)
         for sent in doc.sents:
             found.extend(self._conditions(sent))
-        return self._merge(_dedupe(found))
+        return self._merge(_split_conjoined(_dedupe(found)))
 
     def _commitment(self, token: Token) -> Optional[Found]:
         """A refusal or commitment voiced in a statement: "will/would/can not" + verb ("the army
@@ -493,14 +505,20 @@ class DemandExtractor:
         """"Any freeze of the front line is unacceptable": a verdict that rejects its subject.
         Kept only inside a statement (see :meth:`set_records`)."""
         lex = self.lex
-        if token.lower_ not in lex.verdict_words or token.dep_ not in ("acomp", "attr", "oprd"):
+        if token.dep_ not in ("acomp", "attr", "oprd"):
             return None
         verb = token.head
+        negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in token.children)
+        if not (token.lower_ in lex.verdict_words and not negated) \
+                and not (token.lower_ in lex.negated_verdict_words and negated):
+            return None  # "is unacceptable"; "are not optional", "is not negotiable"
         if verb.lemma_.lower() not in lex.copula_verbs:
             return None
         subject = _subject(verb)
         if subject is None or subject.lower_ in ("that", "this", "which"):
             return None
+        if _done_already(subject, lex):
+            return None  # "These detentions are unacceptable": a protest at an act, no condition
         start, end = _clause_range(verb, self._own_clause)
         return Found("verdict", token, min(start, subject.left_edge.i), end, stance="rejection",
                      patient=subject, context=subject)
@@ -746,10 +764,14 @@ class DemandExtractor:
         lex = self.lex
         if token.lemma_.lower() not in lex.nominal_demand_nouns or token.pos_ != "NOUN":
             return None
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.fundraising_words for c in token.children):
+            return None  # "the humanitarian appeal for Yemen": a call for funds
         content = next((c for c in token.children if (c.dep_ == "prep" and c.lower_ == "for")
                         or (c.dep_ in ("acl", "ccomp", "advcl") and (any(a.lower_ == "to" for a in c.children)
                                                                       or any(m.lower_ == "that" for m in c.children)))), None)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if content is not None and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.granting_verbs:
+            return None  # "granted a request from the parties to ...": the grantor's decision
         if content is None:
             # "accepted the National Assembly's demand": a named owner's demand referred to.
             if owner is None or owner.pos_ != "PROPN" or token.dep_ != "dobj":
@@ -854,6 +876,13 @@ class DemandExtractor:
         # "push up prices": a phrasal verb, not a demand.
         if any(c.dep_ in ("auxpass", "nsubjpass", "prt") for c in children):
             return None
+        speaker = _subject(token)
+        if _negated(token) and (token.dep_ == "conj" or (speaker is not None and speaker.lower_ in self.lex.first_person)):
+            # "we are not asking for favours" disclaims; "cannot impose ... and ask for access"
+            # rebukes. (A third party's "did not call for" stays: a negated act.)
+            return None
+        if lemma in self.lex.legal_object_verbs and not any(c.dep_ == "prep" and c.i == token.i + 1 for c in children):
+            return None  # "appealed the ruling to the Appellate Body": a court appeal ("appealed for", "to" follow at once)
         subject = _subject(token)
         if subject is not None and subject.lemma_.lower() in self.lex.legal_subjects:
             return None  # "the constitution requires the president to be elected ...": a rule
@@ -1026,6 +1055,9 @@ class DemandExtractor:
                 if main is None or main.pos_ not in ("VERB", "AUX", "ADJ"):
                     continue
                 weak = marker in self.lex.weak_condition_markers
+                refusing = marker in self.lex.refusal_condition_markers
+                if refusing and not _refusing_clause(main):
+                    continue  # "read the report while travelling": time or contrast, no condition
                 if weak and (not self._threat_or_pledge(main) or (mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even")):
                     continue  # "even if it takes a hundred years": concessive, not a condition
                 if weak and self._ready(main) and not self._threat(main) and _subject(clause) is None:
@@ -1039,10 +1071,14 @@ class DemandExtractor:
                 # until the RSF withdrew ...", "threatened to quit the coalition if it was approved".
                 start = _main_clause_start(main, mark)
                 end = (mark if hidden is not None else clause).right_edge.i + 1
-                found.append(Found("condition", mark, start, end, party_token=_subject(main),
+                # "Serbia cannot be rewarded ... while ...": a passive subject is acted on, it sets nothing.
+                owner = _subject(main)
+                owner = None if owner is not None and owner.dep_ == "nsubjpass" else owner
+                found.append(Found("condition", mark, start, end, party_token=owner,
                                    subject=_subject(clause), patient=_patient(clause) or _patient(main)
                                    or next((_patient(x) for x in main.children if x.dep_ == "xcomp"), None), context=main,
-                                   needs_statement=weak and not self._threat(main), label_start=mark.i + 1))
+                                   needs_statement=(weak and not self._threat(main)) or refusing,
+                                   label_start=mark.i + 1))
         return found
 
     def _continue_until(self, mark: Token) -> Optional[Found]:
@@ -1562,7 +1598,12 @@ def _reporting_subject(verb: Token) -> Optional[Token]:
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     head = verb.head
-    if not any(c.tag_ == "MD" for c in head.children) or head.dep_ != "ccomp":
+    # "said any relocation had to be voluntary and called on donors ...": a past verb joined
+    # to a bare infinitive cannot share its "to" either; climb to the reported clause.
+    while head.tag_ == "VB" and head.dep_ == "xcomp" and head.head is not head:
+        head = head.head
+    if not (any(c.tag_ == "MD" for c in head.children) or head.lemma_.lower() in ("have", "need")) \
+            or head.dep_ != "ccomp":
         return None
     said = head.head
     return _subject(said) if said.pos_ in ("VERB", "AUX") and said.tag_ == "VBD" else None
@@ -1697,6 +1738,70 @@ def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
+
+
+def _done_already(subject: Token, lex: DemandLexicon) -> bool:
+    """The subject names an act that has happened: "these detentions", "what happened today"
+    (a clause in the past tense)."""
+    if subject.dep_ == "csubj":
+        return subject.tag_ == "VBD"
+    return any(c.dep_ == "det" and c.lower_ in lex.deictic_determiners for c in subject.children)
+
+
+def _refusing_clause(main: Token) -> bool:
+    """The clause refuses something: it is negated ("we cannot sign ...") or denies its
+    thing ("there can be no dialogue")."""
+    if any(c.dep_ == "neg" for c in main.children):
+        return True
+    return any(c.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in main.children)
+
+
+def _negated(verb: Token) -> bool:
+    """The verb is negated, itself or through the auxiliary it shares with the verb it is
+    joined to ("cannot impose sanctions and ask for access": "ask" is under "cannot")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP") and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+def _bare_conjuncts(verb: Token) -> list[Token]:
+    """Infinitives joined to an infinitive with no subject of their own: "to respect the
+    results and refrain from violence", "to halt ... and to present ..." (each one act)."""
+    chain, todo = [], [verb]
+    while todo:
+        for c in todo.pop().children:
+            # The small model tags some bare verbs in the plural present ("and account for").
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.tag_ in ("VB", "VBP") \
+                    and not any(g.dep_ in SUBJECT_DEPS for g in c.children):
+                chain.append(c)
+                todo.append(c)
+    return sorted(chain, key=lambda t: t.i)
+
+
+def _split_conjoined(found: list[Found]) -> list[Found]:
+    """One demand per conjoined infinitive: "urged the government to drop its appeal and open
+    talks" asks two things of it, and a report lists each condition apart."""
+    out: list[Found] = []
+    for item in found:
+        out.append(item)
+        verb = item.context
+        if item.form != "verb" or verb is None or verb.pos_ not in ("VERB", "AUX") \
+                or not any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children):
+            continue
+        # "to purchase insurance or face a fine": alternatives are one demand; a bare verb with
+        # nothing after it ("what to say or not say") names no act of its own.
+        parts = [c for c in _bare_conjuncts(verb) if item.start < c.i < item.end
+                 and not any(t.lower_ in ("or", "nor") for t in c.doc[_before(c):c.i])
+                 and any(g.dep_ in ("dobj", "prep", "xcomp", "ccomp", "acomp", "prt") for g in c.children)]
+        for k, part in enumerate(parts):
+            start = next((a.i for a in part.children if a.lower_ == "to" and a.dep_ == "aux"), part.i)
+            end = _before(parts[k + 1]) if k + 1 < len(parts) else min(item.end, part.right_edge.i + 1)
+            if k == 0:
+                item.end = min(item.end, _before(part))
+            out.append(Found(item.form, item.act, start, end, stance=item.stance, party_token=item.party_token,
+                             subject=item.subject, addressees=item.addressees, context=part))
+    return out
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
