@@ -557,3 +557,12 @@ def test_each_conjoined_infinitive_is_its_own_demand(nlp):
 ])
 def test_look_alikes_of_round_six(nlp, text):
     assert demands_of(nlp, text) == []
+
+
+def test_stressing_the_need_for_something_is_a_demand():
+    from parley.extract.demands import DemandExtractor
+    from parley.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("EU foreign ministers stressed the need for a negotiated settlement.")
+    assert [f.form for f in DemandExtractor().match(doc)] == ["nominal"]
