@@ -406,9 +406,13 @@ class EventCoder:
                     # "ordered the interior ministry to halt": a state body with no country of
                     # its own is the one the sentence or article is about
                     agent = ctx.contextual_agent(child) if _bare_institution(child) else None
-                    target += ctx.actors_of(child, quote) or ([agent] if agent else [])
+                    found = ctx.actors_of(child, quote) or ([agent] if agent else [])
+                    if _bare_institution(child):
+                        found = ctx.others_institution(child, found, source)
+                    target += found
         heads = [verb] + [c for c in children if c.dep_ in ("acomp", "attr", "dobj")]
-        preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+        # "sent aid to Sri Lanka": the parser calls the recipient's "to" a dative
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" or _dative_prep(c)]
         for obj in match.objects:
             if obj.head.dep_ == "prep" and obj.head.lower_ in self.w.reason_preps:
                 continue  # "sanctions on Iran over its deliveries to Russia": a reason, no target
@@ -423,7 +427,8 @@ class EventCoder:
             if (prep.lower_ in self.w.target_preps or (leaving and prep.lower_ in self.w.leaving_preps)) and verb.i < prep.i < reason:
                 # a fronted phrase sets the scene ("At the UN, Guterres called on ...")
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    found = [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
+                    found = [a for a in ctx.actors_of(pobj, quote) or self._thing_owners(pobj, ctx, quote, source)
+                             if not ctx.is_channel(a)]
                     if prep.lower_ == "to" and match.pattern.root in VERBAL_ROOTS:
                         # "in his speech to the Russian Foreign Ministry": an audience at home
                         found = [a for a in found if ctx.country(a) not in own]
@@ -445,7 +450,10 @@ class EventCoder:
                         source += ctx.actors_of(pobj, None, modifiers=True)
                 elif prep.lower_ in self.w.target_preps and node is noun and not _is_time(prep):
                     for pobj in pobjs:
-                        target += [a for a in ctx.actors_of(pobj, None) if not ctx.is_channel(a)]
+                        target += [a for a in ctx.actors_of(pobj, None) or self._thing_owners(pobj, ctx, None, source)
+                                   if not ctx.is_channel(a)]
+        if source and not target:
+            target = self._patient_of(noun, ctx)
         if not source:
             source = self._carrier_subject(noun, ctx)
         if not target:
@@ -551,7 +559,7 @@ class EventCoder:
         for child in obj.children:
             if child.dep_ == "poss" or (act and child.dep_ in ("amod", "compound") and ctx.token_actor(child)
                                         and not ctx.named_for_city(obj, child)):
-                found += ctx.actors_of(child, quote)
+                found += ctx.actors_of(child, quote) or self._unnamed_owner(child, ctx)
             elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found += ctx.actors_of(pobj, quote)
@@ -560,6 +568,34 @@ class EventCoder:
                     for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                         found += ctx.actors_of(pobj, quote)
         return _unique(found)
+
+    def _unnamed_owner(self, owner: Token, ctx: "_Context") -> list[str]:
+        """"the government's proposal" in a sentence set in Harare: Zimbabwe's government."""
+        if owner.dep_ != "poss" or not _bare_institution(owner):
+            return []
+        agent = ctx.contextual_agent(owner)
+        return [agent] if agent else []
+
+    def _thing_owners(self, noun: Token, ctx: "_Context", quote: Optional[Quote],
+                      source: Sequence[str]) -> list[str]:
+        """Whose thing an act is aimed at: "hacked into the emails of the DNC", "strikes on its
+        facilities", "tariffs on imports from Canada". Only for a common noun that names no
+        actor itself; a text's owner is its author (see :meth:`_owners`). The actor's own
+        things are no target: "pushing forward at their fastest rate"."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in self.w.act_nouns:
+            return []
+        return [a for a in self._owners(noun, ctx, quote) if a not in source]
+
+    def _patient_of(self, noun: Token, ctx: "_Context") -> list[str]:
+        """"Russia's invasion of Ukraine", "the Israeli siege of Gaza": when a possessive or an
+        adjective names who acts, the "of" phrase names whom the act is done to."""
+        if not any(c.dep_ in ("poss", "amod", "compound") and ctx.token_actor(c) for c in noun.children):
+            return []
+        found: list[str] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += ctx.actors_of(pobj, None) or [a for a in [ctx.place_actor(pobj)] if a]
+        return found
 
     def _clause_targets(self, verb: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
         """Actors a clause acts on: its objects, and the objects of its target prepositions
@@ -940,7 +976,7 @@ class _Context:
         actor = self.by_token[head.i]
         if actor is not None and not (modifiers and actor.startswith("agent:")):
             return [actor]
-        named = self._named_after(head)
+        named = self._named_after(head) or self._apposed(head, actor)
         if named:
             return [named]
         # "Russian and Ukrainian negotiators": each modifier's country, with the head's sector.
@@ -960,6 +996,17 @@ class _Context:
         if not found:
             found = self._group_of(head, quote)
         return found
+
+    def _apposed(self, head: Token, actor: Optional[str]) -> Optional[str]:
+        """The one a role noun is then named as: "his rival, Hillary Clinton", "Russia's
+        ambassador, Oleg Ozerov", "its neighbour, Belarus". The name is who is meant; the
+        role noun alone (or its generic agent) says less."""
+        if head.pos_ != "NOUN" or (actor is not None and not actor.startswith("agent:")):
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and self.by_token[child.i]:
+                return self.by_token[child.i]
+        return None
 
     def named_for_city(self, head: Token, mod: Token) -> bool:
         """"the Paris climate accord", "the Minsk agreements", "the Doha talks": a text or a
@@ -1021,6 +1068,22 @@ class _Context:
             return None
         country = self._sentence_country(head) or self.main_country()
         return self._group(head, sector, country) if country else None
+
+    def others_institution(self, head: Token, found: list[str], source: list[str]) -> list[str]:
+        """"China and Russia support the government" (of Sudan): a bare "the government"
+        acted upon by foreign states is seldom their own, though the resolver gives it the
+        country named last. When it was given a source's country, take the country of another
+        place in the sentence, else the article's main one, if that is not a source's."""
+        own = {self.country(a) for a in source} - {None}
+        if not own or not any(self.country(a) in own for a in found):
+            return found
+        sector = self._sector_of(head)
+        if sector is None or sector.lower() not in self.w.context_country_sectors:
+            return found
+        country = self._sentence_country(head, besides=source) or self.main_country()
+        if country is None or country in own:
+            return found
+        return [self._group(head, sector, country)]
 
     def localise_group(self, actor_id: str, source: list[str], sent: Span) -> str:
         """A target group that names no country ("fired tear gas at protesters", "met the
@@ -1635,6 +1698,11 @@ def _common_noun(token: Token) -> bool:
     """A noun, also one the tagger took for a name though written in lower case ("the
     interior ministry")."""
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+
+
+def _dative_prep(token: Token) -> bool:
+    """A preposition the parser labels dative ("gave $5m to the party"): it has an object."""
+    return token.dep_ == "dative" and token.pos_ == "ADP" and any(c.dep_ == "pobj" for c in token.children)
 
 
 def _reduced_passive(verb: Token) -> bool:
