@@ -19,7 +19,7 @@ from parley.model import Article, ArticleResult
 
 PROBES = Path(__file__).parent / "fixtures" / "speaker_probes.yaml"
 # The count reached when the probes were last scored; a change that loses probes fails.
-MIN_RIGHT = 90
+MIN_RIGHT = 97
 
 
 def load_probes() -> list[dict]:

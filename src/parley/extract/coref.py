@@ -16,7 +16,15 @@ The rules, in order (no model, no download):
 4. an institution phrase ("Russia's foreign ministry", "Netanyahu's office") takes the KB's
    organisation it names, by its words or by its owner's country, and becomes an actor of
    the article; a name in apposition at the end of a subject phrase ("The head of the city
-   administration, Tymur Tkachenko,") is the speaker.
+   administration, Tymur Tkachenko,") is the speaker;
+5. a noun that names a body ("the union", "the council") is that body, never the person
+   who heads it: an organisation whose name has the noun, one of the kind the noun fits
+   ("the bloc" is intergovernmental), or one named only in a title ("National Electoral
+   Council president ..."); with none, the phrase stays unresolved;
+6. a country's security body in lower case ("China's coast guard") is the KB's body of
+   that country, else a new organisation "China coast guard"; results, figures or a report
+   "from"/"by" a body speak for that body; an unnamed crowd is named without its estimated
+   size ("about 300 activists" -> "activists").
 
 What is not: cataphora ("Before he left, Peskov said"), first-person pronouns, bridging.
 """
@@ -129,6 +137,14 @@ class SpeakerResolver:
             return group
         mention = self.mention_in(subject)
         head_is_actor = mention is not None and mention.token_start <= subject.i < mention.token_end
+        if not head_is_actor:
+            source = self._publisher(subject, previous_speaker)
+            if source is not None:
+                return source
+        if not head_is_actor or (mention.how == "new" and mention.text.islower()):
+            body = self._country_body(subject)
+            if body is not None:
+                return body
         noun = normalise(subject.lemma_)
         if head_is_actor and mention.how == "new" and mention.text.islower():
             owned = self._pronoun_institution(subject, previous_speaker)
@@ -151,7 +167,7 @@ class SpeakerResolver:
             actor = self.resolved.actors[mention.actor_id]
             return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
         appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or _trailing_name(subject)
-        if appos is not None and appos.ent_type_ not in ("GPE", "NORP", "LOC"):
+        if appos is not None and (appos.ent_type_ not in ("GPE", "NORP", "LOC") or self._person_apposed(subject, appos)):
             # "The U.N. resident coordinator in Myanmar, Marcoluigi Corsi,": the name in apposition.
             named = self.mention_in(appos)
             if named is not None and self.resolved.actors[named.actor_id].type != "country":
@@ -207,7 +223,7 @@ class SpeakerResolver:
             found = self._role_noun(subject, noun)
             if found:
                 return found
-        found = self._nearer(self._organisation_noun(subject, noun), self._named_institution(subject, noun))
+        found = self._nearer(self._organisation_noun(subject, noun), self._named_institution(subject, noun)) or self._body_in_title(subject, noun)
         if found:
             return found
         found = self._representative_of(subject, noun) or self._spokesperson_of_subject(subject, noun)
@@ -445,6 +461,8 @@ class SpeakerResolver:
         return None
 
     def _role_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
+        if _names_body(noun):
+            return None  # "the union" is the union, never "union leader" Ribeiro
         other = self._other_holder(subject)
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="role noun")
         for mention, _ in self._antecedents(subject):
@@ -466,7 +484,7 @@ class SpeakerResolver:
         of the country or organisation the phrase names if it names one. A phrase with a
         modifier that changes the office ("the opposition leader", "the former president")
         is left to the other rules, and so is a role nobody named holds."""
-        if subject.tag_ not in ("NN", "NNP") or not self._definite(subject):
+        if subject.tag_ not in ("NN", "NNP") or not self._definite(subject) or _names_body(normalise(subject.lemma_)):
             return None
         families = role_families()
         owners, words = self._role_words(subject)
@@ -630,8 +648,51 @@ class SpeakerResolver:
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="organisation noun")
         for mention, _ in self._antecedents(subject):
             actor = self.resolved.actors[mention.actor_id]
+            if actor.name.islower():
+                continue  # "council on": a common-noun fragment, not a name with the noun in it
             if actor.type in ("organisation", "igo", "group") and noun in normalise(actor.name).split():
                 return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, "name contains")])
+        return None
+
+    def _body_in_title(self, subject: Token, noun: str) -> Optional[Resolution]:
+        """"the council" after "National Electoral Council president Ana Lucía Bendaña": a
+        body the article names only inside a person's title; the capitalised name ending in
+        the noun, before the nearest person so titled, becomes an organisation of the article."""
+        if not _names_body(noun) or subject.tag_ != "NN" or not self._definite(subject):
+            return None
+        for mention, _ in self._antecedents(subject):
+            actor = self.resolved.actors[mention.actor_id]
+            if actor.type != "person":
+                continue
+            name = self._titled_body(mention.token_start, noun)
+            if name is None:
+                continue
+            actor_id = "new:organisation:" + "-".join(normalise(name).split())
+            body = self.resolved.actors.get(actor_id)
+            if body is None:
+                body = self.resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="organisation", country=actor.country)
+            phrase = self._phrase(subject, clauses=False)
+            self._register(body, subject, phrase, "organisation noun")
+            self.institutions.append((subject.i, body.id, body.name))
+            start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="organisation noun")
+            return Resolution(body.id, body.name, None, [start_link, MentionDetail(span=(mention.start, mention.end), text=name, how="named in a title")])
+        return None
+
+    def _titled_body(self, start: int, noun: str) -> Optional[str]:
+        """The capitalised name ending in ``noun`` among the title words before a person's
+        name ("National Electoral Council" in "National Electoral Council president ..")."""
+        doc = self.doc
+        first = start
+        while first > 0 and start - first < MAX_TITLE_WORDS and doc[first - 1].pos_ in ("PROPN", "NOUN", "ADJ") and not doc[first - 1].is_punct:
+            first -= 1
+        for end in range(start - 1, first - 1, -1):
+            if normalise(doc[end].lemma_) != noun or not doc[end].text[:1].isupper():
+                continue
+            begin = end
+            while begin > first and doc[begin - 1].text[:1].isupper():
+                begin -= 1
+            if begin < end:
+                return doc[begin : end + 1].text
         return None
 
     def _institution(self, subject: Token, mention: ActorMention) -> Optional[Resolution]:
@@ -705,6 +766,70 @@ class SpeakerResolver:
         self._register(entry, subject, phrase, "institution")
         return Resolution(entry.id, entry.name, None, [*found.chain, MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")])
 
+    def _publisher(self, subject: Token, previous_speaker: Optional[str]) -> Optional[Resolution]:
+        """"according to final results from the electoral commission", "figures released by
+        the ministry": results, figures or a report speak for the body that published them,
+        named after from/by/of (directly or after a participle: "released by")."""
+        nouns = _speaker_nouns()
+        if subject.pos_ != "NOUN" or normalise(subject.lemma_) not in nouns["source_nouns"]:
+            return None
+        for child in subject.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                child = next((g for g in child.children if g.dep_ in ("agent", "prep")), child)
+            if child.dep_ not in ("prep", "agent") or child.lower_ not in nouns["source_prepositions"]:
+                continue
+            body = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if body is None:
+                continue
+            found = self._resolve(body, previous_speaker)
+            if found.actor_id is None and self.mention_in(body) is None and body.pos_ == "NOUN" and not _names_body(normalise(body.lemma_)):
+                return None  # "a survey of voters": the people asked, not a publisher
+            start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="published by")
+            return Resolution(found.actor_id, found.name, found.mention, [start_link, *found.chain])
+        return None
+
+    def _country_body(self, subject: Token) -> Optional[Resolution]:
+        """"China's coast guard", "the Russian navy": a country's armed or security body
+        (``country_bodies`` in the lexicon), written in lower case. The KB's body of that
+        country when it knows one; else a new organisation named "<Country> <body>", of that
+        country, which later "the coast guard" takes back."""
+        bodies = _speaker_nouns()["country_bodies"]
+        if subject.pos_ not in ("NOUN", "PROPN") or not subject.text.islower():
+            return None
+        country, words = None, []
+        for token in self.doc[subject.left_edge.i : subject.i + 1]:
+            owner = self.by_token.get(token.i)
+            actor = self.resolved.actors[owner.actor_id] if owner is not None else None
+            if actor is not None and actor.type == "country" and token.i != subject.i:
+                country = actor
+                continue
+            if token.dep_ in ("det", "case") or token.tag_ == "POS" or token.is_punct:
+                continue
+            words.append(token.lower_)
+        key = " ".join(words)
+        if country is None or key not in bodies:
+            return None
+        phrase = self._phrase(subject, clauses=False)
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")
+        entries = _institutions_of(self.kb, country.country, frozenset(normalise(w) for w in key.split())) if self.kb is not None else []
+        if len(entries) == 1:
+            entry = entries[0]
+            self._register(entry, subject, phrase, "institution")
+        else:
+            entry = self._new_body(country, key, bodies[key])
+            self._register(entry, subject, phrase, "new institution")
+        self.institutions.append((subject.i, entry.id, entry.name))
+        return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=start_link.span, text=country.name, how="body of the country")])
+
+    def _new_body(self, country: Actor, key: str, sector: str) -> Actor:
+        """The article's actor for a body of ``country`` that the KB does not list."""
+        name = f"{country.name} {key}"
+        actor_id = "new:organisation:" + "-".join(normalise(name).split())
+        actor = self.resolved.actors.get(actor_id)
+        if actor is None:
+            actor = self.resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="organisation", country=country.country, sector=sector)
+        return actor
+
     def _institution_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
         """"The army said" after "the Israeli military said", "the group" after "Hamas": the
         nearest actor of the kind the generic noun fits (``institution_nouns`` in the lexicon),
@@ -729,7 +854,8 @@ class SpeakerResolver:
     def _fits(actor: Actor, fits: dict) -> bool:
         if "sector" in fits and actor.sector != fits["sector"]:
             return False
-        if "type" in fits and actor.type != fits["type"] and not (fits["type"] == "igo" and actor.type == "organisation"):
+        types = fits.get("type")
+        if types is not None and actor.type not in ([types] if isinstance(types, str) else types):
             return False
         return actor.type != "person"
 
@@ -942,6 +1068,15 @@ class SpeakerResolver:
         noun = normalise(token.lemma_)
         return noun not in self.role_nouns and not self._role_of_someone(noun)
 
+    def _person_apposed(self, subject: Token, appos: Token) -> bool:
+        """"Its campaign chief, Sofía Medina,": a full name in apposition to a person's role
+        noun is that person, even when the entity model took it for a place (a place in
+        apposition follows a place noun: "the capital, Kyiv")."""
+        if " " not in self._flat_name(appos):
+            return False
+        noun = normalise(subject.lemma_)
+        return bool(role_families().nouns.get(noun)) or noun in self.role_nouns or noun in _speaker_nouns()["representatives"]
+
     @staticmethod
     def _flat_name(token: Token) -> str:
         """The proper name a token heads: its compound proper nouns and itself."""
@@ -967,7 +1102,7 @@ class SpeakerResolver:
         """An unnamed speaker as the article names it, without what only comments on it:
         relative and participial clauses, appositions and examples ("Doctors at the main
         hospital, contacted by AFP," -> "Doctors at the main hospital")."""
-        dropped = self._examples(token) | {
+        dropped = self._examples(token) | self._quantity(token) | {
             d.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl") and c.i > token.i for d in c.subtree
         }
         tokens = [t for t in token.subtree if t.i not in dropped]
@@ -982,6 +1117,28 @@ class SpeakerResolver:
         if not tokens:
             return token.text
         return self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens[-1].i - tokens[0].i + 1 == len(tokens) else " ".join(t.text for t in tokens)
+
+    @staticmethod
+    def _quantity(token: Token) -> set[int]:
+        """The words that only estimate the size of a plural speaker ("about 300", "some
+        40", "many", "hundreds of" before "activists"): a crowd is named by what it is, not
+        by how many spoke. An exact count names a known set and stays ("the two sides",
+        "nine countries")."""
+        if token.tag_ not in ("NNS", "NNPS"):
+            return set()
+        words = _speaker_nouns()["group_quantifiers"]
+        counted: set[int] = set()
+        for child in token.children:
+            if child.i > token.i:
+                continue
+            estimate = child.lower_ in words or (
+                child.dep_ == "nummod" and any(g.dep_ in ("quantmod", "advmod") or g.lower_ in words for g in child.children)
+            )
+            if estimate and child.dep_ in ("nummod", "det", "amod", "quantmod"):
+                counted |= {d.i for d in child.subtree}
+        if counted:
+            counted |= {c.i for c in token.children if c.dep_ in ("det", "predet") and c.i < min(counted)}
+        return counted if len(counted) < token.i - token.left_edge.i + 1 else set()
 
     @staticmethod
     def _link(mention: ActorMention, how: str) -> MentionDetail:
@@ -1026,6 +1183,11 @@ MAX_DESCRIBED_BACK = 4
 # A description in apposition to a name opens with an article ("X, the spokesman,") and is short.
 APPOSITION_STARTS = ("the", "a", "an")
 MAX_APPOSITION = 10
+
+
+def _names_body(noun: str) -> bool:
+    """The noun names a body ("the union", "the council"), not a person who heads one."""
+    return noun in _speaker_nouns()["institution_heads"]
 
 
 def normalise_space(text: str) -> str:
@@ -1168,14 +1330,20 @@ def _institutions_of(kb: KnowledgeBase, country: str, words: frozenset[str]) -> 
 
 @lru_cache(maxsize=1)
 def _speaker_nouns() -> dict:
-    """Representative and institution nouns from ``lexicon/reporting_verbs.yaml``."""
+    """Representative and institution nouns from ``lexicon/reporting_verbs.yaml``; group,
+    publisher and country-body words from ``lexicon/role_nouns.yaml``."""
     data = yaml.safe_load((LEXICON_DIR / "reporting_verbs.yaml").read_text(encoding="utf-8"))
+    roles = yaml.safe_load((LEXICON_DIR / "role_nouns.yaml").read_text(encoding="utf-8"))
     return {
         "representatives": frozenset(normalise(w) for w in data.get("representatives") or []),
         "institution_nouns": {normalise(k): v for k, v in (data.get("institution_nouns") or {}).items()},
         "group_examples": frozenset(w.lower() for w in data.get("group_examples") or []),
         "institution_heads": frozenset(normalise(w) for w in data.get("institution_heads") or []),
         "government_nouns": frozenset(normalise(w) for w in data.get("government_nouns") or []),
+        "group_quantifiers": frozenset(w.lower() for w in roles.get("group_quantifiers") or []),
+        "source_nouns": frozenset(normalise(w) for w in roles.get("source_nouns") or []),
+        "source_prepositions": frozenset(w.lower() for w in roles.get("source_prepositions") or []),
+        "country_bodies": {normalise(k): v for k, v in (roles.get("country_bodies") or {}).items()},
     }
 
 

@@ -74,6 +74,7 @@ class Lexicon:
     object_statements: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
     narrative_marks: frozenset[str] = frozenset()
+    filing_addressees: frozenset[str] = frozenset()
 
     def is_speech(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
@@ -100,6 +101,7 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
         object_statements={k: frozenset(v) for k, v in (verbs.get("object_statements") or {}).items()},
         claim_nouns=frozenset(verbs.get("claim_nouns", [])),
         narrative_marks=frozenset(verbs.get("narrative_marks", [])),
+        filing_addressees=frozenset(verbs.get("filing_addressees", [])),
     )
 
 
@@ -338,6 +340,8 @@ class QuoteExtractor:
             infinitive = next((c for c in obj.children if c.dep_ in ("relcl", "acl") and c.i > obj.i), None)
         if obj is None or infinitive is None or not any(t.lower_ == "to" for t in infinitive.subtree):
             return None
+        if obj.lemma_.lower() in self.lex.filing_addressees:
+            return None  # "asked a labor court to order ...": a legal filing, not words said
         return obj.left_edge.idx, infinitive.right_edge.idx + len(infinitive.right_edge.text)
 
     def _object_statement(self, verb: Token) -> Optional[tuple[int, int]]:
@@ -756,7 +760,23 @@ def _reporting_head(cue: Token) -> Optional[Token]:
     clause = cue.head
     if clause.dep_ == "ccomp" and clause.head.i < clause.i and clause.head.lemma_.lower() in _REPORTING_LEMMAS():
         return clause.head
+    # "said any relocation had to be voluntary and called on donors to ...": the parser hangs
+    # the cue on an infinitive inside the reported clause; a finite cue conjoined with a bare
+    # infinitive cannot share its subject, so it is the reporter's second verb.
+    if cue.dep_ != "conj" or clause.tag_ != "VB" or cue.tag_ == "VB":
+        return None
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if clause.dep_ != "xcomp":
+            break
+        clause = clause.head
+    reporter = clause.head
+    if clause.dep_ == "ccomp" and reporter.i < clause.i and reporter.tag_ == cue.tag_ and reporter.lemma_.lower() in _REPORTING_LEMMAS():
+        return reporter
     return None
+
+
+# How many infinitives ("had to be", "wanted to try to be") separate a cue from its reported clause.
+MAX_CLAUSE_CLIMB = 2
 
 
 @lru_cache(maxsize=1)
@@ -815,11 +835,27 @@ def _relays(outer: _Statement, inner: _Statement) -> bool:
     return inner.subject.left_edge.idx <= outer.start
 
 
+def _reported_within(outer: _Statement, inner: _Statement) -> bool:
+    """"Ribeiro said the union was demanding a 9% raise", "says police told her family to
+    pack": the inner cue's whole clause is what the outer speaker said; the article reports
+    the outer statement only, and the inner one is part of its content, not another."""
+    if outer is inner or outer.cue is None or inner.cue is None or outer.kind != "indirect":
+        return False
+    if outer.cue.pos_ not in ("VERB", "AUX"):
+        return False  # "X said Y, according to Z": Z relays X's statement, which stays
+    if not outer.start <= inner.cue.idx < outer.end or outer.start <= outer.cue.idx < outer.end:
+        return False
+    clause = inner.cue  # the inner cue heads the very clause the outer cue reports
+    return clause.dep_ == "ccomp" and clause.head == outer.cue and clause.left_edge.idx <= outer.start and inner.end <= outer.end
+
+
 def _drop_nested(statements: list[_Statement]) -> list[_Statement]:
     """Univocal statements: an outer content that ends with an inner statement stops before it."""
     statements.sort(key=lambda s: (s.start, -(s.end - s.start)))
     relays = {id(outer) for outer in statements for inner in statements if _relays(outer, inner)}
     statements = [s for s in statements if id(s) not in relays]
+    reported = {id(inner) for outer in statements for inner in statements if _reported_within(outer, inner)}
+    statements = [s for s in statements if id(s) not in reported]
     for outer in statements:
         for inner in statements:
             if inner is outer or inner.cue is None:
