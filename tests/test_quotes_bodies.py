@@ -2,6 +2,8 @@
 published results, a country's security bodies, crowd counts, and two kinds of cue that
 report no statement of their own (a nested report, a court filing)."""
 
+import pytest
+
 import datetime as dt
 
 from parley.model import Article
@@ -84,3 +86,17 @@ def test_a_full_name_in_apposition_to_a_role_is_the_speaker(analyzer):
     text = "The party conceded nothing. Its campaign chief, Sofía Medina, said the delays had hurt every voter."
     quote = _by_text(_result(analyzer, text).quotes, "delays")
     assert quote.speaker.name == "Sofía Medina"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Marcos, speaking to reporters: "China must stop harassing our fishermen."', "Marcos"),
+    ('Kaja Kallas arrived in Kyiv on Monday.\n\nKallas: "Russia is not interested in peace."', "Kaja Kallas"),
+])
+def test_a_name_before_a_colon_labels_the_quote(analyzer, text, speaker):
+    quotes = analyzer.analyse_one(Article(id="label", text=text, published=dt.date(2025, 3, 1))).quotes
+    assert [(q.speaker.name, q.kind) for q in quotes] == [(speaker, "direct")]
+
+
+def test_a_colon_after_a_common_phrase_labels_nothing(analyzer):
+    text = 'The message was clear: "We will not give up."'
+    assert analyzer.analyse_one(Article(id="label", text=text, published=dt.date(2025, 3, 1))).quotes == []

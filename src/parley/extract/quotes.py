@@ -105,6 +105,11 @@ def load_lexicon(folder: str = str(LEXICON_DIR), titles: tuple[tuple[str, str], 
     )
 
 
+# A speaker's label before a colon opening a quotation ("Marcos, speaking to reporters:") is a
+# short phrase; a longer opening is a sentence of its own.
+LABEL_MAX_TOKENS = 8
+
+
 @dataclass
 class _Statement:
     start: int
@@ -134,7 +139,7 @@ class QuoteExtractor:
         paras = paragraphs(text_of(doc))
         quoted = find_quoted_spans(text_of(doc))
         quoted_ranges = [(q.start, q.end) for q in quoted]
-        statements = self._direct(doc, paras, quoted)
+        statements = self._direct(doc, paras, quoted, resolved)
         indirect = self._indirect(doc, paras, quoted_ranges, statements)
         # 'The army said it was "ready to sign"': the quoted fragment is part of the indirect
         # statement around it, not a statement of its own.
@@ -149,7 +154,7 @@ class QuoteExtractor:
         return [self._record(doc, s, dates, published, statements) for s in statements]
 
     # -- direct quotations -------------------------------------------------------
-    def _direct(self, doc: Doc, paras, quoted: list[QuotedSpan]) -> list[_Statement]:
+    def _direct(self, doc: Doc, paras, quoted: list[QuotedSpan], resolved: ResolvedActors) -> list[_Statement]:
         found = []
         for span in quoted:
             p = _paragraph_of(paras, span.start)
@@ -162,6 +167,10 @@ class QuoteExtractor:
                     found.append(_Statement(span.start, span.end, "direct", cue, _subject_of(cue), p))
                     continue
             if cue is None:
+                speaker = self._label_speaker(doc, span, p_start, resolved)
+                if speaker is not None:
+                    found.append(_Statement(span.start, span.end, "direct", None, speaker, p))
+                    continue
                 if not (whole_paragraph or span.continued or len(text_of(doc)[span.start:span.end].split()) > SCARE_QUOTE_MAX_WORDS) or _mid_clause(text_of(doc), span) and not whole_paragraph:
                     continue  # a scare quote inside someone else's sentence
                 if not whole_paragraph and not span.continued:
@@ -198,6 +207,27 @@ class QuoteExtractor:
         if best is not None and best_distance is not None and best_distance >= 10_000:
             return None
         return best
+
+    @staticmethod
+    def _label_speaker(doc: Doc, span: QuotedSpan, p_start: int, resolved: ResolvedActors) -> Optional[Token]:
+        """The speaker named as a label before a colon that opens the quotation, the live-blog
+        and headline style: 'Kallas: "Russia is not interested in peace."', 'Marcos, speaking
+        to reporters: "..."'. The label is a name, at most a short phrase, opening its paragraph
+        or sentence."""
+        opening = doc.char_span(p_start, span.start, alignment_mode="contract")
+        if opening is None or not len(opening):
+            return None
+        label = [t for t in opening if not t.is_space and not t.is_quote]
+        if not label or label[-1].text != ":" or len(label) > LABEL_MAX_TOKENS:
+            return None
+        first = label[0]
+        named = resolved.actor_at(first.idx, first.idx + len(first.text)) is not None
+        if not first.text[:1].isupper() or not (named or first.pos_ == "PROPN"):
+            return None
+        name_end = first.i
+        while name_end + 1 < label[-1].i and doc[name_end + 1].text[:1].isupper() and doc[name_end + 1].pos_ in ("PROPN", "NOUN"):
+            name_end += 1
+        return doc[name_end]
 
     def _colon_cue(self, doc: Doc, paragraph: tuple[int, int]) -> Optional[Token]:
         """'Kobakhidze said in a televised address:' closing a paragraph introduces the next one."""
