@@ -2,9 +2,9 @@
 published results, a country's security bodies, crowd counts, and two kinds of cue that
 report no statement of their own (a nested report, a court filing)."""
 
-import pytest
-
 import datetime as dt
+
+import pytest
 
 from parley.model import Article
 
