@@ -1,0 +1,1 @@
+"""Training the project's own small learned components from the team's gold data."""
