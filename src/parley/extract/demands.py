@@ -56,22 +56,47 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import LEXICON_DIR
-from ..nlp.sentences import sentence_of, sentences, text_of
+from ..nlp.sentences import sentence_of, sentences
 from ..model import Actor, DateRef, Demand, MentionDetail, Quote
 from .actors import ActorMention, ResolvedActors
+from .demand_lexicon import DemandLexicon, load_demand_lexicon  # re-exported
+from .demand_syntax import (
+    _headline_line,
+    _lemma_in,
+    _text,
+    _subject,
+    _resolve_relative,
+    _patient,
+    _owner,
+    _modal_or_subjunctive,
+    _participle_owner,
+    _reporting_subject,
+    _lost_subject,
+    _verb_above,
+    _clause_under_preposition,
+    _main_clause_start,
+    _name_start,
+    _going_to,
+    _before,
+    _clause_range,
+    _trim_range,
+    _done_already,
+    _refusing_clause,
+    _negated,
+    _bare_conjuncts,
+    _doer_of_participle,
+    _actor_like,
+    _names_actor_like,
+    _committal,
+    SUBJECT_DEPS,
+)
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("advcl", "ccomp", "xcomp", "acl", "relcl", "conj", "ROOT", "pcomp")
 _EDGE_DEPS = ("mark", "cc", "punct", "prep")
-RELATIVE_WORDS = ("which", "that", "who", "whom")
 PERSONAL_PRONOUNS = ("he", "she")
 GROUP_PRONOUNS = ("they",)
 TIME_ENTITIES = ("DATE", "TIME")
@@ -85,212 +110,6 @@ SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", 
 STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right", "restriction", "learned",
                    "acceptable", "dependence")
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
-
-
-@dataclass(frozen=True)
-class DemandLexicon:
-    """The word lists of ``lexicon/demands.yaml``."""
-
-    obligation_modals: frozenset[str]
-    obligation_verbs: frozenset[str]
-    need_verbs: frozenset[str]
-    demand_verbs: dict
-    weak_demand_verbs: frozenset[str]
-    refusal_verbs: frozenset[str]
-    refusal_exclude: frozenset[str]
-    rejection_verbs: frozenset[str]
-    rejection_phrasal: dict
-    rejected_things: frozenset[str]
-    rejected_claims: frozenset[str]
-    condition_markers: tuple[str, ...]
-    weak_condition_markers: frozenset[str]
-    threat_verbs: frozenset[str]
-    assertive_demand_verbs: frozenset[str]
-    commitment_modals: frozenset[str]
-    commitment_exclude: frozenset[str]
-    ability_modals: frozenset[str]
-    permission_verbs: frozenset[str]
-    collective_nouns: frozenset[str]
-    imperative_exclude: frozenset[str]
-    reporting_verbs: frozenset[str]
-    condition_nouns: frozenset[str]
-    statement_verbs: frozenset[str]
-    statement_particles: frozenset[str]
-    epistemic_subjects: frozenset[str]
-    epistemic_verbs: frozenset[str]
-    speech_after_modal: frozenset[str]
-    first_person: frozenset[str]
-    future_auxes: frozenset[str]
-    hypothetical_auxes: frozenset[str]
-    historical_days: int
-    voice_role_words: tuple[str, ...]
-    voice_sectors: frozenset[str]
-    issues: tuple[tuple[str, tuple[str, ...]], ...]
-    label_stopwords: frozenset[str]
-    verdict_words: frozenset[str] = frozenset()
-    copula_verbs: frozenset[str] = frozenset()
-    right_nouns: frozenset[str] = frozenset()
-    wish_verbs: frozenset[str] = frozenset()
-    predictive_wish_verbs: frozenset[str] = frozenset()
-    wanted_things: frozenset[str] = frozenset()
-    copula_condition_nouns: frozenset[str] = frozenset()
-    exchange_nouns: frozenset[str] = frozenset()
-    nominal_demand_nouns: frozenset[str] = frozenset()
-    nominal_demand_verbs: frozenset[str] = frozenset()
-    forecast_auxes: frozenset[str] = frozenset()
-    commentator_words: tuple[str, ...] = ()
-    legal_subjects: frozenset[str] = frozenset()
-    yield_verbs: frozenset[str] = frozenset()
-    restriction_words: frozenset[str] = frozenset()
-    incompatible_verbs: frozenset[str] = frozenset()
-    exclusion_preps: frozenset[str] = frozenset()
-    marker_adverbs: frozenset[str] = frozenset()
-    obligation_nouns: frozenset[str] = frozenset()
-    document_nouns: frozenset[str] = frozenset()
-    thing_subject_verbs: frozenset[str] = frozenset()
-    acceptable_words: frozenset[str] = frozenset()
-    sole_words: frozenset[str] = frozenset()
-    dependence_verbs: frozenset[str] = frozenset()
-    coercion_verbs: frozenset[str] = frozenset()
-    none_words: frozenset[str] = frozenset()
-    pressure_verbs: frozenset[str] = frozenset()
-    pushing_verbs: frozenset[str] = frozenset()
-    continuation_verbs: frozenset[str] = frozenset()
-    headline_verbs: frozenset[str] = frozenset()
-    readiness_words: frozenset[str] = frozenset()
-    state_nouns: frozenset[str] = frozenset()
-    deadline_verbs: frozenset[str] = frozenset()
-    headline_addressee_verbs: frozenset[str] = frozenset()
-    headline_max_words: int = 12
-    continuation_markers: frozenset[str] = frozenset()
-    making_verbs: frozenset[str] = frozenset()
-    pronoun_window: int = 800
-    author_sentences: int = 3
-    legal_object_verbs: frozenset[str] = frozenset()
-    negated_verdict_words: frozenset[str] = frozenset()
-    deictic_determiners: frozenset[str] = frozenset()
-    fundraising_words: frozenset[str] = frozenset()
-    granting_verbs: frozenset[str] = frozenset()
-    refusal_condition_markers: frozenset[str] = frozenset()
-
-    def issue_of(self, words: str) -> Optional[str]:
-        """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
-        (a one-word trigger also in its inflected forms: "withdraw" matches "withdraws")."""
-        low = re.sub(r"\s+", " ", words.lower())
-        for issue, pattern in _issue_patterns(self.issues):
-            if pattern.search(low):
-                return issue
-        return None
-
-    def label_of(self, words: str, max_words: int = 8) -> str:
-        """The condition reduced to its first content words."""
-        tokens = [w for w in re.findall(r"[\w'-]+", words) if w.lower() not in self.label_stopwords]
-        return " ".join(tokens[:max_words])
-
-
-@lru_cache(maxsize=8)
-def _issue_patterns(issues: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern], ...]:
-    compiled = []
-    for issue, triggers in issues:
-        parts = [re.escape(t) + ("" if " " in t else r"(?:s|es|d|ed|ing)?") for t in triggers]
-        compiled.append((issue, re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")))
-    return tuple(compiled)
-
-
-def _words(values) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in values or [])
-
-
-@lru_cache(maxsize=4)
-def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> DemandLexicon:
-    """Read the demand word lists (cached per path)."""
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    issues = tuple((str(name), tuple(str(t).lower() for t in triggers)) for name, triggers in raw["issues"].items())
-    markers = tuple(sorted((str(m).lower() for m in raw["condition_markers"]), key=len, reverse=True))
-    return DemandLexicon(
-        obligation_modals=_words(raw["obligation_modals"]),
-        obligation_verbs=_words(raw["obligation_verbs"]),
-        need_verbs=_words(raw["need_verbs"]),
-        demand_verbs={str(k): {"addressee": _words(v.get("addressee")), "object": _words(v.get("object"))}
-                      for k, v in raw["demand_verbs"].items()},
-        weak_demand_verbs=_words(raw["weak_demand_verbs"]),
-        legal_object_verbs=_words(raw.get("legal_object_verbs")),
-        negated_verdict_words=_words(raw.get("negated_verdict_words")),
-        deictic_determiners=_words(raw.get("deictic_determiners")),
-        fundraising_words=_words(raw.get("fundraising_words")),
-        granting_verbs=_words(raw.get("granting_verbs")),
-        refusal_condition_markers=_words(raw.get("refusal_condition_markers")),
-        refusal_verbs=_words(raw["refusal_verbs"]),
-        refusal_exclude=_words(raw["refusal_exclude"]),
-        rejection_verbs=_words(raw["rejection_verbs"]),
-        rejection_phrasal={str(k): str(v) for k, v in (raw.get("rejection_phrasal") or {}).items()},
-        rejected_things=_words(raw["rejected_things"]),
-        rejected_claims=_words(raw.get("rejected_claims")),
-        condition_markers=markers,
-        weak_condition_markers=_words(raw.get("weak_condition_markers")),
-        threat_verbs=_words(raw.get("threat_verbs")),
-        assertive_demand_verbs=_words(raw.get("assertive_demand_verbs")),
-        commitment_modals=_words(raw.get("commitment_modals")),
-        commitment_exclude=_words(raw.get("commitment_exclude")),
-        ability_modals=_words(raw.get("ability_modals")),
-        permission_verbs=_words(raw.get("permission_verbs")),
-        collective_nouns=_words(raw.get("collective_nouns")),
-        imperative_exclude=_words(raw.get("imperative_exclude")),
-        reporting_verbs=_words(raw.get("reporting_verbs")),
-        condition_nouns=_words(raw["condition_nouns"]),
-        statement_verbs=_words(raw["statement_verbs"]),
-        statement_particles=_words(raw["statement_particles"]),
-        epistemic_subjects=_words(raw["epistemic_subjects"]),
-        epistemic_verbs=_words(raw["epistemic_verbs"]),
-        speech_after_modal=_words(raw["speech_after_modal"]),
-        first_person=_words(raw["first_person"]),
-        future_auxes=_words(raw["future_auxes"]),
-        hypothetical_auxes=_words(raw["hypothetical_auxes"]),
-        historical_days=int(raw.get("historical_days", 30)),
-        voice_role_words=tuple(str(w).lower() for w in raw["voice_role_words"]),
-        voice_sectors=frozenset(str(s) for s in raw["voice_sectors"]),
-        issues=issues,
-        label_stopwords=_words(raw["label_stopwords"]),
-        verdict_words=_words(raw.get("verdict_words")),
-        copula_verbs=_words(raw.get("copula_verbs")),
-        right_nouns=_words(raw.get("right_nouns")),
-        wish_verbs=_words(raw.get("wish_verbs")),
-        predictive_wish_verbs=_words(raw.get("predictive_wish_verbs")),
-        wanted_things=_words(raw.get("wanted_things")),
-        copula_condition_nouns=_words(raw.get("copula_condition_nouns")),
-        exchange_nouns=_words(raw.get("exchange_nouns")),
-        nominal_demand_nouns=_words(raw.get("nominal_demand_nouns")),
-        nominal_demand_verbs=_words(raw.get("nominal_demand_verbs")),
-        forecast_auxes=_words(raw.get("forecast_auxes")),
-        commentator_words=tuple(str(w).lower() for w in raw.get("commentator_words") or ()),
-        legal_subjects=_words(raw.get("legal_subjects")),
-        yield_verbs=_words(raw.get("yield_verbs")),
-        restriction_words=_words(raw.get("restriction_words")),
-        incompatible_verbs=_words(raw.get("incompatible_verbs")),
-        exclusion_preps=_words(raw.get("exclusion_preps")),
-        marker_adverbs=_words(raw.get("marker_adverbs")),
-        obligation_nouns=_words(raw.get("obligation_nouns")),
-        document_nouns=_words(raw.get("document_nouns")),
-        thing_subject_verbs=_words(raw.get("thing_subject_verbs")),
-        acceptable_words=_words(raw.get("acceptable_words")),
-        sole_words=_words(raw.get("sole_words")),
-        dependence_verbs=_words(raw.get("dependence_verbs")),
-        coercion_verbs=_words(raw.get("coercion_verbs")),
-        none_words=_words(raw.get("none_words")),
-        pressure_verbs=_words(raw.get("pressure_verbs")),
-        pushing_verbs=_words(raw.get("pushing_verbs")),
-        continuation_verbs=_words(raw.get("continuation_verbs")),
-        headline_verbs=_words(raw.get("headline_verbs")),
-        readiness_words=_words(raw.get("readiness_words")),
-        state_nouns=_words(raw.get("state_nouns")),
-        deadline_verbs=_words(raw.get("deadline_verbs")),
-        headline_addressee_verbs=_words(raw.get("headline_addressee_verbs")),
-        headline_max_words=int(raw.get("headline_max_words", 12)),
-        continuation_markers=_words(raw.get("continuation_markers")),
-        making_verbs=_words(raw.get("making_verbs")),
-        pronoun_window=int(raw.get("pronoun_window", 800)),
-        author_sentences=int(raw.get("author_sentences", 3)),
-    )
 
 
 @dataclass
@@ -1460,214 +1279,8 @@ class DemandExtractor:
 
 
 # -- helpers over the parse ---------------------------------------------------------
-def _headline_line(token: Token, max_words: int) -> Optional[Span]:
-    """The tokens of the token's text line when it is a headline: a short line of its own,
-    followed by a line break, with no full stop at its end."""
-    doc = token.doc
-    text = text_of(doc)
-    begin = text.rfind("\n", 0, token.idx) + 1
-    finish = text.find("\n", token.idx)
-    if finish < 0 or (begin == 0 and finish == len(text)):
-        return None
-    line = text[begin:finish].rstrip()
-    if not line or line[-1] in ".!?;,\"”’'" or len(line.split()) > max_words:
-        return None
-    return doc.char_span(begin, begin + len(line), alignment_mode="expand")
-
-
 def _taken_near(taken: list[int], start_char: int) -> bool:
     return any(abs(start_char - t) < 20 for t in taken)
-
-
-def _lemma_in(token: Token, words: frozenset[str]) -> Optional[str]:
-    """The word of ``words`` the token inflects, trusting its form when the lemmatizer
-    slips ("hoped" given the lemma "hop")."""
-    lemma, form = token.lemma_.lower(), token.lower_
-    for guess in (lemma, form, form[:-1], form[:-2], form[:-3] + "e", form[:-3]):
-        if guess in words:
-            return guess
-    return None
-
-
-def _text(token: Token) -> str:
-    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
-
-
-def _subject(verb: Optional[Token]) -> Optional[Token]:
-    """The subject of a verb; for a conjoined or infinitive verb, of the verb it hangs on."""
-    token = verb
-    for _ in range(4):
-        if token is None:
-            return None
-        subj = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None:
-            return subj
-        if token.dep_ in ("conj", "xcomp") and token.head is not token:
-            token = token.head
-            continue
-        return None
-    return None
-
-
-def _resolve_relative(token: Optional[Token]) -> Optional[Token]:
-    """The noun a relative pronoun stands for ("decree, which ...", "it was Ukraine that refused")."""
-    if token is None or token.lower_ not in RELATIVE_WORDS:
-        return token
-    clause = token.head
-    for _ in range(4):
-        if clause.dep_ == "relcl":
-            return clause.head
-        attr = next((c for c in clause.head.children if c.dep_ == "attr"), None) if clause.dep_ == "ccomp" else None
-        if attr is not None:
-            return attr  # cleft: "it was Ukraine that refused"
-        if clause.head is clause:
-            break
-        clause = clause.head
-    return token
-
-
-def _patient(verb: Token) -> Optional[Token]:
-    """The thing acted on by a passive verb ("the decree ... would have to be revoked")."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subj is None:
-        for child in verb.children:
-            if child.dep_ == "xcomp":
-                subj = next((c for c in child.children if c.dep_ == "nsubjpass"), None)
-                if subj is not None:
-                    break
-    if subj is None and verb.tag_ == "VBN":
-        subj = _subject(verb)
-    return _resolve_relative(subj) if subj is not None else None
-
-
-def _owner(noun: Token) -> Optional[Token]:
-    """Who a thing belongs to: its possessor, "by/of/from X", or the subject of the verb it hangs on."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ == "PROPN":
-                return pobj
-    head = noun.head
-    for _ in range(3):
-        if head.pos_ in ("VERB", "AUX"):
-            return _subject(head)
-        if head.head is head:
-            break
-        head = head.head
-    return None
-
-
-def _modal_or_subjunctive(clause: Token) -> bool:
-    """A clause that states what should happen: a modal ("must remove") or a bare verb after
-    its subject ("insisted that he resign")."""
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
-        return True
-    if clause.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
-        return True
-    # "insists that Washington lift ...": a bare verb after a singular noun (tagged VBP).
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    return clause.tag_ == "VBP" and subject is not None and subject.tag_ in ("NNP", "NN")
-
-
-def _participle_owner(verb: Token) -> Optional[Token]:
-    """Who does a subjectless participle's act: ", urging all parties to ..." belongs to the
-    subject of the clause it hangs on; "a resolution calling on ..." to whoever adopted it."""
-    if verb.tag_ not in ("VBG", "VBN"):
-        return None
-    head = verb.head
-    for _ in range(4):
-        if head is verb or head is None:
-            return None
-        if head.pos_ in ("NOUN", "PROPN") and verb.dep_ == "acl":
-            if head.dep_ in SUBJECT_DEPS:
-                return head
-            head = head.head
-            continue
-        if head.pos_ in ("VERB", "AUX"):
-            return _subject(head) or (_participle_owner(head) if head.tag_ in ("VBG", "VBN") else None)
-        head = head.head
-    return None
-
-
-def _reporting_subject(verb: Token) -> Optional[Token]:
-    """"Asif told Al Jazeera that Islamabad would support ..., and called on India to ...":
-    a past verb the parser joined to a clause under "would" cannot share its auxiliary; it
-    continues the verb of saying, whose subject is the party."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    head = verb.head
-    # "said any relocation had to be voluntary and called on donors ...": a past verb joined
-    # to a bare infinitive cannot share its "to" either; climb to the reported clause.
-    while head.tag_ == "VB" and head.dep_ == "xcomp" and head.head is not head:
-        head = head.head
-    if not (any(c.tag_ == "MD" for c in head.children) or head.lemma_.lower() in ("have", "need")) \
-            or head.dep_ != "ccomp":
-        return None
-    said = head.head
-    return _subject(said) if said.pos_ in ("VERB", "AUX") and said.tag_ == "VBD" else None
-
-
-def _lost_subject(verb: Token) -> Optional[Token]:
-    """The subject of a finite verb the parser left without one: "The statement called on
-    ..." read as a noun with a participle (the noun), or "Einav Zangauker, whose son is held
-    in Gaza, pleaded with ..." read with the name inside an earlier phrase (the noun phrase
-    that ends at the comma before the verb, not the object of a preposition)."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None
-    head = verb.head
-    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
-        return head
-    if verb.dep_ != "ROOT" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
-        return None
-    token = verb.doc[verb.i - 2]
-    while token.head is not token and token.head.i < verb.i:
-        if token.pos_ == "PROPN" and token.dep_ not in ("pobj", "poss", "compound") and token.right_edge.i == verb.i - 2:
-            return token
-        token = token.head
-    return None
-
-
-def _verb_above(token: Optional[Token], steps: int = 3) -> Optional[Token]:
-    """The token itself if a verb, else the nearest verb above it (within ``steps``)."""
-    for _ in range(steps + 1):
-        if token is None:
-            return None
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _clause_under_preposition(marker: Token) -> Optional[Token]:
-    """The finite verb of a clause the parser hung under a marker read as a preposition
-    ("until the aggression against Gaza stops": "stops" as the object of "until")."""
-    if marker.dep_ != "prep" or marker.head.pos_ not in ("VERB", "AUX"):
-        return None
-    for t in marker.subtree:
-        if t.i <= marker.i or t.tag_ not in ("VBZ", "VBP", "VBD"):
-            continue
-        if t.dep_ == "pobj" or any(c.dep_ in SUBJECT_DEPS for c in t.children):
-            return t
-    return None
-
-
-def _main_clause_start(main: Token, mark: Token) -> int:
-    """Where the clause a condition hangs on starts: at its subject, else at its first
-    auxiliary or "to", else at the verb (never after the condition's marker)."""
-    verb = main
-    while verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "threatened to quit ... if": from "threatened"
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and subject.i < verb.i:
-        start = subject.left_edge.i
-    else:
-        aux = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-        start = min(aux + [verb.i])
-    return min(start, mark.i)
 
 
 def _label_words(doc: Doc, item: Found, start: int, end: int) -> str:
@@ -1692,91 +1305,6 @@ def _headline_speaker(act: Token, actor_at: dict[int, str]) -> Optional[str]:
     last = [t for t in name if t.pos_ == "PROPN" or t.i in actor_at][-1:]
     ids = {actor_at[t.i] for t in name if t.i in actor_at and (not last or t.i >= _name_start(last[0]))}
     return ids.pop() if len(ids) == 1 else None
-
-
-def _name_start(token: Token) -> int:
-    """Where the name ending at ``token`` starts (its compounds: "Robert Fico")."""
-    start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].tag_ != "POS":
-        start -= 1
-    return start
-
-
-def _going_to(verb: Token) -> bool:
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
-
-
-def _before(token: Token) -> int:
-    """The token index where a conjoined clause starts, with its "and"/"that" and comma."""
-    i = token.left_edge.i
-    doc = token.doc
-    while i > 0 and doc[i - 1].dep_ in ("cc", "punct", "mark") and doc[i - 1].head in (token, token.head):
-        i -= 1
-    return i
-
-
-def _clause_range(clause: Token, own_clause) -> tuple[int, int]:
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
-    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None:
-        # "To ensure that ..., we must guarantee ...": the condition starts at its subject.
-        leading = [c for c in clause.children if c.i < subject.i and c.dep_ in ("advcl", "prep", "npadvmod", "punct", "advmod")]
-        if leading:
-            start = subject.left_edge.i
-    for child in clause.children:
-        if child.dep_ == "conj" and child.i > clause.i and own_clause(child):
-            end = min(end, _before(child))
-    sent = clause.sent
-    return max(start, sent.start), min(end, sent.end)
-
-
-def _trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without leading "that"/"and"/punctuation/quote marks and trailing punctuation."""
-    while start < end and (doc[start].dep_ in ("mark", "cc", "punct") or doc[start].is_quote or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
-        end -= 1
-    return start, end
-
-
-def _done_already(subject: Token, lex: DemandLexicon) -> bool:
-    """The subject names an act that has happened: "these detentions", "what happened today"
-    (a clause in the past tense)."""
-    if subject.dep_ == "csubj":
-        return subject.tag_ == "VBD"
-    return any(c.dep_ == "det" and c.lower_ in lex.deictic_determiners for c in subject.children)
-
-
-def _refusing_clause(main: Token) -> bool:
-    """The clause refuses something: it is negated ("we cannot sign ...") or denies its
-    thing ("there can be no dialogue")."""
-    if any(c.dep_ == "neg" for c in main.children):
-        return True
-    return any(c.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-               for c in main.children)
-
-
-def _negated(verb: Token) -> bool:
-    """The verb is negated, itself or through the auxiliary it shares with the verb it is
-    joined to ("cannot impose sanctions and ask for access": "ask" is under "cannot")."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    return verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP") and any(c.dep_ == "neg" for c in verb.head.children)
-
-
-def _bare_conjuncts(verb: Token) -> list[Token]:
-    """Infinitives joined to an infinitive with no subject of their own: "to respect the
-    results and refrain from violence", "to halt ... and to present ..." (each one act)."""
-    chain, todo = [], [verb]
-    while todo:
-        for c in todo.pop().children:
-            # The small model tags some bare verbs in the plural present ("and account for").
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.tag_ in ("VB", "VBP") \
-                    and not any(g.dep_ in SUBJECT_DEPS for g in c.children):
-                chain.append(c)
-                todo.append(c)
-    return sorted(chain, key=lambda t: t.i)
 
 
 def _split_conjoined(found: list[Found]) -> list[Found]:
@@ -1977,39 +1505,9 @@ def _named_by_appositive(token: Optional[Token], actor_at: dict[int, str], resol
     return token
 
 
-def _doer_of_participle(token: Optional[Token]) -> Optional[Token]:
-    """"Foreign ministers meeting in Brussels called for ...": the parser may make the
-    participle, read as a noun, the subject; the doers are the plural noun before it."""
-    if token is None or not token.lower_.endswith("ing") or token.pos_ not in ("NOUN", "VERB"):
-        return token
-    doers = [c for c in token.children if c.dep_ in ("compound", "nsubj", "amod") and c.i < token.i
-             and c.tag_ in ("NNS", "NNPS")]
-    return doers[-1] if doers else token
-
-
 def _is_person(actor_id: Optional[str], resolved: ResolvedActors) -> bool:
     actor = resolved.actors.get(actor_id) if actor_id else None
     return actor is not None and actor.type == "person"
-
-
-def _actor_like(token: Token, lex: DemandLexicon) -> bool:
-    """A subject that can act: a name, a personal pronoun, a collective ("the army") or a
-    named group ("Chinese brands" is not; "Kyiv", "we", "both sides" are)."""
-    if token.pos_ == "PRON":
-        return token.lower_ not in lex.epistemic_subjects
-    return token.pos_ == "PROPN" or token.lemma_.lower() in lex.collective_nouns \
-        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-
-
-def _names_actor_like(token: Optional[Token]) -> bool:
-    return token is not None and token.pos_ in ("PROPN",)
-
-
-def _committal(main: Optional[Token]) -> bool:
-    """A main clause that commits or refuses: negated, modal or future ("will not agree ... unless")."""
-    if main is None:
-        return False
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in main.children)
 
 
 def _dated_before(sent: Span, words: Span, dates: Sequence[DateRef], published: dt.date, days: int) -> bool:

@@ -1,0 +1,220 @@
+"""The demand word lists of ``lexicon/demands.yaml``, read into a :class:`DemandLexicon`
+(data apart from the extraction code in :mod:`parley.extract.demands`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from ..kb import LEXICON_DIR
+
+
+@dataclass(frozen=True)
+class DemandLexicon:
+    """The word lists of ``lexicon/demands.yaml``."""
+
+    obligation_modals: frozenset[str]
+    obligation_verbs: frozenset[str]
+    need_verbs: frozenset[str]
+    demand_verbs: dict
+    weak_demand_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_exclude: frozenset[str]
+    rejection_verbs: frozenset[str]
+    rejection_phrasal: dict
+    rejected_things: frozenset[str]
+    rejected_claims: frozenset[str]
+    condition_markers: tuple[str, ...]
+    weak_condition_markers: frozenset[str]
+    threat_verbs: frozenset[str]
+    assertive_demand_verbs: frozenset[str]
+    commitment_modals: frozenset[str]
+    commitment_exclude: frozenset[str]
+    ability_modals: frozenset[str]
+    permission_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    imperative_exclude: frozenset[str]
+    reporting_verbs: frozenset[str]
+    condition_nouns: frozenset[str]
+    statement_verbs: frozenset[str]
+    statement_particles: frozenset[str]
+    epistemic_subjects: frozenset[str]
+    epistemic_verbs: frozenset[str]
+    speech_after_modal: frozenset[str]
+    first_person: frozenset[str]
+    future_auxes: frozenset[str]
+    hypothetical_auxes: frozenset[str]
+    historical_days: int
+    voice_role_words: tuple[str, ...]
+    voice_sectors: frozenset[str]
+    issues: tuple[tuple[str, tuple[str, ...]], ...]
+    label_stopwords: frozenset[str]
+    verdict_words: frozenset[str] = frozenset()
+    copula_verbs: frozenset[str] = frozenset()
+    right_nouns: frozenset[str] = frozenset()
+    wish_verbs: frozenset[str] = frozenset()
+    predictive_wish_verbs: frozenset[str] = frozenset()
+    wanted_things: frozenset[str] = frozenset()
+    copula_condition_nouns: frozenset[str] = frozenset()
+    exchange_nouns: frozenset[str] = frozenset()
+    nominal_demand_nouns: frozenset[str] = frozenset()
+    nominal_demand_verbs: frozenset[str] = frozenset()
+    forecast_auxes: frozenset[str] = frozenset()
+    commentator_words: tuple[str, ...] = ()
+    legal_subjects: frozenset[str] = frozenset()
+    yield_verbs: frozenset[str] = frozenset()
+    restriction_words: frozenset[str] = frozenset()
+    incompatible_verbs: frozenset[str] = frozenset()
+    exclusion_preps: frozenset[str] = frozenset()
+    marker_adverbs: frozenset[str] = frozenset()
+    obligation_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    thing_subject_verbs: frozenset[str] = frozenset()
+    acceptable_words: frozenset[str] = frozenset()
+    sole_words: frozenset[str] = frozenset()
+    dependence_verbs: frozenset[str] = frozenset()
+    coercion_verbs: frozenset[str] = frozenset()
+    none_words: frozenset[str] = frozenset()
+    pressure_verbs: frozenset[str] = frozenset()
+    pushing_verbs: frozenset[str] = frozenset()
+    continuation_verbs: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()
+    readiness_words: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
+    deadline_verbs: frozenset[str] = frozenset()
+    headline_addressee_verbs: frozenset[str] = frozenset()
+    headline_max_words: int = 12
+    continuation_markers: frozenset[str] = frozenset()
+    making_verbs: frozenset[str] = frozenset()
+    pronoun_window: int = 800
+    author_sentences: int = 3
+    legal_object_verbs: frozenset[str] = frozenset()
+    negated_verdict_words: frozenset[str] = frozenset()
+    deictic_determiners: frozenset[str] = frozenset()
+    fundraising_words: frozenset[str] = frozenset()
+    granting_verbs: frozenset[str] = frozenset()
+    refusal_condition_markers: frozenset[str] = frozenset()
+
+    def issue_of(self, words: str) -> Optional[str]:
+        """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
+        (a one-word trigger also in its inflected forms: "withdraw" matches "withdraws")."""
+        low = re.sub(r"\s+", " ", words.lower())
+        for issue, pattern in _issue_patterns(self.issues):
+            if pattern.search(low):
+                return issue
+        return None
+
+    def label_of(self, words: str, max_words: int = 8) -> str:
+        """The condition reduced to its first content words."""
+        tokens = [w for w in re.findall(r"[\w'-]+", words) if w.lower() not in self.label_stopwords]
+        return " ".join(tokens[:max_words])
+
+
+@lru_cache(maxsize=8)
+def _issue_patterns(issues: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    compiled = []
+    for issue, triggers in issues:
+        parts = [re.escape(t) + ("" if " " in t else r"(?:s|es|d|ed|ing)?") for t in triggers]
+        compiled.append((issue, re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")))
+    return tuple(compiled)
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
+@lru_cache(maxsize=4)
+def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> DemandLexicon:
+    """Read the demand word lists (cached per path)."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    issues = tuple((str(name), tuple(str(t).lower() for t in triggers)) for name, triggers in raw["issues"].items())
+    markers = tuple(sorted((str(m).lower() for m in raw["condition_markers"]), key=len, reverse=True))
+    return DemandLexicon(
+        obligation_modals=_words(raw["obligation_modals"]),
+        obligation_verbs=_words(raw["obligation_verbs"]),
+        need_verbs=_words(raw["need_verbs"]),
+        demand_verbs={str(k): {"addressee": _words(v.get("addressee")), "object": _words(v.get("object"))}
+                      for k, v in raw["demand_verbs"].items()},
+        weak_demand_verbs=_words(raw["weak_demand_verbs"]),
+        legal_object_verbs=_words(raw.get("legal_object_verbs")),
+        negated_verdict_words=_words(raw.get("negated_verdict_words")),
+        deictic_determiners=_words(raw.get("deictic_determiners")),
+        fundraising_words=_words(raw.get("fundraising_words")),
+        granting_verbs=_words(raw.get("granting_verbs")),
+        refusal_condition_markers=_words(raw.get("refusal_condition_markers")),
+        refusal_verbs=_words(raw["refusal_verbs"]),
+        refusal_exclude=_words(raw["refusal_exclude"]),
+        rejection_verbs=_words(raw["rejection_verbs"]),
+        rejection_phrasal={str(k): str(v) for k, v in (raw.get("rejection_phrasal") or {}).items()},
+        rejected_things=_words(raw["rejected_things"]),
+        rejected_claims=_words(raw.get("rejected_claims")),
+        condition_markers=markers,
+        weak_condition_markers=_words(raw.get("weak_condition_markers")),
+        threat_verbs=_words(raw.get("threat_verbs")),
+        assertive_demand_verbs=_words(raw.get("assertive_demand_verbs")),
+        commitment_modals=_words(raw.get("commitment_modals")),
+        commitment_exclude=_words(raw.get("commitment_exclude")),
+        ability_modals=_words(raw.get("ability_modals")),
+        permission_verbs=_words(raw.get("permission_verbs")),
+        collective_nouns=_words(raw.get("collective_nouns")),
+        imperative_exclude=_words(raw.get("imperative_exclude")),
+        reporting_verbs=_words(raw.get("reporting_verbs")),
+        condition_nouns=_words(raw["condition_nouns"]),
+        statement_verbs=_words(raw["statement_verbs"]),
+        statement_particles=_words(raw["statement_particles"]),
+        epistemic_subjects=_words(raw["epistemic_subjects"]),
+        epistemic_verbs=_words(raw["epistemic_verbs"]),
+        speech_after_modal=_words(raw["speech_after_modal"]),
+        first_person=_words(raw["first_person"]),
+        future_auxes=_words(raw["future_auxes"]),
+        hypothetical_auxes=_words(raw["hypothetical_auxes"]),
+        historical_days=int(raw.get("historical_days", 30)),
+        voice_role_words=tuple(str(w).lower() for w in raw["voice_role_words"]),
+        voice_sectors=frozenset(str(s) for s in raw["voice_sectors"]),
+        issues=issues,
+        label_stopwords=_words(raw["label_stopwords"]),
+        verdict_words=_words(raw.get("verdict_words")),
+        copula_verbs=_words(raw.get("copula_verbs")),
+        right_nouns=_words(raw.get("right_nouns")),
+        wish_verbs=_words(raw.get("wish_verbs")),
+        predictive_wish_verbs=_words(raw.get("predictive_wish_verbs")),
+        wanted_things=_words(raw.get("wanted_things")),
+        copula_condition_nouns=_words(raw.get("copula_condition_nouns")),
+        exchange_nouns=_words(raw.get("exchange_nouns")),
+        nominal_demand_nouns=_words(raw.get("nominal_demand_nouns")),
+        nominal_demand_verbs=_words(raw.get("nominal_demand_verbs")),
+        forecast_auxes=_words(raw.get("forecast_auxes")),
+        commentator_words=tuple(str(w).lower() for w in raw.get("commentator_words") or ()),
+        legal_subjects=_words(raw.get("legal_subjects")),
+        yield_verbs=_words(raw.get("yield_verbs")),
+        restriction_words=_words(raw.get("restriction_words")),
+        incompatible_verbs=_words(raw.get("incompatible_verbs")),
+        exclusion_preps=_words(raw.get("exclusion_preps")),
+        marker_adverbs=_words(raw.get("marker_adverbs")),
+        obligation_nouns=_words(raw.get("obligation_nouns")),
+        document_nouns=_words(raw.get("document_nouns")),
+        thing_subject_verbs=_words(raw.get("thing_subject_verbs")),
+        acceptable_words=_words(raw.get("acceptable_words")),
+        sole_words=_words(raw.get("sole_words")),
+        dependence_verbs=_words(raw.get("dependence_verbs")),
+        coercion_verbs=_words(raw.get("coercion_verbs")),
+        none_words=_words(raw.get("none_words")),
+        pressure_verbs=_words(raw.get("pressure_verbs")),
+        pushing_verbs=_words(raw.get("pushing_verbs")),
+        continuation_verbs=_words(raw.get("continuation_verbs")),
+        headline_verbs=_words(raw.get("headline_verbs")),
+        readiness_words=_words(raw.get("readiness_words")),
+        state_nouns=_words(raw.get("state_nouns")),
+        deadline_verbs=_words(raw.get("deadline_verbs")),
+        headline_addressee_verbs=_words(raw.get("headline_addressee_verbs")),
+        headline_max_words=int(raw.get("headline_max_words", 12)),
+        continuation_markers=_words(raw.get("continuation_markers")),
+        making_verbs=_words(raw.get("making_verbs")),
+        pronoun_window=int(raw.get("pronoun_window", 800)),
+        author_sentences=int(raw.get("author_sentences", 3)),
+    )
