@@ -283,3 +283,12 @@ def test_an_acronym_in_brackets_names_the_same_actor(resolve):
     found = resolve("The Kachin Independence Organisation (KIO) seized a town. The KIO said its fighters held it.")
     ids = {m.actor_id for m in found.mentions if m.text in ("Kachin Independence Organisation", "KIO")}
     assert len(ids) == 1 and len([m for m in found.mentions if m.text == "KIO"]) == 2
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("European steelmakers' association Eurofer welcomed the move.", "Eurofer", "BUS"),
+    ("Rights group Memorial said the trial was political.", "Memorial", "NGO"),
+])
+def test_a_name_a_common_noun_calls_a_body_is_an_organisation(resolve, text, name, sector):
+    actors = {a.name: a for a in resolve(text).actors.values()}
+    assert actors[name].type == "organisation" and actors[name].sector == sector

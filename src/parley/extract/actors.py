@@ -174,6 +174,9 @@ class ActorResolver:
         self._agent_sectors: dict[str, str] = {
             normalise(k): v for k, v in (kb.agents.get("sectors") or {}).items()
         }
+        self._body_nouns: dict[str, str] = {
+            normalise(k): v for k, v in (kb.agents.get("body_nouns") or {}).items()
+        }
         self._context_words = {"on", "via", "platform", "site", "network"}
         # Place keys (countries and capitals, then gazetteer answers as they are asked).
         self._place_keys: dict[str, bool] = {normalise(form): True for entry in kb.countries() for form in entry.names}
@@ -319,7 +322,13 @@ class ActorResolver:
                 if actor_id:
                     take(span.start, span.end, actor_id, "first name")
 
-        # 6. People and organisations the KB does not know.
+        # 6. People and organisations the KB does not know: first names a common noun calls a
+        # body ("rights group Memorial"), then the model's entities.
+        for i, j, sector in self._named_bodies(doc, taken):
+            entry = self._new_entry(doc[i:j], "organisation", new_entries, called_a_body=True)
+            if entry is not None:
+                entry.sector = entry.sector or sector
+                take(i, j, entry.id, "new")
         for ent in entities(doc):
             kind = NEW_ACTOR_LABELS.get(ent.label_)
             if kind is None or any(taken[ent.start : ent.end]):
@@ -358,6 +367,18 @@ class ActorResolver:
         )
 
     # -- helpers ---------------------------------------------------------------
+    def _named_bodies(self, doc: Doc, taken: list[bool]):
+        """(start, end, sector) of proper names right after a noun that calls them a body."""
+        for i in range(1, len(doc)):
+            noun = doc[i - 1]
+            sector = self._body_nouns.get(noun.lower_) if noun.pos_ == "NOUN" and noun.is_lower else None
+            if sector is None or taken[i] or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+                continue
+            j = i + 1
+            while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            yield i, j, sector
+
     def _bracketed_acronyms(self, doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
         """Acronyms in brackets right after an organisation's or group's mention, mapped to it."""
         ends = {m.token_end: m for m in mentions}
@@ -695,12 +716,12 @@ class ActorResolver:
             titled, j = True, j + 1
         return titled and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ in ("PERSON", "")
 
-    def _new_entry(self, span: Span, kind: str, new_entries: dict[str, Entry]) -> Optional[Entry]:
+    def _new_entry(self, span: Span, kind: str, new_entries: dict[str, Entry], called_a_body: bool = False) -> Optional[Entry]:
         """An actor the KB does not know, typed from the model, with country and sector from context."""
         name = span.text.strip()
         if sum(c.isalpha() for c in name) < 2:
             return None
-        if kind == "organisation" and len(span) == 1 and not self._looks_like_org_name(name):
+        if kind == "organisation" and len(span) == 1 and not called_a_body and not self._looks_like_org_name(name):
             return None  # "The World is waiting": a capitalised common word, not an organisation
         if kind == "person":
             # Before the gazetteer: "Ms Ali" after "Fatima Hassan Ali" is her, not a town called Ali.
