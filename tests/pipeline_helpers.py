@@ -14,3 +14,12 @@ def parsed(nlp: Language, text: str, published: dt.date) -> Doc:
     doc = nlp.make_doc(text)
     doc._.published = published
     return nlp(doc)
+
+
+def coded_events(nlp: Language, text: str, published: dt.date) -> tuple[Doc, list]:
+    """The parsed Doc and the events the coder alone gives it (without the reliability checks
+    the events component runs after it), so a test pins one coding rule."""
+    from parley.extract.events import extract_events
+
+    doc = parsed(nlp, text, published)
+    return doc, extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], doc._.places or [], published)

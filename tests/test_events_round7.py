@@ -12,8 +12,7 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.events import extract_events
-from tests.pipeline_helpers import parsed
+from tests.pipeline_helpers import coded_events
 
 PUBLISHED = dt.date(2024, 12, 8)
 
@@ -21,8 +20,7 @@ PUBLISHED = dt.date(2024, 12, 8)
 @pytest.fixture(scope="module")
 def code(parley_nlp):
     def run(text: str):
-        doc = parsed(parley_nlp, text, PUBLISHED)
-        return extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], doc._.places or [], PUBLISHED)
+        return coded_events(parley_nlp, text, PUBLISHED)[1]
     return run
 
 

@@ -11,8 +11,7 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.events import extract_events
-from tests.pipeline_helpers import parsed
+from tests.pipeline_helpers import coded_events
 
 PUBLISHED = dt.date(2025, 10, 8)
 
@@ -20,9 +19,7 @@ PUBLISHED = dt.date(2025, 10, 8)
 @pytest.fixture(scope="module")
 def code(parley_nlp):
     def run(text: str):
-        doc = parsed(parley_nlp, text, PUBLISHED)
-        events = extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [],
-                                doc._.places or [], PUBLISHED)
+        doc, events = coded_events(parley_nlp, text, PUBLISHED)
         return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in events]
     return run
 
