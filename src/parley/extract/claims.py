@@ -865,7 +865,8 @@ class ClaimExtractor:
         counts = anchor is not None and (
             anchor.head.i == noun.i and anchor.dep_ in ("nummod", "quantmod", "compound")
             or noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i)  # "6,000 of its members"
-        return counts and noun.tag_ == "NNS" and noun.lower_ not in self.lex.not_units | self.lex.enumeration_nouns \
+        return counts and noun.tag_ == "NNS" and noun.lower_ not in self.lex.not_units \
+            and noun.lower_ not in self.lex.enumeration_nouns \
             and noun.lemma_.lower() not in self.lex.label_nouns \
             and (figure.value or figure.low or 0) >= self.lex.plural_count_min
 

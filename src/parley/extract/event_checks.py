@@ -29,7 +29,7 @@ from ..kb import LEXICON_DIR
 from ..model import Event
 from ..nlp.sentences import entities, sentence_before, sentence_of, text_of
 from .coref import Gender
-from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_lexicon import EventLexicon, _words, load_event_lexicon
 
 SENSES_FILE = LEXICON_DIR / "event_senses.yaml"
 _YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})(?:s|'s)?\b")
@@ -38,14 +38,6 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
-
-
-def _words(value) -> frozenset[str]:
-    if not value:
-        return frozenset()
-    if isinstance(value, str):
-        value = [value]
-    return frozenset(str(v).lower() for v in value)
 
 
 @dataclass(frozen=True)
