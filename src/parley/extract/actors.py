@@ -116,8 +116,7 @@ def _next_to_a_name_word(doc: Doc, i: int, j: int) -> bool:
     """A capitalised proper noun right before or after tokens i..j: one name with them."""
     before = doc[i - 1] if i > 0 else None
     after = doc[j] if j < len(doc) else None
-    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
-               for t in (before, after)) or (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
 
 
 def _inside_longer_person_name(doc: Doc, i: int, j: int) -> bool:
