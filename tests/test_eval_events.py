@@ -89,6 +89,15 @@ def test_gold_scores_on_hand_built_predictions():
     assert "missed" in kinds and "spurious" in kinds
 
 
+def test_wrong_target_is_listed_among_errors():
+    result = ArticleResult(id="g1", text=TEXT, actors=ACTORS, events=[
+        _event("Arland did not sign the accord", "arl", "AGREE", "057", target="bre_mil", modality="negated")])
+    scores = scorer.score_gold_article(_gold(GOLD_EVENTS), scorer.predicted_events(result))
+    assert (scores.target.hits, scores.target.total) == (0, 1)
+    wrong = [e for e in scores.errors if e["kind"] == "wrong target"]
+    assert len(wrong) == 1 and wrong[0]["gold"] == ["Brevia"] and wrong[0]["predicted"] == ["Brevia's army"]
+
+
 def test_target_and_null_source_rules():
     gold = _gold([{"source": None, "target": "Brevia", "plover": "ASSAULT", "evidence": "Brevia's army shelled"}])
     with_source = ArticleResult(id="g1", text=TEXT, actors=ACTORS,

@@ -15,6 +15,7 @@ from parley.eval.quotes import (
     Predicted,
     cue_lemma,
     is_speech,
+    known_lemmas,
     score_gold_article,
     score_polnear_document,
     surface_kind,
@@ -187,6 +188,15 @@ def test_cue_lemmas_and_speech():
     assert cue_lemma("―") is None
     doc = read_polnear(FIXTURES / "polnear/dev").documents[0]
     assert [is_speech(a) for a in doc.attributions] == [True, True, False]
+
+
+def test_cue_lemmas_come_from_verb_lists_only():
+    known = known_lemmas()
+    assert {"say", "believe", "urge", "accuse", "congratulate"} <= known
+    # nouns and markers of the same lexicon file are not verbs of a cue
+    assert not {"spokesman", "statement", "according to", "as", "court", "commit"} & known
+    # "the spokesman said": the verb, not the noun before it
+    assert cue_lemma("the spokesman said") == "say"
 
 
 def test_score_polnear_speech_subset_ignores_predictions_on_thoughts():

@@ -284,7 +284,11 @@ def score_gold_article(gold: GoldArticle, predicted: list[PredictedEvent]) -> Ev
             scores.by_type[g.plover].tp += 1  # type: ignore[index]
         if g.cameo_root:
             scores.cameo_root.count(cameo_root(p.cameo) == g.cameo_root)
-        scores.target.count(same_actors(gold, g.target, p.target_names))
+        right_target = same_actors(gold, g.target, p.target_names)
+        scores.target.count(right_target)
+        if not right_target:
+            scores.errors.append({"kind": "wrong target", "article": gold.id, "evidence": g.evidence,
+                                  "gold": g.target, "predicted": sorted(min(n) for n in p.target_names)})
         if g.date:
             scores.date.count(p.date == g.date)
         if g.location:

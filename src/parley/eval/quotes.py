@@ -71,9 +71,19 @@ def speech_lemmas() -> frozenset[str]:
     return frozenset(_reporting_verbs().get("speech") or [])
 
 
+# The lists of ``reporting_verbs.yaml`` that hold verbs; the file's other lists are nouns,
+# prepositions and markers, which must not be taken for a cue's verb.
+VERB_LISTS = ("speech", "communication", "thought", "directive")
+
+
 def known_lemmas() -> frozenset[str]:
+    """Every reporting verb the lexicon knows: the verb lists and the verbs grouped by the
+    kind of object they report (``object_statements``)."""
     verbs = _reporting_verbs()
-    return frozenset(lemma for key in verbs for lemma in (verbs[key] or []))
+    lemmas = {lemma for key in VERB_LISTS for lemma in (verbs.get(key) or [])}
+    for group in (verbs.get("object_statements") or {}).values():
+        lemmas.update(group)
+    return frozenset(lemmas)
 
 
 # ---------------------------------------------------------------- predictions
