@@ -87,6 +87,8 @@ def test_gold_scores_on_hand_built_predictions():
     assert scores.plover_macro_f1 == pytest.approx(2 / 3)
     kinds = [e["kind"] for e in scores.errors]
     assert "missed" in kinds and "spurious" in kinds
+    wrong_source = [e for e in scores.errors if e["kind"] == "wrong source"]
+    assert [(e["gold"], e["predicted"]) for e in wrong_source] == [(["Brevian Army"], ["Brevia"])]
 
 
 def test_wrong_target_is_listed_among_errors():

@@ -297,6 +297,11 @@ def score_gold_article(gold: GoldArticle, predicted: list[PredictedEvent]) -> Ev
         if not right_type or p.modality != g.modality:
             scores.errors.append({"kind": "wrong type or modality", "article": gold.id, "evidence": g.evidence,
                                   "gold": [g.plover, g.modality], "predicted": [p.plover, p.modality]})
+    for gi, pi in loose:
+        if gi not in matched_g and pi not in matched_p:  # the act found, its source not
+            scores.errors.append({"kind": "wrong source", "article": gold.id, "evidence": golds[gi].evidence,
+                                  "gold": golds[gi].source,
+                                  "predicted": sorted(min(n) for n in predicted[pi].source_names)})
     for gi, g in enumerate(golds):
         p_type = predicted[matched_g[gi]].plover if gi in matched_g else None
         if g.plover and p_type != g.plover:
