@@ -29,44 +29,35 @@ How
     parse; then actors, modality, date and place are read from the clause. An article-level
     pass drops repeated reports of the same event (headline, standfirst, body), keeping
     the best-dated copy.
+
+Where
+    This module matches patterns and reads each act's actors, targets and derived events
+    (intents, hosts, obligations, accusations). Who a phrase names is
+    :mod:`parley.extract.event_actors`; dates, modality and place
+    :mod:`parley.extract.event_timing`; parse helpers :mod:`parley.extract.event_syntax`;
+    one event per act :mod:`parley.extract.event_merge`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Event, Location, MentionDetail, Quote
-from .actors import SECTOR_LABELS, ActorMention
-from .coref import Gender
+from ..model import Event, Quote
+from .event_actors import ActorContext
 from .event_lexicon import EventLexicon, NounPattern, VerbPattern, load_event_lexicon
+from .event_merge import _dedupe, _ref, _refs
+from .event_syntax import (OBJECT_DEPS, PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _clause_span,
+                           _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_subject,
+                           _is_time, _names, _own_words, _reduced_passive, _subject, _unique,
+                           _verb_with_object)
+from .event_timing import VERBAL_ROOTS, EventTiming, _period_end  # noqa: F401  (_period_end: re-exported)
 
-# Roots whose act is itself a statement: dated by the statement when told in a quote.
-VERBAL_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 # Conflictual acts: when a quote attributes one to another country, the speaker accuses it.
 HOSTILE_ROOTS = frozenset({"12", "13", "14", "15", "16", "17", "18", "19", "20"})
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-OBJECT_DEPS = ("dobj", "attr", "oprd", "dative")
-RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# Subject pronouns that, in a reported clause, stand for the reporter ("X said it will ...").
-REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
-SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
-# Of those, the ones read as the reporter without a person check: "he"/"she" go to the person
-# named last before them, so "Trump said she opposes the deal" is not Trump's act.
-ORGANISATION_PRONOUNS = frozenset({"it", "they"})
-# Pronouns for a body (a country, an organisation, a group): never a named person.
-BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
-_SLUG = re.compile(r"[^a-z0-9]+")
-_DECADE = re.compile(r"^(1[0-9]|20)?[0-9]0'?s$|^'[0-9]0s$")  # "1990s", "the '90s", "80s"
-# Dependencies through which a verb without a subject takes its governor's.
-CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
 
 
 @dataclass
@@ -97,25 +88,26 @@ class EventCoder:
                 published: Optional[dt.date] = None) -> list[Event]:
         if resolved is None:
             return []  # no actor resolution, no events (unnamed groups may still act)
-        ctx = _Context(doc, resolved, quotes, dates, places, published, self.lex)
+        ctx = ActorContext(doc, resolved, quotes, places, self.lex)
+        timing = EventTiming(ctx, dates, published)
         events: list[tuple[_Match, Event]] = []
         for sent in doc.sents:
             matches = self._matches(sent)
             if not matches:
                 # "Russia said that Sudan must return the helicopter": a demand with no act word
-                events += self._split_sources(self._obligations(sent, [], ctx))
+                events += self._split_sources(self._obligations(sent, [], ctx, timing))
                 continue
             matches = self._drop_mentioned(_drop_manner(matches, self.w.manner_preps))
             matches = [m for m in matches if m.mentioned or not getattr(m.pattern, "needs_act", False)]
             sent_events = []
             for match in matches:
-                event = self._event(match, sent, ctx)
+                event = self._event(match, sent, ctx, timing)
                 if event is not None:
                     sent_events.append((match, event))
             sent_events += self._hosts(sent, sent_events, ctx)
-            intents = self._intents(sent_events, ctx)
+            intents = self._intents(sent_events, ctx, timing)
             sent_events = _refused_dropped(sent_events, intents) + intents
-            sent_events += self._obligations(sent, sent_events, ctx)
+            sent_events += self._obligations(sent, sent_events, ctx, timing)
             events += self._split_sources(_own_words(sent, sent_events, self.w.reporting_verbs, self.w.said_roots))
         events += self._accusations(events, ctx)
         kept = _dedupe([e for _, e in events])
@@ -276,7 +268,7 @@ class EventCoder:
         return kept
 
     # -- one event ----------------------------------------------------------------------
-    def _event(self, match: _Match, sent: Span, ctx: "_Context") -> Optional[Event]:
+    def _event(self, match: _Match, sent: Span, ctx: ActorContext, timing: EventTiming) -> Optional[Event]:
         pattern = match.pattern
         quote = ctx.quote_at(match.trigger.idx)
         if isinstance(pattern, VerbPattern):
@@ -335,17 +327,17 @@ class EventCoder:
             if not set(target) & set(direct):
                 return None  # "fought in Vietnam", "fighting climate change"
             code = "111"
-        own_date = ctx.own_date(match)
-        location = ctx.location(match, sent, source + target)
+        own_date = timing.own_date(match)
+        location = timing.location(match, sent, source + target)
         if code[:2] == "04" and location is not None:
-            code = ctx.meeting_code(code, source, target, location)
-        modality = ctx.modality(match, own_date)
+            code = timing.meeting_code(code, source, target, location)
+        modality = timing.modality(match, own_date)
         if modality == "asserted" and getattr(pattern, "modality", None):
             modality = pattern.modality  # "is preparing sanctions": the sanctions lie ahead
         date = own_date.value if own_date is not None else None
         if date is None:
-            date = ctx.fallback_date(match, modality, quote, location)
-            if date is not None and modality == "asserted" and ctx.is_historical(date):
+            date = timing.fallback_date(match, modality, quote, location)
+            if date is not None and modality == "asserted" and timing.is_historical(date):
                 modality = "historical"
         plover = self.lex.plover(code)
         if plover is None:
@@ -365,7 +357,7 @@ class EventCoder:
             plover_score=self.lex.plover_score(plover),
         )
 
-    def _policy_wish(self, match: _Match, code: str, target: list[str], ctx: "_Context") -> bool:
+    def _policy_wish(self, match: _Match, code: str, target: list[str], ctx: ActorContext) -> bool:
         """"has called for eliminating the tax break", "called for big tax hikes": a position
         on policy, asked of no one and about no actor, is not an appeal. Only the generic code
         counts: an appeal whose topic the lexicon knows ("called for a ceasefire": 0256) stays,
@@ -378,7 +370,7 @@ class EventCoder:
             return False  # "called for a mass protest": people are asked to act
         return not any(ctx.by_token[t.i] for o in match.objects for t in _close_words(o))
 
-    def _verb_actors(self, match: _Match, ctx: "_Context", quote: Optional[Quote]) -> tuple[list[str], list[str]]:
+    def _verb_actors(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> tuple[list[str], list[str]]:
         verb = match.trigger
         children = list(verb.children)
         objects = set(t.i for t in match.objects)
@@ -435,7 +427,7 @@ class EventCoder:
                     target += found
         return _unique(source), _unique(target)
 
-    def _noun_actors(self, match: _Match, ctx: "_Context") -> tuple[list[str], list[str]]:
+    def _noun_actors(self, match: _Match, ctx: ActorContext) -> tuple[list[str], list[str]]:
         noun, holder = match.trigger, match.predicate
         source: list[str] = []
         target: list[str] = []
@@ -460,7 +452,7 @@ class EventCoder:
             target = self._carrier_object(noun, ctx)
         return _unique(source), _unique(target)
 
-    def _carrier_object(self, noun: Token, ctx: "_Context") -> list[str]:
+    def _carrier_object(self, noun: Token, ctx: ActorContext) -> list[str]:
         """Whom an act set in a clause was done to: "wounded two British soldiers in a bomb
         attack" (the object of the clause the noun event sits in)."""
         head = noun.head
@@ -472,7 +464,7 @@ class EventCoder:
         quote = ctx.quote_at(verb.idx)
         return [a for c in verb.children if c.dep_ == "dobj" for a in ctx.actors_of(c, quote)]
 
-    def _carrier_subject(self, noun: Token, ctx: "_Context") -> list[str]:
+    def _carrier_subject(self, noun: Token, ctx: ActorContext) -> list[str]:
         """The source of an event noun carried by a light verb ("rebels launched an attack",
         "workers staged a strike") or set in a clause ("wounded two soldiers in a bomb
         attack"): the subject of that verb."""
@@ -493,7 +485,7 @@ class EventCoder:
         subject = _subject(verb)
         return ctx.actors_of(subject, ctx.quote_at(verb.idx)) if subject is not None else []
 
-    def _indirect_target(self, match: _Match, ctx: "_Context", quote: Optional[Quote],
+    def _indirect_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
                          source: list[str]) -> list[str]:
         """The target of an act written through its complement or its object noun:
         "demanded that the US cancel ..." (the subject of the demanded clause), "threatened
@@ -528,7 +520,7 @@ class EventCoder:
                     return found
         return []
 
-    def _mentioned_target(self, match: _Match, ctx: "_Context", quote: Optional[Quote],
+    def _mentioned_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
                           source: list[str]) -> list[str]:
         """The target of the act an intent, threat, appeal or refusal talks about, read as that
         act's own: "threatened to impose a curfew in Algiers" (a place an act of force is done
@@ -551,7 +543,7 @@ class EventCoder:
                 return _unique(found)
         return []
 
-    def _owners(self, obj: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
+    def _owners(self, obj: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """The author of an act or text: "Russia's proposal", "calls by Annan", "the plan put
         forward by Kyiv", and for an act noun its actor modifier ("the Russian attack")."""
         found: list[str] = []
@@ -569,14 +561,14 @@ class EventCoder:
                         found += ctx.actors_of(pobj, quote)
         return _unique(found)
 
-    def _unnamed_owner(self, owner: Token, ctx: "_Context") -> list[str]:
+    def _unnamed_owner(self, owner: Token, ctx: ActorContext) -> list[str]:
         """"the government's proposal" in a sentence set in Harare: Zimbabwe's government."""
         if owner.dep_ != "poss" or not _bare_institution(owner):
             return []
         agent = ctx.contextual_agent(owner)
         return [agent] if agent else []
 
-    def _thing_owners(self, noun: Token, ctx: "_Context", quote: Optional[Quote],
+    def _thing_owners(self, noun: Token, ctx: ActorContext, quote: Optional[Quote],
                       source: Sequence[str]) -> list[str]:
         """Whose thing an act is aimed at: "hacked into the emails of the DNC", "strikes on its
         facilities", "tariffs on imports from Canada". Only for a common noun that names no
@@ -586,7 +578,7 @@ class EventCoder:
             return []
         return [a for a in self._owners(noun, ctx, quote) if a not in source]
 
-    def _patient_of(self, noun: Token, ctx: "_Context") -> list[str]:
+    def _patient_of(self, noun: Token, ctx: ActorContext) -> list[str]:
         """"Russia's invasion of Ukraine", "the Israeli siege of Gaza": when a possessive or an
         adjective names who acts, the "of" phrase names whom the act is done to."""
         if not any(c.dep_ in ("poss", "amod", "compound") and ctx.token_actor(c) for c in noun.children):
@@ -597,7 +589,7 @@ class EventCoder:
                 found += ctx.actors_of(pobj, None) or [a for a in [ctx.place_actor(pobj)] if a]
         return found
 
-    def _clause_targets(self, verb: Token, ctx: "_Context", quote: Optional[Quote]) -> list[str]:
+    def _clause_targets(self, verb: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """Actors a clause acts on: its objects, and the objects of its target prepositions
         (on the verb or on its object: "impose restrictions against German goods")."""
         found: list[str] = []
@@ -640,7 +632,7 @@ class EventCoder:
                     return True
         return False
 
-    def _protest_targets(self, match: _Match, ctx: "_Context") -> list[str]:
+    def _protest_targets(self, match: _Match, ctx: ActorContext) -> list[str]:
         """Whom a protest is against, written after it: "a hunger strike to protest Sweden's
         decision" (the owner of what is protested), "rallied against the government"."""
         quote = ctx.quote_at(match.trigger.idx)
@@ -662,7 +654,7 @@ class EventCoder:
                     return _unique(found)
         return []
 
-    def _place_targets(self, match: _Match, ctx: "_Context") -> list[str]:
+    def _place_targets(self, match: _Match, ctx: ActorContext) -> list[str]:
         """A place an act of force or coercion is done to, as its target: "shelled Jericho",
         "raided villages near Homs", "imposed a curfew in Algiers". Read from the act's
         object and the locative or target phrases on the act or its object."""
@@ -727,7 +719,7 @@ class EventCoder:
                 out.append((match, event.model_copy(update={"source": source, "target": target})))
         return out
 
-    def _hosts(self, sent: Span, events: list, ctx: "_Context") -> list:
+    def _hosts(self, sent: Span, events: list, ctx: ActorContext) -> list:
         """'along with host President Emmanuel Macron': the host of a meeting in the sentence
         hosted its participants (043)."""
         meetings = [(m, e) for m, e in events if e.cameo[:2] == "04"]
@@ -757,7 +749,7 @@ class EventCoder:
             })))
         return found
 
-    def _intents(self, events: list, ctx: "_Context") -> list:
+    def _intents(self, events: list, ctx: ActorContext, timing: EventTiming) -> list:
         """A future or intended act told now is also a statement of intent (CAMEO 03) or a
         threat (13), made when it is told: "Finland will give Tanzania a grant" (033),
         "they would boycott all contact" (131); refused when negated ("will not accept
@@ -775,15 +767,15 @@ class EventCoder:
             if plover is None:
                 continue
             quote = ctx.quote_at(match.trigger.idx)
-            date = ctx._statement_date(quote) if quote is not None else (
-                ctx.published.isoformat() if ctx.published else None)
+            date = timing.statement_date(quote) if quote is not None else (
+                timing.published.isoformat() if timing.published else None)
             found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
                 "cameo": code, "plover": plover, "modality": "asserted", "date": date,
                 "goldstein": self.lex.goldstein(code), "plover_score": self.lex.plover_score(plover),
             })))
         return found
 
-    def _obligations(self, sent: Span, events: list, ctx: "_Context") -> list:
+    def _obligations(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
         """"X said that Y must withdraw": a reported obligation laid on another actor is a
         demand (CAMEO 10) by the reporter on Y. The obliging words are ``obligation_aux``."""
         found = []
@@ -805,7 +797,7 @@ class EventCoder:
             match = _Match(verb, None, verb.head, derived=True)
             code = self._refine(match, "100")
             plover = self.lex.plover(code)
-            date = ctx.published.isoformat() if ctx.published and verb.head.tag_ in ("VBD", "VBZ", "VBP") else None
+            date = timing.published.isoformat() if timing.published and verb.head.tag_ in ("VBD", "VBZ", "VBP") else None
             found.append((match, Event(
                 source=_ref(source), target=_ref(target), cameo=code, plover=plover, modality="asserted",
                 date=date, location=None, evidence=_clause_span(verb.head, sent),
@@ -840,7 +832,7 @@ class EventCoder:
             node = node.head
         return False
 
-    def _accusations(self, events: list, ctx: "_Context") -> list:
+    def _accusations(self, events: list, ctx: ActorContext) -> list:
         """A speaker who tells of a hostile act by another country accuses it (112):
         Peskov's "it was Ukraine that refused ... negotiations"."""
         found = []
@@ -859,997 +851,6 @@ class EventCoder:
                 "location": None, "goldstein": self.lex.goldstein("112"), "plover_score": self.lex.plover_score(plover),
             })))
         return found
-
-
-class _Context:
-    """Per-Doc look-ups: actors by token, quotes by offset, dates and places by sentence."""
-
-    def __init__(self, doc: Doc, resolved, quotes, dates, places, published, lex: EventLexicon):
-        self.doc, self.resolved, self.lex, self.w = doc, resolved, lex, lex.words
-        self.published = published
-        self.quotes = [q for q in quotes if q.speaker is not None]
-        self.by_token: list[Optional[str]] = [None] * len(doc)
-        self.metonyms: set[int] = set()  # tokens of a capital standing for its state ("Paris")
-        for m in resolved.mentions:
-            for i in range(m.token_start, min(m.token_end, len(doc))):
-                self.by_token[i] = m.actor_id
-                if m.how == "metonym":
-                    self.metonyms.add(i)
-        self.dates = [(d, _char_token(doc, d.span[0])) for d in dates if d.value]
-        self.places = [(p, _char_token(doc, p.span[0])) for p in places]
-        self.place_at: dict[int, object] = {}  # token index -> the place whose name covers it
-        for place in places:
-            span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-            for token in span or ():
-                self.place_at[token.i] = place
-        self._dyad: Optional[tuple[str, ...]] = None
-        # Unnamed groups met as an event's actor ("Demonstrators in Baghdad"): actor and
-        # mentions, added to the Doc's actors only when an event keeps them.
-        self.groups: dict[str, tuple[Actor, list[ActorMention]]] = {}
-
-    # actors
-    def token_actor(self, token: Optional[Token]) -> Optional[str]:
-        return None if token is None else self.by_token[token.i]
-
-    def is_channel(self, actor_id: str) -> bool:
-        """A platform named after a preposition ("thanked Trump on X") is where an act was
-        told, not whom it was done to."""
-        return getattr(self.resolved.actors.get(actor_id), "type", None) == "media"
-
-    def place_actor(self, token: Token) -> Optional[str]:
-        """The actor for a toponym used as an act's target: the actor already named there
-        ("strikes inside Pakistan"), else the place itself as an actor ``place:<ISO3>:<slug>``,
-        added to the Doc's actors only if a kept event uses it (see :meth:`commit_groups`)."""
-        place = self.place_at.get(token.i)
-        if place is None:
-            return None
-        named = self.by_token[token.i]
-        if named is not None:
-            return named
-        country = place.country or "XXX"
-        actor_id = f"place:{country}:{_SLUG.sub('-', place.name.lower()).strip('-')}"
-        span = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
-        if span is None:
-            return None
-        mention = ActorMention(span.start_char, span.end_char, actor_id, "place", span.start, span.end, span.text)
-        if actor_id not in self.groups:
-            actor = self.resolved.actors.get(actor_id) or Actor(
-                id=actor_id, name=place.name, type="other", country=place.country)
-            self.groups[actor_id] = (actor, [])
-        if all(m.start != mention.start for m in self.groups[actor_id][1]):
-            self.groups[actor_id][1].append(mention)
-        return actor_id
-
-    def can_act(self, actor_id: str) -> bool:
-        """An unnamed common-noun actor ("new:group:<noun>") acts only when its noun names
-        people or a body of them; "a problem that demands a response" has no actor."""
-        if not actor_id.startswith("new:group:"):
-            return True
-        noun = actor_id.rsplit(":", 1)[1].split("-")[-1]
-        if noun in self.w.agent_nouns or noun in self.lex.agent_sectors:
-            return True
-        return any(noun.endswith(end) for end in self.w.agent_noun_endings)
-
-    def is_person(self, actor_id: str) -> bool:
-        return getattr(self.resolved.actors.get(actor_id), "type", None) == "person"
-
-    def country(self, actor_id: str) -> Optional[str]:
-        actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
-        return actor.country if actor is not None else None
-
-    def actors_of(self, token: Token, quote: Optional[Quote], modifiers: bool = False) -> list[str]:
-        """Actors named by the phrase headed by ``token`` and its conjuncts."""
-        found: list[str] = []
-        for head in [token, *token.conjuncts]:
-            found += self._actors_of_head(head, quote, modifiers)
-        return _unique(found)
-
-    def _actors_of_head(self, head: Token, quote: Optional[Quote], modifiers: bool) -> list[str]:
-        low = head.lower_
-        if head.dep_ in ("nsubj", "nsubjpass") and low in RELATIVE_PRONOUNS:
-            verb = head.head
-            if verb.dep_ == "relcl":
-                return self.actors_of(verb.head, quote)
-            # cleft: "it was Ukraine that refused" -> Ukraine
-            attrs = [c for c in verb.head.children if c.dep_ == "attr"] if verb.dep_ == "ccomp" else []
-            return self.actors_of(attrs[0], quote) if attrs else []
-        if head.dep_ in ("dobj", "pobj", "dative") and low in RELATIVE_PRONOUNS:
-            # "the rebels, whom Russia accused": the object is the noun the clause describes
-            verb = head.head.head if head.dep_ == "pobj" else head.head
-            return self.actors_of(verb.head, quote) if verb.dep_ == "relcl" else []
-        if low in SPEAKER_PRONOUNS and not (head.is_upper and len(head) > 1):  # "US" is a country
-            return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
-        if low in ORGANISATION_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
-            # "Syria says it is willing to withdraw": the pronoun subject of a reported
-            # clause is the reporter when the reporter is an actor.
-            # "they"/"it" are never a person: "Trump said they would ..." is someone else
-            reporter = [a for a in self._reporter_of(head) if not self.is_person(a)]
-            if reporter:
-                return reporter
-        if low in PERSONAL_PRONOUNS:
-            person = self._person_before(head) or self._last_speaker(head, person=True)
-            return [person] if person else []
-        if low in BODY_PRONOUNS:
-            return self._body_before(head)  # nothing fits: drop rather than guess
-        if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
-            return self._author_of(head, quote)
-        actor = self.by_token[head.i]
-        if actor is not None and not (modifiers and actor.startswith("agent:")):
-            return [actor]
-        named = self._named_after(head) or self._apposed(head, actor)
-        if named:
-            return [named]
-        # "Russian and Ukrainian negotiators": each modifier's country, with the head's sector.
-        found = [actor] if actor else []
-        sector = actor.split(":")[2] if actor and actor.startswith("agent:") else None
-        for child in head.children:
-            if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.i == head.i:
-                continue
-            for mod in [child, *child.conjuncts]:
-                mod_actor = self.by_token[mod.i]
-                if mod_actor is None or mod_actor == actor or self.named_for_city(head, mod):
-                    continue
-                if sector and not mod_actor.startswith("agent:"):
-                    agent = f"agent:{self.country(mod_actor) or mod_actor}:{sector}"
-                    mod_actor = agent if agent in self.resolved.actors else mod_actor
-                found.append(mod_actor)
-        if not found:
-            found = self._group_of(head, quote)
-        return found
-
-    def _apposed(self, head: Token, actor: Optional[str]) -> Optional[str]:
-        """The one a role noun is then named as: "his rival, Hillary Clinton", "Russia's
-        ambassador, Oleg Ozerov", "its neighbour, Belarus". The name is who is meant; the
-        role noun alone (or its generic agent) says less."""
-        if head.pos_ != "NOUN" or (actor is not None and not actor.startswith("agent:")):
-            return None
-        for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i and self.by_token[child.i]:
-                return self.by_token[child.i]
-        return None
-
-    def named_for_city(self, head: Token, mod: Token) -> bool:
-        """"the Paris climate accord", "the Minsk agreements", "the Doha talks": a text or a
-        meeting named for the city where it was made names no party to it."""
-        if head.lemma_.lower() not in self.w.act_nouns or mod.dep_ not in ("compound", "nmod"):
-            return False
-        place = self.place_at.get(mod.i)
-        return (place is not None and getattr(place, "kind", None) == "city") or mod.i in self.metonyms
-
-    # unnamed groups
-    def _group_of(self, head: Token, quote: Optional[Quote]) -> list[str]:
-        """The actor of a common-noun phrase: "thousands of students" and "leaders of the
-        coalition" through their "of" phrase; "rebels", "Demonstrators in Baghdad", "Iraqi
-        Kurds" as a generic agent with a sector, and a country when the phrase names one."""
-        lemma = head.lemma_.lower()
-        if lemma in self.w.partitive_nouns or head.like_num:
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    return self.actors_of(pobj, quote)
-            return []
-        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.is_sent_start):
-            return []  # a capitalised first word is often tagged a name: "Rebels attacked ..."
-        sector = self._sector_of(head)
-        if sector is None:
-            return []
-        country = self._country_near(head)
-        if country is None and sector.lower() in self.w.state_sectors:
-            # "Police arrested dozens in Caracas": a state's agent acting as subject belongs to
-            # the country of a place in the sentence, else to the article's main country
-            if _acting(head) and sector.lower() in self.w.context_country_sectors:
-                country = self._sentence_country(head) or self.main_country()
-            if country is None:
-                return []  # "the government", "officials", "the embassy": whose is not said
-        return [self._group(head, sector, country)]
-
-    def _sector_of(self, head: Token) -> Optional[str]:
-        sectors = self.lex.agent_sectors
-        lemma = head.lemma_.lower()
-        if lemma not in sectors and lemma.endswith("s") and lemma[:-1] in sectors:
-            lemma = lemma[:-1]  # a plural the tagger took for a name keeps its "s"
-        compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
-        for mod in compounds:  # two-word agents first: "security forces", "aid workers"
-            key = f"{mod.lemma_.lower()} {lemma}"
-            if key in sectors:
-                return sectors[key]
-        if lemma in sectors:
-            return sectors[lemma]
-        if lemma in self.w.collective_nouns:  # "the opposition coalition", "a rebel group"
-            for mod in compounds:
-                if mod.lemma_.lower() in sectors:
-                    return sectors[mod.lemma_.lower()]
-        return None
-
-    def contextual_agent(self, head: Token) -> Optional[str]:
-        """A state agent whose country the sentence or article gives: "against the
-        government's decision" in a sentence set in Tbilisi is Georgia's government."""
-        sector = self._sector_of(head) if _common_noun(head) else None
-        if sector is None or sector.lower() not in self.w.context_country_sectors:
-            return None
-        country = self._sentence_country(head) or self.main_country()
-        return self._group(head, sector, country) if country else None
-
-    def others_institution(self, head: Token, found: list[str], source: list[str]) -> list[str]:
-        """"China and Russia support the government" (of Sudan): a bare "the government"
-        acted upon by foreign states is seldom their own, though the resolver gives it the
-        country named last. When it was given a source's country, take the country of another
-        place in the sentence, else the article's main one, if that is not a source's."""
-        own = {self.country(a) for a in source} - {None}
-        if not own or not any(self.country(a) in own for a in found):
-            return found
-        sector = self._sector_of(head)
-        if sector is None or sector.lower() not in self.w.context_country_sectors:
-            return found
-        country = self._sentence_country(head, besides=source) or self.main_country()
-        if country is None or country in own:
-            return found
-        return [self._group(head, sector, country)]
-
-    def localise_group(self, actor_id: str, source: list[str], sent: Span) -> str:
-        """A target group that names no country ("fired tear gas at protesters", "met the
-        opposition") belongs to the country of a place in its sentence, else to the country
-        of a state source acting at home ("Kenya's government met the opposition"). Written
-        news names the country once; a group on the receiving end is seldom foreign unless
-        the sentence says so."""
-        if not actor_id.startswith("new:group:") or actor_id not in self.groups:
-            return actor_id
-        actor, mentions = self.groups[actor_id]
-        here = [m for m in mentions if sent.start <= m.token_start < sent.end]
-        if not here or not actor.sector:
-            return actor_id
-        head = self.doc[here[-1].token_end - 1]
-        country = self._sentence_country(head, besides=source) or self._home_country(source)
-        return self._group(head, actor.sector, country) if country else actor_id
-
-    def domestic_agent(self, head: Token, source: list[str]) -> list[str]:
-        """"the government", "the police" with no country of their own: the country of a
-        place in the sentence, else the article's main one, else the one country of the
-        act's sources ("Colombian rebels demanded that the government release ...")."""
-        agent = self.contextual_agent(head)
-        if agent:
-            return [agent]
-        sector = self._sector_of(head) if head.pos_ == "NOUN" else None
-        if sector is None or sector.lower() not in self.w.context_country_sectors:
-            return []
-        countries = {self.country(a) for a in source}
-        if len(countries) != 1 or None in countries:
-            return []
-        return [self._group(head, sector, countries.pop())]
-
-    def _home_country(self, source: list[str]) -> Optional[str]:
-        """The one country of sources that are all a state's home agents (government, police)."""
-        countries = set()
-        for actor_id in source:
-            actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
-            if actor is None or not actor.country:
-                return None
-            # a state agent at home, not the country as a whole: "Israel says it has killed
-            # 17,000 militants" are not Israel's own
-            if actor.type == "country" or (actor.sector or "").lower() not in self.w.home_sectors:
-                return None
-            countries.add(actor.country)
-        return countries.pop() if len(countries) == 1 else None
-
-    def _sentence_country(self, head: Token, besides: Sequence[str] = ()) -> Optional[str]:
-        """The country of the first place named in the sentence; not one that names an actor
-        of ``besides`` ("the rebels, whom Russia accused": Russia is the accuser)."""
-        sent = head.sent
-        for place, token in self.places:
-            if token is not None and sent.start <= token.i < sent.end and place.country:
-                if besides and self.by_token[token.i] in besides:
-                    continue
-                return place.country
-        return None
-
-    def main_country(self) -> Optional[str]:
-        """The country the article is about: the one named most (as country, capital,
-        demonym or agent), if named at least twice and more than any other."""
-        if not hasattr(self, "_main"):
-            counts: Counter = Counter()
-            for m in self.resolved.mentions:
-                actor = self.resolved.actors.get(m.actor_id)
-                if actor is not None and actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
-                    counts[actor.country] += 1
-            for place, _ in self.places:
-                if place.country:
-                    counts[place.country] += 1
-            ranked = counts.most_common(2)
-            self._main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (
-                len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-        return self._main
-
-    def _country_near(self, head: Token) -> Optional[str]:
-        """The country a group noun belongs to: a modifier ("Iraqi Kurds", "Iraq's
-        government") or a place phrase ("rebels in the Ivory Coast", "students from Iraq")."""
-        nodes = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                nodes += [pobj] + [c for c in pobj.children if c.dep_ in ("compound", "poss", "amod")]
-        for node in nodes:
-            actor_id = self.by_token[node.i]
-            country = self.country(actor_id) if actor_id else None
-            if country:
-                return country
-        return None
-
-    def _group(self, head: Token, sector: str, country: Optional[str]) -> str:
-        start = head.i
-        for child in head.lefts:
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < start:
-                start = child.left_edge.i if child.dep_ != "poss" else child.i
-        while start < head.i and self.doc[start].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case"):
-            start += 1
-        span = self.doc[start : head.i + 1]
-        if country:
-            actor_id = f"agent:{country}:{sector}"
-            owner = self.resolved.actors.get(country)
-            name = f"{owner.name if owner else country} ({SECTOR_LABELS.get(sector, sector)})"
-        else:
-            actor_id = f"new:group:{_SLUG.sub('-', head.lemma_.lower()).strip('-')}"
-            name = span.text
-        mention = ActorMention(span.start_char, span.end_char, actor_id, "generic", span.start, span.end, span.text)
-        if actor_id not in self.groups:
-            known = self.resolved.actors.get(actor_id)
-            actor = known or Actor(id=actor_id, name=name, type="group", country=country, sector=sector)
-            self.groups[actor_id] = (actor, [])
-        self.groups[actor_id][1].append(mention)
-        for i in range(span.start, span.end):
-            self.by_token[i] = actor_id
-        return actor_id
-
-    def commit_groups(self, events: list[Event]) -> None:
-        """Adds to the Doc's actors the unnamed groups that some kept event names."""
-        used = {a for e in events for a in (*_refs(e.source), *_refs(e.target))}
-        for actor_id, (actor, mentions) in self.groups.items():
-            if actor_id not in used:
-                continue
-            actor = self.resolved.actors.setdefault(actor_id, actor)
-            for m in mentions:
-                if m.start in {s for s, _ in actor.mentions}:
-                    continue
-                actor.mentions.append((m.start, m.end))
-                actor.mention_details.append(MentionDetail(span=(m.start, m.end), text=m.text, how=m.how))
-                self.resolved.mentions.append(m)
-        self.resolved.mentions.sort(key=lambda m: m.start)
-
-    def _reporter_of(self, pronoun: Token) -> list[str]:
-        """The actors of the subject of the reporting verb whose clause ``pronoun`` heads."""
-        clause = pronoun.head
-        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.w.reporting_verbs:
-            return []
-        subject = next((c for c in clause.head.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.lower_ in REPORTED_PRONOUNS:
-            return []
-        # "China, Pyongyang's only ally, said it ...": the named subject speaks, not the
-        # actors in a description the parser hung on it as a conjunct
-        named = _unique([a for h in (subject, *subject.conjuncts) if (a := self.by_token[h.i])])
-        return named or self.actors_of(subject, None)
-
-    def _named_after(self, head: Token) -> Optional[str]:
-        """A title the parser made the head of "Minister Itamar Ben-Gvir": the person whose
-        name follows it directly."""
-        if head.pos_ not in ("NOUN", "PROPN") or not head.is_title:
-            return None
-        nxt = head.i + 1
-        if nxt < len(self.doc) and self.doc[nxt].pos_ == "PROPN":
-            actor_id = self.by_token[nxt]
-            if actor_id and self.is_person(actor_id):
-                return actor_id
-        return None
-
-    def _author_of(self, noun: Token, quote: Optional[Quote]) -> list[str]:
-        """Who a statement noun subject stands for ("The statement accused Hamas ..."): its
-        possessor or "by"/"from" author, else the speaker of the latest quote before it."""
-        found = []
-        for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound") and self.by_token[child.i]:
-                found += self.actors_of(child, quote)
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-                found += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, quote)]
-        if found:
-            return _unique(found)
-        speaker = self._last_speaker(noun, person=False)
-        return [speaker] if speaker else []
-
-    def _last_speaker(self, token: Token, person: bool) -> Optional[str]:
-        """The resolved speaker of the latest quote that starts before ``token`` (a person's,
-        when a personal pronoun is to be resolved), within the previous few sentences."""
-        best = None
-        for quote in self.quotes:
-            actor_id = quote.speaker.actor_id
-            if not actor_id or quote.span[0] >= token.idx or token.idx - quote.span[0] > self.w_speaker_window:
-                continue
-            if person and not self.is_person(actor_id):
-                continue
-            if best is None or quote.span[0] > best.span[0]:
-                best = quote
-        return best.speaker.actor_id if best is not None else None
-
-    # how far back (characters) a statement noun or pronoun may look for its speaker
-    w_speaker_window = 1500
-
-    def _person_before(self, token: Token) -> Optional[str]:
-        """The person named last before ``token`` in its sentence or the one before whose
-        name agrees with the pronoun's gender; an object pronoun ("scolded him") is not the
-        subject of its own clause, which would be "himself"."""
-        start, excluded = self._antecedent_window(token)
-        for i in range(token.i - 1, start - 1, -1):
-            actor_id = self.by_token[i]
-            if not actor_id or actor_id in excluded:
-                continue
-            actor = self.resolved.actors.get(actor_id)
-            if getattr(actor, "type", None) == "person" and _GENDER.agrees(token.lower_, actor.name):
-                return actor_id
-        return None
-
-    def _antecedent_window(self, token: Token) -> tuple[int, set]:
-        """Where a pronoun's antecedent is looked for (its sentence and the one before) and
-        the actors it cannot be: an object pronoun is not the subject of its own clause."""
-        start = token.sent.start
-        if start > 0:
-            start = self.doc[start - 1].sent.start
-        excluded: set = set()
-        if token.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
-            subject = _subject(token.head) if token.head.pos_ in ("VERB", "AUX") else None
-            excluded = set(self.by_token[t.i] for t in subject.subtree) if subject is not None else set()
-        return start, excluded
-
-    def _body_before(self, token: Token) -> list[str]:
-        """What "it"/"they" stand for: the body named last as (or in the name of) a clause
-        subject, in its sentence or the one before, else coreference's answer if a body ("it" a country or organisation, not an unnamed plural group); never a person,
-        and never a noun in passing ("a registry that it accuses", "on their Instagram"). As for persons, an
-        object pronoun is not the subject of its own clause."""
-        plural = token.lower_ != "it" and token.lower_ != "its"
-        start, excluded = self._antecedent_window(token)
-        for i in range(token.i - 1, start - 1, -1):
-            actor_id = self.by_token[i]
-            if not actor_id or actor_id in excluded or not _in_subject_phrase(self.doc[i]):
-                continue
-            if self._is_body(actor_id, plural):
-                return [actor_id]
-            pair = self._persons_together(self.doc[i]) if plural else []
-            if pair:
-                return pair  # "Obama and Clinton withdrew ... They can't blame this on Bush"
-        own = self.by_token[token.i]  # coreference's answer, when no subject is at hand
-        return [own] if own is not None and self._is_body(own, plural) else []
-
-    def _persons_together(self, token: Token) -> list[str]:
-        """The persons of a coordinated subject ("Obama and Clinton"), when ``token`` is one."""
-        first = token
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        found = _unique([a for t in (first, *first.conjuncts) if (a := self.by_token[t.i]) and self.is_person(a)])
-        return found if len(found) > 1 else []
-
-    def _is_body(self, actor_id: str, plural: bool) -> bool:
-        if self.is_person(actor_id) or not self.can_act(actor_id):
-            return False
-        return plural or not actor_id.startswith("new:group:")
-
-    def counterpart(self, source: list[str]) -> Optional[str]:
-        """The other side of the article's main country dyad: the two countries named most
-        (as countries, capitals, demonyms or agents), each at least twice."""
-        if self._dyad is None:
-            counts: Counter = Counter()
-            for m in self.resolved.mentions:
-                actor = self.resolved.actors.get(m.actor_id)
-                if actor is not None and actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
-                    counts[actor.country] += 1
-            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2)
-        if len(self._dyad) != 2:
-            return None
-        countries = {self.country(a) for a in source}
-        if len(countries) != 1:
-            return None
-        (mine,) = countries
-        if mine not in self._dyad:
-            return None
-        other = self._dyad[1] if self._dyad[0] == mine else self._dyad[0]
-        return other if other in self.resolved.actors else None
-
-    # quotes
-    def quote_at(self, offset: int) -> Optional[Quote]:
-        for quote in self.quotes:
-            if quote.span[0] <= offset < quote.span[1]:
-                return quote
-        return None
-
-    # dates
-    def own_date(self, match: _Match):
-        """A date expression of the event's own clause (not one bounding it: "since 2022")."""
-        anchors = {match.trigger.i, match.predicate.i} | {v.i for v in _governing_clauses(match.predicate)}
-        sent = match.trigger.sent
-        for date, token in self.dates:
-            if token is None or not (sent.start <= token.i < sent.end):
-                continue
-            node, blocked = token, False
-            for _ in range(12):
-                if node.i in anchors:
-                    break
-                if node.dep_ == "prep" and node.lower_ in self.w.non_dating_preps:
-                    blocked = True
-                if node.pos_ in ("VERB", "AUX") and node.i != token.i or node.head.i == node.i:
-                    node = None
-                    break
-                node = node.head
-            if node is not None and node.i in anchors and not blocked:
-                return date
-        return None
-
-    def fallback_date(self, match: _Match, modality: str, quote: Optional[Quote], location) -> Optional[str]:
-        """A statement told in a quote has the quote's date; an asserted past act of the news
-        cycle the article's; a historical act the date the article gives its place."""
-        root = match.pattern.root if match.pattern is not None else ""
-        if modality != "asserted":
-            return None
-        verb = match.predicate
-        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        reduced = verb.tag_ == "VBN" and not aux and verb.dep_ == "acl"  # "an agreement reached ...": not the statement's act
-        if root in VERBAL_ROOTS and quote is not None and not reduced:
-            return self._statement_date(quote)
-        if verb.tag_ == "VBD" and not aux & {"had", "has", "have", "'d"}:
-            return self.published.isoformat() if self.published else None
-        if verb.tag_ in ("VBZ", "VBP") and root in VERBAL_ROOTS:
-            return self.published.isoformat() if self.published else None
-        if location is not None and self._is_past_form(verb):
-            return self._date_of_place(location.name, match.trigger.sent)
-        return None
-
-    def _statement_date(self, quote: Quote) -> Optional[str]:
-        """When the quote was made; a date the quote took from its own content ("agreements
-        reached in 2022") is not it, and the article's date stands in."""
-        published = self.published.isoformat() if self.published else None
-        if not quote.date:
-            return published
-        sent_end = self.doc[_char_token(self.doc, quote.span[0]).i].sent.end_char if _char_token(self.doc, quote.span[0]) else quote.span[1]
-        inside = any(quote.span[0] <= d.span[0] < max(quote.span[1], sent_end) and d.value == quote.date for d, _ in self.dates)
-        if inside and self.is_historical(quote.date):
-            return published
-        return quote.date
-
-    @staticmethod
-    def _is_past_form(verb: Token) -> bool:
-        return verb.tag_ in ("VBD", "VBN")
-
-    def _date_of_place(self, name: str, sent: Span) -> Optional[str]:
-        """'in Istanbul in 2022' elsewhere in the article dates what happened in Istanbul."""
-        for place, token in self.places:
-            if place.name != name or token is None or sent.start <= token.i < sent.end:
-                continue
-            for date, dtoken in self.dates:
-                if dtoken is not None and 0 < dtoken.i - token.i <= 3:
-                    return date.value
-        return None
-
-    def is_historical(self, value: str) -> bool:
-        if self.published is None or not value:
-            return False
-        end = _period_end(value)
-        return end is not None and end < self.published - dt.timedelta(days=self.w.news_cycle_days)
-
-    # modality
-    def modality(self, match: _Match, own_date) -> str:
-        verb = match.predicate
-        chain = [verb]
-        node = verb
-        while node.dep_ == "xcomp" and node.head.i != node.i:
-            node = node.head
-            chain.append(node)
-        if verb.tag_ == "VB" and verb.dep_ == "conj":
-            chain.append(verb.head)  # "will meet and discuss": the auxiliary is shared
-        children = [c for v in chain for c in v.children]
-        if match.trigger.pos_ == "NOUN":
-            children += list(match.trigger.children)
-        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in self.w.negation) for c in children):
-            return "negated"
-        if any(v.lemma_.lower() in self.w.negating_verbs for v in chain[1:]):
-            return "negated"  # "failed to agree on a ceasefire"
-        if self._no_plan_for(match):
-            return "negated"
-        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if aux & self.w.hypothetical_aux or self._conditional(verb) or self._guessed(verb, children):
-            return "hypothetical"
-        if self._needed(verb):
-            return "hypothetical"  # "we need to support our first responders": what should be done
-        if aux & self.w.backshift_aux:
-            # reported "will" ("said it would stage a strike"); "would have" did not happen
-            return "hypothetical" if "have" in aux else "future"
-        if aux & self.w.future_aux or any(v.lemma_.lower() in self.w.future_verbs for v in chain[1:]):
-            return "future"
-        if own_date is not None:
-            if self.is_historical(own_date.value):
-                return "historical"
-            start = _period_start(own_date.value)
-            if self.published and start and start > self.published:
-                return "future"
-        # A past perfect alone is no mark of the past: reported speech backshifts the day's
-        # news ("said Pakistan had accepted the ceasefire"). "already"/"previously" is, and so
-        # is a fact a reporter recalls ("noted that Zelenskiy had banned contacts").
-        elif any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in children):
-            return "historical"
-        elif self._long_ago(chain + _governing_clauses(verb)):
-            return "historical"
-        elif self._habitual(verb, children) or self._prior_object(match):
-            return "historical"
-        elif "had" in aux and verb.tag_ == "VBN" and (self._recalled(verb) or self._narrated_before(verb)):
-            return "historical"
-        return "asserted"
-
-    def _no_plan_for(self, match: _Match) -> bool:
-        """The act noun (the trigger or its object) sits under a denied intent: "has no
-        plans for direct talks", "no intention of meeting him"."""
-        for noun in [match.trigger, *match.objects]:
-            if noun.head.dep_ != "prep" or noun.head.i == noun.i:
-                continue
-            owner = noun.head.head
-            if owner.lemma_.lower() in self.w.plan_nouns and any(
-                    c.dep_ == "det" and c.lower_ in self.w.negation for c in owner.children):
-                return True
-        return False
-
-    def _habitual(self, verb: Token, children: list[Token]) -> bool:
-        """"has long mediated", "had long resisted", "has hosted refugees for four decades":
-        a practice of long standing, background to the news."""
-        if verb.tag_ not in ("VBN", "VBD"):
-            return False
-        if any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_markers for c in children):
-            return True
-        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-        return perfect and any(
-            c.dep_ == "prep" and c.lower_ == "for"
-            and any(t.lemma_.lower() in self.w.standing_units for t in c.subtree)
-            for c in verb.children)
-
-    def _prior_object(self, match: _Match) -> bool:
-        """The act's own object is placed before the news: "mediated earlier rounds of talks"."""
-        if match.trigger.pos_ not in ("VERB", "AUX"):
-            return False
-        objects = [c for c in match.trigger.children if c.dep_ in ("dobj", "attr")]
-        return any(c.dep_ == "amod" and c.lower_ in self.w.prior_adjectives for o in objects for c in o.children)
-
-    def _needed(self, verb: Token) -> bool:
-        """The act is what someone says must be done: an infinitive under "need", directly or
-        through a purpose clause ("need to do everything we can to support them")."""
-        node = verb
-        for _ in range(3):
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-            if node.dep_ not in ("xcomp", "advcl") or not infinitive or node.head.i == node.i:
-                return False
-            node = node.head
-            if node.lemma_.lower() in self.w.necessity_verbs:
-                return True
-        return False
-
-    def _long_ago(self, verbs: list[Token]) -> bool:
-        """"criticised her years ago", "in the 1990s": a span of time counted back from now,
-        or a decade, on the clause or a clause governing it (no resolved date says so)."""
-        for verb in verbs:
-            for child in verb.children:
-                if child.dep_ == "advmod" and child.lower_ == "ago":
-                    if any(c.lemma_.lower() in self.w.long_ago_units for c in child.subtree):
-                        return True
-                if child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
-                        _DECADE.match(c.lower_) for c in child.subtree):
-                    return True
-        return False
-
-    def _guessed(self, verb: Token, children: list[Token]) -> bool:
-        """A guess ("Perhaps the moderators will demand ...") or a scenario set up by an
-        opening imperative "Say"/"Suppose"/"Imagine" (the parser often makes what follows
-        its object, so the whole sentence is the scenario)."""
-        if any(c.dep_ == "advmod" and c.lower_ in self.w.hypothetical_adverbs for c in children):
-            return True
-        first = next((t for t in verb.sent if not t.is_punct), None)
-        return (first is not None and first.lemma_.lower() in self.w.supposition_verbs
-                and first.tag_ == "VB" and first.dep_ == "ROOT"
-                and not any(c.dep_ in SUBJECTS for c in first.children))
-
-    def _narrated_before(self, verb: Token) -> bool:
-        """A past perfect in the reporter's own main clause, outside any quote: "Mali had
-        expelled the French ambassador, and relations soured" tells background. Reported
-        speech ("said Pakistan had accepted") and time clauses ("after Hamas had rejected
-        the plan") backshift the day's news and are left alone."""
-        node = verb
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        return node.dep_ == "ROOT" and self.quote_at(verb.idx) is None
-
-    def _recalled(self, verb: Token) -> bool:
-        """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
-        node = verb
-        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head
-        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.w.background_reporting_verbs
-
-    def _conditional(self, verb: Token) -> bool:
-        node = verb
-        for _ in range(6):
-            if self._condition_mark(node):
-                return True
-            # the consequence of a condition: "would send tanks if Germany agreed"
-            if any(c.dep_ == "advcl" and self._condition_mark(c) for c in node.children):
-                return True
-            if node.dep_ in ("ROOT", "ccomp") or node.head.i == node.i:
-                return False
-            node = node.head
-        return False
-
-    def _condition_mark(self, clause: Token) -> bool:
-        """The clause opens with "if"/"unless"/"whether", not with a concession: "vowed to
-        fight on even if it takes a hundred years" holds whatever happens."""
-        for mark in (c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.w.conditional_marks):
-            before = clause.doc[mark.i - 1] if mark.i > 0 else None
-            if before is None or before.lower_ not in self.w.concessive_words:
-                return True
-        return False
-
-    # places
-    def location(self, match: _Match, sent: Span, actor_ids: list[str]) -> Optional[Location]:
-        anchors = {match.trigger.i, match.predicate.i}
-        for place, token in self.places:
-            if token is None or not (sent.start <= token.i < sent.end) or self.by_token[token.i] in actor_ids:
-                continue
-            prev = self.doc[token.i - 1] if token.i > 0 else None
-            visit = match.pattern is not None and match.pattern.code == "042"
-            locative = prev is not None and prev.lower_ in self.w.locative_preps
-            # a visit's place may be its object: "visited Kyiv", "travelled to Paris"
-            if not locative and not (visit and (token.dep_ == "dobj" or (prev is not None and prev.lower_ == "to"))):
-                continue
-            node = token
-            for _ in range(12):
-                if node.i in anchors or node.head.i == node.i:
-                    break
-                if node.pos_ in ("VERB", "AUX") and node.i != token.i:
-                    break
-                node = node.head
-            if node.i in anchors:
-                return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                                geonames_id=place.geonames_id)
-        return None
-
-    def meeting_code(self, code: str, source: list[str], target: list[str], location: Location) -> str:
-        """Where a meeting happened decides visit (042), host (043) or third location (044)."""
-        if code not in ("040", "046") or not location.country:
-            return code
-        src = {self.country(a) for a in source}
-        tgt = {self.country(a) for a in target}
-        if None in src or None in tgt:
-            return code
-        here = location.country
-        if here not in src and here not in tgt:
-            return "044"
-        if code == "046":
-            return code
-        if here in tgt and here not in src:
-            return "042"
-        if here in src and tgt and here not in tgt:
-            return "043"
-        return code
-
-
-# -- helpers -------------------------------------------------------------------------------
-def _names(token: Token) -> set[str]:
-    """The lemma of an object and of the words that qualify it ("military aid")."""
-    # the surface form too: an object noun tagged as a verb keeps its noun ("the ruling" is
-    # not lemmatised to "rule")
-    names = {token.lemma_.lower(), token.lower_}
-    names.update(c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod"))
-    return names
-
-
-def _governing_clauses(verb: Token) -> list[Token]:
-    """The verbs a subjectless participle or infinitive clause hangs on: "sent a letter in
-    2015, calling for his dismissal" is dated by "sent". A clause with its own subject, or a
-    reported one (ccomp), has its own time."""
-    found: list[Token] = []
-    node = verb
-    for _ in range(4):
-        if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
-            break
-        if any(c.dep_ in SUBJECTS + PASSIVE_SUBJECTS or c.dep_ == "mark" for c in node.children):
-            break
-        node = node.head
-        if node.pos_ not in ("VERB", "AUX"):
-            break
-        found.append(node)
-    return found
-
-
-def _subject(verb: Token) -> Optional[Token]:
-    """The clause's subject; a verb without one takes its governor's ("vowed to bring",
-    "after meeting Zelenskiy", "refused and continues to refuse")."""
-    node = verb
-    for _ in range(5):
-        # a governor's passive subject controls its infinitive: "Brazil is set to host",
-        # "Kyiv was urged to withdraw" (the verb's own passive subject is its target)
-        deps = SUBJECTS if node is verb else SUBJECTS + PASSIVE_SUBJECTS
-        for child in node.children:
-            if child.dep_ in deps:
-                return child
-        # "is willing to send": the infinitive hangs on the adjective, the subject on "is"
-        if node.dep_ not in CONTROL_DEPS and node.dep_ != "acomp" or node.head.i == node.i:
-            return None
-        node = node.head
-        while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("prep", "pcomp") and node.head.i != node.i:
-            node = node.head
-    return None
-
-
-def _verb_with_object(token: Token) -> bool:
-    """A complement verb acting on its own object names an act, not the thing a pattern's
-    object list wants: "ordered the ministry to halt all relocations" is an order, not "a
-    halt" ordered; "ordered troops to patrol" still names the patrol."""
-    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.children)
-
-
-def _bare_institution(noun: Token) -> bool:
-    """"the government", "the interior ministry": a definite body named by its function
-    alone, with no owner or nationality ("Russia's ambassador", "three Russian diplomats")
-    that would place it elsewhere."""
-    return (_common_noun(noun)
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            and not any(c.dep_ in ("poss", "nummod") or c.ent_type_ in ("NORP", "GPE")
-                        for c in noun.children))
-
-
-def _common_noun(token: Token) -> bool:
-    """A noun, also one the tagger took for a name though written in lower case ("the
-    interior ministry")."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
-
-
-def _dative_prep(token: Token) -> bool:
-    """A preposition the parser labels dative ("gave $5m to the party"): it has an object."""
-    return token.dep_ == "dative" and token.pos_ == "ADP" and any(c.dep_ == "pobj" for c in token.children)
-
-
-def _reduced_passive(verb: Token) -> bool:
-    """A past participle describing a noun, with its doer after "by": "the deal, signed by
-    Iran in 2015", "sanctions imposed by Washington". Without the agent it may be an
-    adjective ("the disputed region"), so the agent is required."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
-            and any(c.dep_ == "agent" for c in verb.children))
-
-
-def _is_time(prep: Token) -> bool:
-    """'on Friday': a preposition whose object is a date does not introduce a target."""
-    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children if c.dep_ == "pobj")
-
-
-def _governs(head: Token, token: Token) -> bool:
-    return head.i != token.i and head in token.ancestors
-
-
-def _acting(head: Token) -> bool:
-    """The phrase is a clause's doer: its subject or a passive's "by" agent."""
-    node = head
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    return node.dep_ in SUBJECTS or (node.dep_ == "pobj" and node.head.dep_ == "agent")
-
-
-def _coordinated(head: Token, token: Token) -> bool:
-    """``token`` hangs on ``head`` through a coordinated verb: "called the deal reckless and
-    threatened to quit" are two acts, the second not inside the first's complement."""
-    node = token
-    while node.head.i != head.i and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "conj"
-
-
-def _close_words(token: Token) -> list[Token]:
-    """``token``, its owner, name parts and object, and their "of" phrases: "Obama's
-    dismissal", "the release of Navalny", not a clause further down ("a compromise
-    rebuffed by Republicans")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ in ("poss", "compound", "dobj", "nmod", "appos"):
-            found += [child, *[c for c in child.children if c.dep_ in ("poss", "compound")]]
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            found += [c for c in child.children if c.dep_ == "pobj"]
-    return found
-
-
-def _in_subject_phrase(token: Token) -> bool:
-    """``token`` is a subject or a name-part or owner of one: "The Foreign Office says",
-    "India's strikes hit", "Armenian and Azeri leaders met"."""
-    node = token
-    for _ in range(3):
-        if node.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
-            return True
-        if node.dep_ not in ("compound", "poss", "amod", "conj", "appos") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _in_subject(head: Token, token: Token) -> bool:
-    subject = _subject(head)
-    return subject is not None and (subject.i == token.i or subject in token.ancestors)
-
-
-def _char_token(doc: Doc, offset: int) -> Optional[Token]:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _unique(ids: list[str]) -> list[str]:
-    seen: list[str] = []
-    for i in ids:
-        if i and i not in seen:
-            seen.append(i)
-    return seen
-
-
-def _ref(ids: list[str]):
-    if not ids:
-        return None
-    return ids[0] if len(ids) == 1 else list(ids)
-
-
-def _clause_span(predicate: Token, sent: Span, others: Sequence[Token] = (),
-                 asides: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """The characters of the event's clause: the words around the predicate that belong to
-    it, with its subject (a controlled verb's subject sits higher: "Russia vowed to attack").
-    Cut out: the clauses coordinated to it ("attacked X and signed Y" are two acts, each with
-    its own evidence), the subject's relative clause ("Oman, which mediated earlier talks,
-    offered to host"), and the adverbial or relative clauses of ``others``, the sentence's
-    other event predicates ("suspended the talks after rebels launched an offensive"), and
-    a participle of ``asides`` that reports something else (", saying the Philippines would
-    keep sending vessels"). The span is the unbroken run of kept words around the predicate, so two events of one
-    sentence point to their own words, not both to the sentence."""
-    skip = _foreign_tokens(predicate, others, asides)
-    kept = {t.i for t in predicate.subtree if t.i not in skip}
-    subject = _subject(predicate)
-    # a coordinated verb's subject is its partner's ("X accused Y and demanded Z"): taking it
-    # would pull the partner's words in; a controlled verb's is taken with the words between
-    if subject is not None and subject.sent == sent and not (
-            predicate.dep_ == "conj" and subject.head.i != predicate.i):
-        skip |= {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        kept |= {i for i in range(subject.left_edge.i, predicate.i) if i not in skip}
-    doc = sent.doc
-    start = end = predicate.i
-    while start - 1 >= sent.start and start - 1 in kept:
-        start -= 1
-    while end + 1 < sent.end and end + 1 in kept:
-        end += 1
-    while start < end and doc[start].is_punct:
-        start += 1
-    while end > start and doc[end].is_punct and doc[end].lower_ not in ('"', "'", "”", "’", ")"):
-        end -= 1
-    if start > end:
-        return sent.start_char, _trim_end(sent)
-    return doc[start].idx, doc[end].idx + len(doc[end].text)
-
-
-# Clause links under which another event's predicate is an act of its own, not the content
-# of this one ("accused X of trying to suppress turnout" keeps "suppress" inside).
-_OWN_CLAUSE_DEPS = frozenset({"advcl", "relcl", "conj", "parataxis", "acl"})
-
-
-def _foreign_tokens(predicate: Token, others: Sequence[Token], asides: frozenset[str] = frozenset()) -> set[int]:
-    """Token indices in ``predicate``'s subtree that belong to other acts: coordinated verbs
-    (with their "and") and other event predicates' own clauses hanging below it."""
-    skip: set[int] = set()
-    for child in predicate.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            skip.update(t.i for t in child.subtree)
-            skip.update(c.i for c in predicate.children if c.dep_ == "cc" and c.i < child.i)
-        elif child.dep_ == "advcl" and child.i > predicate.i and child.lemma_.lower() in asides:
-            skip.update(t.i for t in child.subtree)
-    for other in others:
-        if other.i == predicate.i or other in predicate.ancestors or predicate not in other.ancestors:
-            continue
-        clause = other
-        while clause.head.i != predicate.i and clause.dep_ not in _OWN_CLAUSE_DEPS:
-            clause = clause.head
-        if clause.dep_ in _OWN_CLAUSE_DEPS:
-            skip.update(t.i for t in clause.subtree)
-    return skip
-
-
 def _refused_dropped(events: list, intents: list) -> list:
     """A refusal told now ("will not surrender its right to enrich") is the event: the act
     refused never happened, so its negated copy is not kept beside the refusal."""
@@ -1867,136 +868,9 @@ def _drop_manner(matches: list, preps: frozenset[str]) -> list:
         m.trigger.pos_ == "NOUN" and m.trigger.dep_ == "pobj" and m.trigger.head.lower_ in preps
         and m.trigger.head.head.i in verbs)]
 
-
-def _own_words(sent: Span, events: list, asides: frozenset[str] = frozenset(),
-               said_roots: frozenset[str] = frozenset()) -> list:
-    """Recut each event's evidence to its own clause now that the sentence's other acts are
-    known (their predicates' clauses are left out of it)."""
-    # only verbs head clauses; a noun trigger's own phrase is not cut out of another's
-    predicates = {m.predicate.i: m.predicate for m, _ in events}
-    verbs = [t for t in predicates.values() if t.pos_ in ("VERB", "AUX")]
-    out = []
-    for match, event in events:
-        others = [t for t in verbs if t.i != match.predicate.i]
-        # "lashed out at the UN, saying its silence amounted to complicity": what a verbal
-        # act says is its own words; "urged X to talk, saying Y" says something else
-        own_asides = frozenset() if event.cameo[:2] in said_roots else asides
-        span = _clause_span(match.predicate, sent, others, own_asides)
-        out.append((match, event if span == event.evidence else event.model_copy(update={"evidence": span})))
-    return out
-
-
-def _trim_end(sent: Span) -> int:
-    text = sent.text.rstrip()
-    return sent.start_char + len(text)
-
-
-def _period_end(value: str) -> Optional[dt.date]:
-    try:
-        if _is_decade(value):
-            return dt.date(int(value[:4]) + 9, 12, 31)
-        if len(value) == 4:
-            return dt.date(int(value), 12, 31)
-        if len(value) == 7 and value[4] == "-":
-            year, month = int(value[:4]), int(value[5:7])
-            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _period_start(value: str) -> Optional[dt.date]:
-    try:
-        if _is_decade(value):
-            return dt.date(int(value[:4]), 1, 1)
-        if len(value) == 4:
-            return dt.date(int(value), 1, 1)
-        if len(value) == 7 and value[4] == "-":
-            return dt.date(int(value[:4]), int(value[5:7]), 1)
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _is_decade(value: str) -> bool:
-    """A decade as the dates extractor writes it: "1990s"."""
-    return len(value) == 5 and value.endswith("s") and value[:4].isdigit()
-
-
-def _refs(ref) -> tuple:
-    if ref is None:
-        return ()
-    return tuple(ref) if isinstance(ref, list) else (ref,)
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event told twice (headline and body, "refused and continues to refuse") is kept
-    once: the copy with its own date, a place and a target wins."""
-    kept: list[Event] = []
-    for event in _one_per_act(events):
-        key = (_refs(event.source), event.cameo, event.modality)
-        twin = None
-        for i, other in enumerate(kept):
-            if (_refs(other.source), other.cameo, other.modality) != key:
-                continue
-            a, b = set(_refs(event.target)), set(_refs(other.target))
-            if a <= b or b <= a:
-                twin = i
-                break
-        if twin is None:
-            kept.append(event)
-            continue
-        other = kept[twin]
-        richer, poorer = (event, other) if _richness(event) > _richness(other) else (other, event)
-        kept[twin] = _cited_fully(richer, poorer)
-    return sorted(kept, key=lambda e: e.evidence)
-
-
-def _cited_fully(richer: Event, poorer: Event) -> Event:
-    """The kept copy of an act told twice cites the fuller telling: the lead sentence, not
-    the headline that shortens it ("Houthis detain UN staff" / "Yemen's Houthi rebels have
-    detained at least nine more UN employees in raids ...")."""
-    if _span_length(poorer) > _span_length(richer):
-        return richer.model_copy(update={"evidence": poorer.evidence})
-    return richer
-
-
-def _span_length(event: Event) -> int:
-    return event.evidence[1] - event.evidence[0]
-
-
-def _one_per_act(events: list[Event]) -> list[Event]:
-    """One predicate, one event: two events from the same clause with the same two sides
-    swapped under another code are one act read twice; the first
-    (the direct reading, before derived intents and hosts) or the one with a target wins."""
-    kept: list[Event] = []
-    for event in events:
-        twin = next((i for i, other in enumerate(kept) if _same_act(event, other)), None)
-        if twin is None:
-            kept.append(event)
-        elif len(_refs(event.target)) > len(_refs(kept[twin].target)):
-            kept[twin] = event
-    return kept
-
-
-def _same_act(a: Event, b: Event) -> bool:
-    # a joint act ("Germany and France met") is rightly coded once per side, with one code
-    if a.evidence != b.evidence or a.cameo == b.cameo:
-        return False
-    sa, ta, sb, tb = (set(_refs(x)) for x in (a.source, a.target, b.source, b.target))
-    # the same source under two codes is left alone: a future act is also, by design, a
-    # statement of intent ("will cooperate" -> 06 and 036)
-    return bool(ta) and sa == tb and ta == sb  # swapped roles
-
-
-def _richness(event: Event) -> tuple:
-    return (event.location is not None, event.date is not None, len(_refs(event.target)))
-
-
 _DEFAULT: Optional[EventCoder] = None
-# pronoun agreement (coref's first-name and surname tables), loaded once
-_GENDER = Gender()
+
+
 
 
 def extract_events(doc: Doc, resolved_actors, quotes: Sequence[Quote] = (), dates=(), places=(),

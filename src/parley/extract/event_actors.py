@@ -1,0 +1,532 @@
+"""Who acts in an event: the per-Doc actor context of the event coder.
+
+Maps tokens to resolved actors and reads the actors of a phrase: compound and relative
+subjects, pronouns through their antecedent or the quote's speaker, unnamed groups
+("protesters in Baghdad") as generic agents of a country, toponyms as place actors, and
+the article's main country and country dyad. Unnamed groups and places are added to the
+Doc's actors only when a kept event names them (:meth:`ActorContext.commit_groups`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Event, MentionDetail, Quote
+from .actors import SECTOR_LABELS, ActorMention
+from .coref import Gender
+from .event_lexicon import EventLexicon
+from .event_merge import _refs
+from .event_syntax import (PASSIVE_SUBJECTS, SUBJECTS, _acting, _char_token, _common_noun,
+                           _in_subject_phrase, _subject, _unique)
+
+RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Subject pronouns that, in a reported clause, stand for the reporter ("X said it will ...").
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+# Of those, the ones read as the reporter without a person check: "he"/"she" go to the person
+# named last before them, so "Trump said she opposes the deal" is not Trump's act.
+ORGANISATION_PRONOUNS = frozenset({"it", "they"})
+# Pronouns for a body (a country, an organisation, a group): never a named person.
+BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+_SLUG = re.compile(r"[^a-z0-9]+")
+# pronoun agreement (coref's first-name and surname tables), loaded once
+_GENDER = Gender()
+
+
+class ActorContext:
+    """Per-Doc look-ups: actors by token, quotes by offset, places by sentence."""
+
+    def __init__(self, doc: Doc, resolved, quotes, places, lex: EventLexicon):
+        self.doc, self.resolved, self.lex, self.w = doc, resolved, lex, lex.words
+        self.quotes = [q for q in quotes if q.speaker is not None]
+        self.by_token: list[Optional[str]] = [None] * len(doc)
+        self.metonyms: set[int] = set()  # tokens of a capital standing for its state ("Paris")
+        for m in resolved.mentions:
+            for i in range(m.token_start, min(m.token_end, len(doc))):
+                self.by_token[i] = m.actor_id
+                if m.how == "metonym":
+                    self.metonyms.add(i)
+        self.places = [(p, _char_token(doc, p.span[0])) for p in places]
+        self.place_at: dict[int, object] = {}  # token index -> the place whose name covers it
+        for place in places:
+            span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+            for token in span or ():
+                self.place_at[token.i] = place
+        self._dyad: Optional[tuple[str, ...]] = None
+        # Unnamed groups met as an event's actor ("Demonstrators in Baghdad"): actor and
+        # mentions, added to the Doc's actors only when an event keeps them.
+        self.groups: dict[str, tuple[Actor, list[ActorMention]]] = {}
+
+    # actors
+    def token_actor(self, token: Optional[Token]) -> Optional[str]:
+        return None if token is None else self.by_token[token.i]
+
+    def is_channel(self, actor_id: str) -> bool:
+        """A platform named after a preposition ("thanked Trump on X") is where an act was
+        told, not whom it was done to."""
+        return getattr(self.resolved.actors.get(actor_id), "type", None) == "media"
+
+    def place_actor(self, token: Token) -> Optional[str]:
+        """The actor for a toponym used as an act's target: the actor already named there
+        ("strikes inside Pakistan"), else the place itself as an actor ``place:<ISO3>:<slug>``,
+        added to the Doc's actors only if a kept event uses it (see :meth:`commit_groups`)."""
+        place = self.place_at.get(token.i)
+        if place is None:
+            return None
+        named = self.by_token[token.i]
+        if named is not None:
+            return named
+        country = place.country or "XXX"
+        actor_id = f"place:{country}:{_SLUG.sub('-', place.name.lower()).strip('-')}"
+        span = self.doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is None:
+            return None
+        mention = ActorMention(span.start_char, span.end_char, actor_id, "place", span.start, span.end, span.text)
+        if actor_id not in self.groups:
+            actor = self.resolved.actors.get(actor_id) or Actor(
+                id=actor_id, name=place.name, type="other", country=place.country)
+            self.groups[actor_id] = (actor, [])
+        if all(m.start != mention.start for m in self.groups[actor_id][1]):
+            self.groups[actor_id][1].append(mention)
+        return actor_id
+
+    def can_act(self, actor_id: str) -> bool:
+        """An unnamed common-noun actor ("new:group:<noun>") acts only when its noun names
+        people or a body of them; "a problem that demands a response" has no actor."""
+        if not actor_id.startswith("new:group:"):
+            return True
+        noun = actor_id.rsplit(":", 1)[1].split("-")[-1]
+        if noun in self.w.agent_nouns or noun in self.lex.agent_sectors:
+            return True
+        return any(noun.endswith(end) for end in self.w.agent_noun_endings)
+
+    def is_person(self, actor_id: str) -> bool:
+        return getattr(self.resolved.actors.get(actor_id), "type", None) == "person"
+
+    def country(self, actor_id: str) -> Optional[str]:
+        actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
+        return actor.country if actor is not None else None
+
+    def actors_of(self, token: Token, quote: Optional[Quote], modifiers: bool = False) -> list[str]:
+        """Actors named by the phrase headed by ``token`` and its conjuncts."""
+        found: list[str] = []
+        for head in [token, *token.conjuncts]:
+            found += self._actors_of_head(head, quote, modifiers)
+        return _unique(found)
+
+    def _actors_of_head(self, head: Token, quote: Optional[Quote], modifiers: bool) -> list[str]:
+        low = head.lower_
+        if head.dep_ in ("nsubj", "nsubjpass") and low in RELATIVE_PRONOUNS:
+            verb = head.head
+            if verb.dep_ == "relcl":
+                return self.actors_of(verb.head, quote)
+            # cleft: "it was Ukraine that refused" -> Ukraine
+            attrs = [c for c in verb.head.children if c.dep_ == "attr"] if verb.dep_ == "ccomp" else []
+            return self.actors_of(attrs[0], quote) if attrs else []
+        if head.dep_ in ("dobj", "pobj", "dative") and low in RELATIVE_PRONOUNS:
+            # "the rebels, whom Russia accused": the object is the noun the clause describes
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            return self.actors_of(verb.head, quote) if verb.dep_ == "relcl" else []
+        if low in SPEAKER_PRONOUNS and not (head.is_upper and len(head) > 1):  # "US" is a country
+            return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
+        if low in ORGANISATION_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
+            # "Syria says it is willing to withdraw": the pronoun subject of a reported
+            # clause is the reporter when the reporter is an actor.
+            # "they"/"it" are never a person: "Trump said they would ..." is someone else
+            reporter = [a for a in self._reporter_of(head) if not self.is_person(a)]
+            if reporter:
+                return reporter
+        if low in PERSONAL_PRONOUNS:
+            person = self._person_before(head) or self._last_speaker(head, person=True)
+            return [person] if person else []
+        if low in BODY_PRONOUNS:
+            return self._body_before(head)  # nothing fits: drop rather than guess
+        if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
+            return self._author_of(head, quote)
+        actor = self.by_token[head.i]
+        if actor is not None and not (modifiers and actor.startswith("agent:")):
+            return [actor]
+        named = self._named_after(head) or self._apposed(head, actor)
+        if named:
+            return [named]
+        # "Russian and Ukrainian negotiators": each modifier's country, with the head's sector.
+        found = [actor] if actor else []
+        sector = actor.split(":")[2] if actor and actor.startswith("agent:") else None
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.i == head.i:
+                continue
+            for mod in [child, *child.conjuncts]:
+                mod_actor = self.by_token[mod.i]
+                if mod_actor is None or mod_actor == actor or self.named_for_city(head, mod):
+                    continue
+                if sector and not mod_actor.startswith("agent:"):
+                    agent = f"agent:{self.country(mod_actor) or mod_actor}:{sector}"
+                    mod_actor = agent if agent in self.resolved.actors else mod_actor
+                found.append(mod_actor)
+        if not found:
+            found = self._group_of(head, quote)
+        return found
+
+    def _apposed(self, head: Token, actor: Optional[str]) -> Optional[str]:
+        """The one a role noun is then named as: "his rival, Hillary Clinton", "Russia's
+        ambassador, Oleg Ozerov", "its neighbour, Belarus". The name is who is meant; the
+        role noun alone (or its generic agent) says less."""
+        if head.pos_ != "NOUN" or (actor is not None and not actor.startswith("agent:")):
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and self.by_token[child.i]:
+                return self.by_token[child.i]
+        return None
+
+    def named_for_city(self, head: Token, mod: Token) -> bool:
+        """"the Paris climate accord", "the Minsk agreements", "the Doha talks": a text or a
+        meeting named for the city where it was made names no party to it."""
+        if head.lemma_.lower() not in self.w.act_nouns or mod.dep_ not in ("compound", "nmod"):
+            return False
+        place = self.place_at.get(mod.i)
+        return (place is not None and getattr(place, "kind", None) == "city") or mod.i in self.metonyms
+
+    # unnamed groups
+    def _group_of(self, head: Token, quote: Optional[Quote]) -> list[str]:
+        """The actor of a common-noun phrase: "thousands of students" and "leaders of the
+        coalition" through their "of" phrase; "rebels", "Demonstrators in Baghdad", "Iraqi
+        Kurds" as a generic agent with a sector, and a country when the phrase names one."""
+        lemma = head.lemma_.lower()
+        if lemma in self.w.partitive_nouns or head.like_num:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self.actors_of(pobj, quote)
+            return []
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.is_sent_start):
+            return []  # a capitalised first word is often tagged a name: "Rebels attacked ..."
+        sector = self._sector_of(head)
+        if sector is None:
+            return []
+        country = self._country_near(head)
+        if country is None and sector.lower() in self.w.state_sectors:
+            # "Police arrested dozens in Caracas": a state's agent acting as subject belongs to
+            # the country of a place in the sentence, else to the article's main country
+            if _acting(head) and sector.lower() in self.w.context_country_sectors:
+                country = self._sentence_country(head) or self.main_country()
+            if country is None:
+                return []  # "the government", "officials", "the embassy": whose is not said
+        return [self._group(head, sector, country)]
+
+    def _sector_of(self, head: Token) -> Optional[str]:
+        sectors = self.lex.agent_sectors
+        lemma = head.lemma_.lower()
+        if lemma not in sectors and lemma.endswith("s") and lemma[:-1] in sectors:
+            lemma = lemma[:-1]  # a plural the tagger took for a name keeps its "s"
+        compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        for mod in compounds:  # two-word agents first: "security forces", "aid workers"
+            key = f"{mod.lemma_.lower()} {lemma}"
+            if key in sectors:
+                return sectors[key]
+        if lemma in sectors:
+            return sectors[lemma]
+        if lemma in self.w.collective_nouns:  # "the opposition coalition", "a rebel group"
+            for mod in compounds:
+                if mod.lemma_.lower() in sectors:
+                    return sectors[mod.lemma_.lower()]
+        return None
+
+    def contextual_agent(self, head: Token) -> Optional[str]:
+        """A state agent whose country the sentence or article gives: "against the
+        government's decision" in a sentence set in Tbilisi is Georgia's government."""
+        sector = self._sector_of(head) if _common_noun(head) else None
+        if sector is None or sector.lower() not in self.w.context_country_sectors:
+            return None
+        country = self._sentence_country(head) or self.main_country()
+        return self._group(head, sector, country) if country else None
+
+    def others_institution(self, head: Token, found: list[str], source: list[str]) -> list[str]:
+        """"China and Russia support the government" (of Sudan): a bare "the government"
+        acted upon by foreign states is seldom their own, though the resolver gives it the
+        country named last. When it was given a source's country, take the country of another
+        place in the sentence, else the article's main one, if that is not a source's."""
+        own = {self.country(a) for a in source} - {None}
+        if not own or not any(self.country(a) in own for a in found):
+            return found
+        sector = self._sector_of(head)
+        if sector is None or sector.lower() not in self.w.context_country_sectors:
+            return found
+        country = self._sentence_country(head, besides=source) or self.main_country()
+        if country is None or country in own:
+            return found
+        return [self._group(head, sector, country)]
+
+    def localise_group(self, actor_id: str, source: list[str], sent: Span) -> str:
+        """A target group that names no country ("fired tear gas at protesters", "met the
+        opposition") belongs to the country of a place in its sentence, else to the country
+        of a state source acting at home ("Kenya's government met the opposition"). Written
+        news names the country once; a group on the receiving end is seldom foreign unless
+        the sentence says so."""
+        if not actor_id.startswith("new:group:") or actor_id not in self.groups:
+            return actor_id
+        actor, mentions = self.groups[actor_id]
+        here = [m for m in mentions if sent.start <= m.token_start < sent.end]
+        if not here or not actor.sector:
+            return actor_id
+        head = self.doc[here[-1].token_end - 1]
+        country = self._sentence_country(head, besides=source) or self._home_country(source)
+        return self._group(head, actor.sector, country) if country else actor_id
+
+    def domestic_agent(self, head: Token, source: list[str]) -> list[str]:
+        """"the government", "the police" with no country of their own: the country of a
+        place in the sentence, else the article's main one, else the one country of the
+        act's sources ("Colombian rebels demanded that the government release ...")."""
+        agent = self.contextual_agent(head)
+        if agent:
+            return [agent]
+        sector = self._sector_of(head) if head.pos_ == "NOUN" else None
+        if sector is None or sector.lower() not in self.w.context_country_sectors:
+            return []
+        countries = {self.country(a) for a in source}
+        if len(countries) != 1 or None in countries:
+            return []
+        return [self._group(head, sector, countries.pop())]
+
+    def _home_country(self, source: list[str]) -> Optional[str]:
+        """The one country of sources that are all a state's home agents (government, police)."""
+        countries = set()
+        for actor_id in source:
+            actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
+            if actor is None or not actor.country:
+                return None
+            # a state agent at home, not the country as a whole: "Israel says it has killed
+            # 17,000 militants" are not Israel's own
+            if actor.type == "country" or (actor.sector or "").lower() not in self.w.home_sectors:
+                return None
+            countries.add(actor.country)
+        return countries.pop() if len(countries) == 1 else None
+
+    def _sentence_country(self, head: Token, besides: Sequence[str] = ()) -> Optional[str]:
+        """The country of the first place named in the sentence; not one that names an actor
+        of ``besides`` ("the rebels, whom Russia accused": Russia is the accuser)."""
+        sent = head.sent
+        for place, token in self.places:
+            if token is not None and sent.start <= token.i < sent.end and place.country:
+                if besides and self.by_token[token.i] in besides:
+                    continue
+                return place.country
+        return None
+
+    def main_country(self) -> Optional[str]:
+        """The country the article is about: the one named most (as country, capital,
+        demonym or agent), if named at least twice and more than any other."""
+        if not hasattr(self, "_main"):
+            counts: Counter = Counter()
+            for m in self.resolved.mentions:
+                actor = self.resolved.actors.get(m.actor_id)
+                if actor is not None and actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
+                    counts[actor.country] += 1
+            for place, _ in self.places:
+                if place.country:
+                    counts[place.country] += 1
+            ranked = counts.most_common(2)
+            self._main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (
+                len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        return self._main
+
+    def _country_near(self, head: Token) -> Optional[str]:
+        """The country a group noun belongs to: a modifier ("Iraqi Kurds", "Iraq's
+        government") or a place phrase ("rebels in the Ivory Coast", "students from Iraq")."""
+        nodes = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                nodes += [pobj] + [c for c in pobj.children if c.dep_ in ("compound", "poss", "amod")]
+        for node in nodes:
+            actor_id = self.by_token[node.i]
+            country = self.country(actor_id) if actor_id else None
+            if country:
+                return country
+        return None
+
+    def _group(self, head: Token, sector: str, country: Optional[str]) -> str:
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < start:
+                start = child.left_edge.i if child.dep_ != "poss" else child.i
+        while start < head.i and self.doc[start].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case"):
+            start += 1
+        span = self.doc[start : head.i + 1]
+        if country:
+            actor_id = f"agent:{country}:{sector}"
+            owner = self.resolved.actors.get(country)
+            name = f"{owner.name if owner else country} ({SECTOR_LABELS.get(sector, sector)})"
+        else:
+            actor_id = f"new:group:{_SLUG.sub('-', head.lemma_.lower()).strip('-')}"
+            name = span.text
+        mention = ActorMention(span.start_char, span.end_char, actor_id, "generic", span.start, span.end, span.text)
+        if actor_id not in self.groups:
+            known = self.resolved.actors.get(actor_id)
+            actor = known or Actor(id=actor_id, name=name, type="group", country=country, sector=sector)
+            self.groups[actor_id] = (actor, [])
+        self.groups[actor_id][1].append(mention)
+        for i in range(span.start, span.end):
+            self.by_token[i] = actor_id
+        return actor_id
+
+    def commit_groups(self, events: list[Event]) -> None:
+        """Adds to the Doc's actors the unnamed groups that some kept event names."""
+        used = {a for e in events for a in (*_refs(e.source), *_refs(e.target))}
+        for actor_id, (actor, mentions) in self.groups.items():
+            if actor_id not in used:
+                continue
+            actor = self.resolved.actors.setdefault(actor_id, actor)
+            for m in mentions:
+                if m.start in {s for s, _ in actor.mentions}:
+                    continue
+                actor.mentions.append((m.start, m.end))
+                actor.mention_details.append(MentionDetail(span=(m.start, m.end), text=m.text, how=m.how))
+                self.resolved.mentions.append(m)
+        self.resolved.mentions.sort(key=lambda m: m.start)
+
+    def _reporter_of(self, pronoun: Token) -> list[str]:
+        """The actors of the subject of the reporting verb whose clause ``pronoun`` heads."""
+        clause = pronoun.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.w.reporting_verbs:
+            return []
+        subject = next((c for c in clause.head.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.lower_ in REPORTED_PRONOUNS:
+            return []
+        # "China, Pyongyang's only ally, said it ...": the named subject speaks, not the
+        # actors in a description the parser hung on it as a conjunct
+        named = _unique([a for h in (subject, *subject.conjuncts) if (a := self.by_token[h.i])])
+        return named or self.actors_of(subject, None)
+
+    def _named_after(self, head: Token) -> Optional[str]:
+        """A title the parser made the head of "Minister Itamar Ben-Gvir": the person whose
+        name follows it directly."""
+        if head.pos_ not in ("NOUN", "PROPN") or not head.is_title:
+            return None
+        nxt = head.i + 1
+        if nxt < len(self.doc) and self.doc[nxt].pos_ == "PROPN":
+            actor_id = self.by_token[nxt]
+            if actor_id and self.is_person(actor_id):
+                return actor_id
+        return None
+
+    def _author_of(self, noun: Token, quote: Optional[Quote]) -> list[str]:
+        """Who a statement noun subject stands for ("The statement accused Hamas ..."): its
+        possessor or "by"/"from" author, else the speaker of the latest quote before it."""
+        found = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound") and self.by_token[child.i]:
+                found += self.actors_of(child, quote)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                found += [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, quote)]
+        if found:
+            return _unique(found)
+        speaker = self._last_speaker(noun, person=False)
+        return [speaker] if speaker else []
+
+    def _last_speaker(self, token: Token, person: bool) -> Optional[str]:
+        """The resolved speaker of the latest quote that starts before ``token`` (a person's,
+        when a personal pronoun is to be resolved), within the previous few sentences."""
+        best = None
+        for quote in self.quotes:
+            actor_id = quote.speaker.actor_id
+            if not actor_id or quote.span[0] >= token.idx or token.idx - quote.span[0] > self.w_speaker_window:
+                continue
+            if person and not self.is_person(actor_id):
+                continue
+            if best is None or quote.span[0] > best.span[0]:
+                best = quote
+        return best.speaker.actor_id if best is not None else None
+
+    # how far back (characters) a statement noun or pronoun may look for its speaker
+    w_speaker_window = 1500
+
+    def _person_before(self, token: Token) -> Optional[str]:
+        """The person named last before ``token`` in its sentence or the one before whose
+        name agrees with the pronoun's gender; an object pronoun ("scolded him") is not the
+        subject of its own clause, which would be "himself"."""
+        start, excluded = self._antecedent_window(token)
+        for i in range(token.i - 1, start - 1, -1):
+            actor_id = self.by_token[i]
+            if not actor_id or actor_id in excluded:
+                continue
+            actor = self.resolved.actors.get(actor_id)
+            if getattr(actor, "type", None) == "person" and _GENDER.agrees(token.lower_, actor.name):
+                return actor_id
+        return None
+
+    def _antecedent_window(self, token: Token) -> tuple[int, set]:
+        """Where a pronoun's antecedent is looked for (its sentence and the one before) and
+        the actors it cannot be: an object pronoun is not the subject of its own clause."""
+        start = token.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        excluded: set = set()
+        if token.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
+            subject = _subject(token.head) if token.head.pos_ in ("VERB", "AUX") else None
+            excluded = set(self.by_token[t.i] for t in subject.subtree) if subject is not None else set()
+        return start, excluded
+
+    def _body_before(self, token: Token) -> list[str]:
+        """What "it"/"they" stand for: the body named last as (or in the name of) a clause
+        subject, in its sentence or the one before, else coreference's answer if a body ("it" a country or organisation, not an unnamed plural group); never a person,
+        and never a noun in passing ("a registry that it accuses", "on their Instagram"). As for persons, an
+        object pronoun is not the subject of its own clause."""
+        plural = token.lower_ != "it" and token.lower_ != "its"
+        start, excluded = self._antecedent_window(token)
+        for i in range(token.i - 1, start - 1, -1):
+            actor_id = self.by_token[i]
+            if not actor_id or actor_id in excluded or not _in_subject_phrase(self.doc[i]):
+                continue
+            if self._is_body(actor_id, plural):
+                return [actor_id]
+            pair = self._persons_together(self.doc[i]) if plural else []
+            if pair:
+                return pair  # "Obama and Clinton withdrew ... They can't blame this on Bush"
+        own = self.by_token[token.i]  # coreference's answer, when no subject is at hand
+        return [own] if own is not None and self._is_body(own, plural) else []
+
+    def _persons_together(self, token: Token) -> list[str]:
+        """The persons of a coordinated subject ("Obama and Clinton"), when ``token`` is one."""
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        found = _unique([a for t in (first, *first.conjuncts) if (a := self.by_token[t.i]) and self.is_person(a)])
+        return found if len(found) > 1 else []
+
+    def _is_body(self, actor_id: str, plural: bool) -> bool:
+        if self.is_person(actor_id) or not self.can_act(actor_id):
+            return False
+        return plural or not actor_id.startswith("new:group:")
+
+    def counterpart(self, source: list[str]) -> Optional[str]:
+        """The other side of the article's main country dyad: the two countries named most
+        (as countries, capitals, demonyms or agents), each at least twice."""
+        if self._dyad is None:
+            counts: Counter = Counter()
+            for m in self.resolved.mentions:
+                actor = self.resolved.actors.get(m.actor_id)
+                if actor is not None and actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
+                    counts[actor.country] += 1
+            self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2)
+        if len(self._dyad) != 2:
+            return None
+        countries = {self.country(a) for a in source}
+        if len(countries) != 1:
+            return None
+        (mine,) = countries
+        if mine not in self._dyad:
+            return None
+        other = self._dyad[1] if self._dyad[0] == mine else self._dyad[0]
+        return other if other in self.resolved.actors else None
+
+    # quotes
+    def quote_at(self, offset: int) -> Optional[Quote]:
+        for quote in self.quotes:
+            if quote.span[0] <= offset < quote.span[1]:
+                return quote
+        return None

@@ -1,0 +1,341 @@
+"""When, where and how surely an event happened: dates, modality and place.
+
+Reads an event's own date or a fallback (the quote's or the article's date), its
+modality (asserted, negated, hypothetical, future, historical) from auxiliaries,
+negation, conditions and time markers, and its place, refining a meeting's code by where
+it was held. Works over the actor context (:mod:`parley.extract.event_actors`) for
+quotes, places and actors' countries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Span, Token
+
+from ..model import Location, Quote
+from .event_actors import ActorContext
+from .event_syntax import SUBJECTS, _char_token, _governing_clauses
+
+if TYPE_CHECKING:
+    from .events import _Match
+
+# Roots whose act is itself a statement: dated by the statement when told in a quote.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
+_DECADE = re.compile(r"^(1[0-9]|20)?[0-9]0'?s$|^'[0-9]0s$")  # "1990s", "the '90s", "80s"
+
+
+class EventTiming:
+    """Per-Doc look-ups of dates and places by sentence, and the modality of a match."""
+
+    def __init__(self, actors: ActorContext, dates, published):
+        self.actors, self.doc, self.w, self.places = actors, actors.doc, actors.w, actors.places
+        self.published = published
+        self.dates = [(d, _char_token(actors.doc, d.span[0])) for d in dates if d.value]
+
+    # dates
+    def own_date(self, match: _Match):
+        """A date expression of the event's own clause (not one bounding it: "since 2022")."""
+        anchors = {match.trigger.i, match.predicate.i} | {v.i for v in _governing_clauses(match.predicate)}
+        sent = match.trigger.sent
+        for date, token in self.dates:
+            if token is None or not (sent.start <= token.i < sent.end):
+                continue
+            node, blocked = token, False
+            for _ in range(12):
+                if node.i in anchors:
+                    break
+                if node.dep_ == "prep" and node.lower_ in self.w.non_dating_preps:
+                    blocked = True
+                if node.pos_ in ("VERB", "AUX") and node.i != token.i or node.head.i == node.i:
+                    node = None
+                    break
+                node = node.head
+            if node is not None and node.i in anchors and not blocked:
+                return date
+        return None
+
+    def fallback_date(self, match: _Match, modality: str, quote: Optional[Quote], location) -> Optional[str]:
+        """A statement told in a quote has the quote's date; an asserted past act of the news
+        cycle the article's; a historical act the date the article gives its place."""
+        root = match.pattern.root if match.pattern is not None else ""
+        if modality != "asserted":
+            return None
+        verb = match.predicate
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        reduced = verb.tag_ == "VBN" and not aux and verb.dep_ == "acl"  # "an agreement reached ...": not the statement's act
+        if root in VERBAL_ROOTS and quote is not None and not reduced:
+            return self.statement_date(quote)
+        if verb.tag_ == "VBD" and not aux & {"had", "has", "have", "'d"}:
+            return self.published.isoformat() if self.published else None
+        if verb.tag_ in ("VBZ", "VBP") and root in VERBAL_ROOTS:
+            return self.published.isoformat() if self.published else None
+        if location is not None and self._is_past_form(verb):
+            return self._date_of_place(location.name, match.trigger.sent)
+        return None
+
+    def statement_date(self, quote: Quote) -> Optional[str]:
+        """When the quote was made; a date the quote took from its own content ("agreements
+        reached in 2022") is not it, and the article's date stands in."""
+        published = self.published.isoformat() if self.published else None
+        if not quote.date:
+            return published
+        sent_end = self.doc[_char_token(self.doc, quote.span[0]).i].sent.end_char if _char_token(self.doc, quote.span[0]) else quote.span[1]
+        inside = any(quote.span[0] <= d.span[0] < max(quote.span[1], sent_end) and d.value == quote.date for d, _ in self.dates)
+        if inside and self.is_historical(quote.date):
+            return published
+        return quote.date
+
+    @staticmethod
+    def _is_past_form(verb: Token) -> bool:
+        return verb.tag_ in ("VBD", "VBN")
+
+    def _date_of_place(self, name: str, sent: Span) -> Optional[str]:
+        """'in Istanbul in 2022' elsewhere in the article dates what happened in Istanbul."""
+        for place, token in self.places:
+            if place.name != name or token is None or sent.start <= token.i < sent.end:
+                continue
+            for date, dtoken in self.dates:
+                if dtoken is not None and 0 < dtoken.i - token.i <= 3:
+                    return date.value
+        return None
+
+    def is_historical(self, value: str) -> bool:
+        if self.published is None or not value:
+            return False
+        end = _period_end(value)
+        return end is not None and end < self.published - dt.timedelta(days=self.w.news_cycle_days)
+
+    # modality
+    def modality(self, match: _Match, own_date) -> str:
+        verb = match.predicate
+        chain = [verb]
+        node = verb
+        while node.dep_ == "xcomp" and node.head.i != node.i:
+            node = node.head
+            chain.append(node)
+        if verb.tag_ == "VB" and verb.dep_ == "conj":
+            chain.append(verb.head)  # "will meet and discuss": the auxiliary is shared
+        children = [c for v in chain for c in v.children]
+        if match.trigger.pos_ == "NOUN":
+            children += list(match.trigger.children)
+        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in self.w.negation) for c in children):
+            return "negated"
+        if any(v.lemma_.lower() in self.w.negating_verbs for v in chain[1:]):
+            return "negated"  # "failed to agree on a ceasefire"
+        if self._no_plan_for(match):
+            return "negated"
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if aux & self.w.hypothetical_aux or self._conditional(verb) or self._guessed(verb, children):
+            return "hypothetical"
+        if self._needed(verb):
+            return "hypothetical"  # "we need to support our first responders": what should be done
+        if aux & self.w.backshift_aux:
+            # reported "will" ("said it would stage a strike"); "would have" did not happen
+            return "hypothetical" if "have" in aux else "future"
+        if aux & self.w.future_aux or any(v.lemma_.lower() in self.w.future_verbs for v in chain[1:]):
+            return "future"
+        if own_date is not None:
+            if self.is_historical(own_date.value):
+                return "historical"
+            start = _period_start(own_date.value)
+            if self.published and start and start > self.published:
+                return "future"
+        # A past perfect alone is no mark of the past: reported speech backshifts the day's
+        # news ("said Pakistan had accepted the ceasefire"). "already"/"previously" is, and so
+        # is a fact a reporter recalls ("noted that Zelenskiy had banned contacts").
+        elif any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in children):
+            return "historical"
+        elif self._long_ago(chain + _governing_clauses(verb)):
+            return "historical"
+        elif self._habitual(verb, children) or self._prior_object(match):
+            return "historical"
+        elif "had" in aux and verb.tag_ == "VBN" and (self._recalled(verb) or self._narrated_before(verb)):
+            return "historical"
+        return "asserted"
+
+    def _no_plan_for(self, match: _Match) -> bool:
+        """The act noun (the trigger or its object) sits under a denied intent: "has no
+        plans for direct talks", "no intention of meeting him"."""
+        for noun in [match.trigger, *match.objects]:
+            if noun.head.dep_ != "prep" or noun.head.i == noun.i:
+                continue
+            owner = noun.head.head
+            if owner.lemma_.lower() in self.w.plan_nouns and any(
+                    c.dep_ == "det" and c.lower_ in self.w.negation for c in owner.children):
+                return True
+        return False
+
+    def _habitual(self, verb: Token, children: list[Token]) -> bool:
+        """"has long mediated", "had long resisted", "has hosted refugees for four decades":
+        a practice of long standing, background to the news."""
+        if verb.tag_ not in ("VBN", "VBD"):
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in self.w.habitual_markers for c in children):
+            return True
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        return perfect and any(
+            c.dep_ == "prep" and c.lower_ == "for"
+            and any(t.lemma_.lower() in self.w.standing_units for t in c.subtree)
+            for c in verb.children)
+
+    def _prior_object(self, match: _Match) -> bool:
+        """The act's own object is placed before the news: "mediated earlier rounds of talks"."""
+        if match.trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        objects = [c for c in match.trigger.children if c.dep_ in ("dobj", "attr")]
+        return any(c.dep_ == "amod" and c.lower_ in self.w.prior_adjectives for o in objects for c in o.children)
+
+    def _needed(self, verb: Token) -> bool:
+        """The act is what someone says must be done: an infinitive under "need", directly or
+        through a purpose clause ("need to do everything we can to support them")."""
+        node = verb
+        for _ in range(3):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if node.dep_ not in ("xcomp", "advcl") or not infinitive or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.w.necessity_verbs:
+                return True
+        return False
+
+    def _long_ago(self, verbs: list[Token]) -> bool:
+        """"criticised her years ago", "in the 1990s": a span of time counted back from now,
+        or a decade, on the clause or a clause governing it (no resolved date says so)."""
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ == "advmod" and child.lower_ == "ago":
+                    if any(c.lemma_.lower() in self.w.long_ago_units for c in child.subtree):
+                        return True
+                if child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
+                        _DECADE.match(c.lower_) for c in child.subtree):
+                    return True
+        return False
+
+    def _guessed(self, verb: Token, children: list[Token]) -> bool:
+        """A guess ("Perhaps the moderators will demand ...") or a scenario set up by an
+        opening imperative "Say"/"Suppose"/"Imagine" (the parser often makes what follows
+        its object, so the whole sentence is the scenario)."""
+        if any(c.dep_ == "advmod" and c.lower_ in self.w.hypothetical_adverbs for c in children):
+            return True
+        first = next((t for t in verb.sent if not t.is_punct), None)
+        return (first is not None and first.lemma_.lower() in self.w.supposition_verbs
+                and first.tag_ == "VB" and first.dep_ == "ROOT"
+                and not any(c.dep_ in SUBJECTS for c in first.children))
+
+    def _narrated_before(self, verb: Token) -> bool:
+        """A past perfect in the reporter's own main clause, outside any quote: "Mali had
+        expelled the French ambassador, and relations soured" tells background. Reported
+        speech ("said Pakistan had accepted") and time clauses ("after Hamas had rejected
+        the plan") backshift the day's news and are left alone."""
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ROOT" and self.actors.quote_at(verb.idx) is None
+
+    def _recalled(self, verb: Token) -> bool:
+        """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
+        node = verb
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.w.background_reporting_verbs
+
+    def _conditional(self, verb: Token) -> bool:
+        node = verb
+        for _ in range(6):
+            if self._condition_mark(node):
+                return True
+            # the consequence of a condition: "would send tanks if Germany agreed"
+            if any(c.dep_ == "advcl" and self._condition_mark(c) for c in node.children):
+                return True
+            if node.dep_ in ("ROOT", "ccomp") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _condition_mark(self, clause: Token) -> bool:
+        """The clause opens with "if"/"unless"/"whether", not with a concession: "vowed to
+        fight on even if it takes a hundred years" holds whatever happens."""
+        for mark in (c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.w.conditional_marks):
+            before = clause.doc[mark.i - 1] if mark.i > 0 else None
+            if before is None or before.lower_ not in self.w.concessive_words:
+                return True
+        return False
+
+    # places
+    def location(self, match: _Match, sent: Span, actor_ids: list[str]) -> Optional[Location]:
+        anchors = {match.trigger.i, match.predicate.i}
+        for place, token in self.places:
+            if token is None or not (sent.start <= token.i < sent.end) or self.actors.by_token[token.i] in actor_ids:
+                continue
+            prev = self.doc[token.i - 1] if token.i > 0 else None
+            visit = match.pattern is not None and match.pattern.code == "042"
+            locative = prev is not None and prev.lower_ in self.w.locative_preps
+            # a visit's place may be its object: "visited Kyiv", "travelled to Paris"
+            if not locative and not (visit and (token.dep_ == "dobj" or (prev is not None and prev.lower_ == "to"))):
+                continue
+            node = token
+            for _ in range(12):
+                if node.i in anchors or node.head.i == node.i:
+                    break
+                if node.pos_ in ("VERB", "AUX") and node.i != token.i:
+                    break
+                node = node.head
+            if node.i in anchors:
+                return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                                geonames_id=place.geonames_id)
+        return None
+
+    def meeting_code(self, code: str, source: list[str], target: list[str], location: Location) -> str:
+        """Where a meeting happened decides visit (042), host (043) or third location (044)."""
+        if code not in ("040", "046") or not location.country:
+            return code
+        src = {self.actors.country(a) for a in source}
+        tgt = {self.actors.country(a) for a in target}
+        if None in src or None in tgt:
+            return code
+        here = location.country
+        if here not in src and here not in tgt:
+            return "044"
+        if code == "046":
+            return code
+        if here in tgt and here not in src:
+            return "042"
+        if here in src and tgt and here not in tgt:
+            return "043"
+        return code
+
+
+def _period_end(value: str) -> Optional[dt.date]:
+    try:
+        if _is_decade(value):
+            return dt.date(int(value[:4]) + 9, 12, 31)
+        if len(value) == 4:
+            return dt.date(int(value), 12, 31)
+        if len(value) == 7 and value[4] == "-":
+            year, month = int(value[:4]), int(value[5:7])
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _period_start(value: str) -> Optional[dt.date]:
+    try:
+        if _is_decade(value):
+            return dt.date(int(value[:4]), 1, 1)
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1)
+        if len(value) == 7 and value[4] == "-":
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _is_decade(value: str) -> bool:
+    """A decade as the dates extractor writes it: "1990s"."""
+    return len(value) == 5 and value.endswith("s") and value[:4].isdigit()
