@@ -464,10 +464,14 @@ class Attribution:
         doc = sent.doc
         start = doc[figure.start].idx
         end = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
+        found = self._by_own_count(figure, sent, mentions) or self._relayed_report(figure, sent, mentions)
+        if found is not None:
+            return found
         for quote in quotes:
-            if quote.span[0] < end and start < quote.span[1] and not self._object_of_act(figure, quote, sent):
-                return quote.speaker.actor_id, quote.speaker.name
-        found = self._according_to(sent, mentions)
+            if quote.span[0] < end and start < quote.span[1] and not self._object_of_act(figure, quote, sent) \
+                    and not self._beyond_according(figure, quote, sent):
+                return self._within_statement(figure, quote, sent, mentions)
+        found = self._according_to(figure, sent, mentions)
         if found is not None:
             return found
         # A verb of saying the figure's own clause hangs from ("the ministry's data show 3,400
@@ -483,7 +487,138 @@ class Attribution:
             # the nearest statement of the sentence
             quote, _ = min(voiced, key=lambda qc: min(abs(qc[0].span[0] - end), abs(start - qc[0].span[1])))
             return quote.speaker.actor_id, quote.speaker.name
+        return self._trailing_reporter(figure, sent, mentions)
+
+    def _within_statement(self, figure: "Figure", quote: Quote, sent: Span, mentions) -> tuple[Optional[str], Optional[str]]:
+        """The claimant of a figure inside a statement: its speaker, unless the statement
+        relays someone else's report inside it ("the juntas counter that Ivorian officials put
+        the losses at ...", "the ministry said the agency estimated ..."), or the speaker is
+        only a named document of an actor ("according to the agency's monitoring matrix")."""
+        nested = self._reporting_subject(figure, sent, mentions, within=quote.span)
+        if nested != (None, None):
+            return nested
+        if quote.speaker.actor_id is None and (quote.cue or "").lower() in self.lex.source_prepositions:
+            found = self._according_to(figure, sent, mentions)
+            if found is not None and found[0] is not None:
+                return found
+        return quote.speaker.actor_id, quote.speaker.name
+
+    def _beyond_according(self, figure: "Figure", quote: Quote, sent: Span) -> bool:
+        """Whether an "according to X" statement was stretched over a figure it does not source:
+        the phrase sources the clause it hangs on, not a clause joined after it ("Trade was worth
+        $5bn, according to the bank, and the new 0.5% levy has hit exporters")."""
+        if (quote.cue or "").lower() not in self.lex.source_prepositions:
+            return False
+        according = next((t for t in sent if t.lower_ in self.lex.source_prepositions
+                          and quote.cue_span is not None and t.idx == quote.cue_span[0]), None)
+        if according is None:
+            according = next((t for t in sent if t.lower_ in self.lex.source_prepositions), None)
+        return according is not None and self._after_according(figure, according)
+
+    @staticmethod
+    def _after_according(figure: "Figure", according: Token) -> bool:
+        """Whether the figure sits in a clause coordinated after the one "according" hangs on
+        (a clause of its own: a verb with its own subject)."""
+        clause = according.head
+        for conj in clause.children:
+            if conj.dep_ == "conj" and conj.i > according.i and conj.pos_ in _VERB_POS \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+                    and conj.left_edge.i <= figure.start <= conj.right_edge.i:
+                return True
+        return False
+
+    def _trailing_reporter(self, figure: "Figure", sent: Span, mentions) -> tuple[Optional[str], Optional[str]]:
+        """A bare reporting clause set off by a comma after the figure ("... detained nine UN
+        employees, the UN says, ..."; "... 10% tariffs, the minister said on Thursday."): its
+        subject claims what came before it, however the parser attached it."""
+        doc = sent.doc
+        for verb in sent:
+            if verb.i <= figure.end or verb.pos_ not in _VERB_POS or verb.lemma_.lower() not in self.lex.claim_verbs:
+                continue
+            if self._negated(verb) or any(c.dep_ in self._CONTENT_DEPS for c in verb.children):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if subject is None or subject.pos_ == "PRON" or subject.left_edge.i <= figure.end:
+                continue
+            before = doc[subject.left_edge.i - 1]
+            if before.text not in (",", "—", "–") or verb.is_ancestor(figure.anchor or doc[figure.start]):
+                continue
+            return self._name_of(self._source_of_claim_noun(subject), mentions)
         return None, None
+
+    # A reporting verb with one of these dependents reports its own content, not the clause before it.
+    _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "advcl")
+
+    def _by_own_count(self, figure: "Figure", sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """"which raised 28 billion francs by their own count", "enough, by the agency's
+        yardstick, for ten weapons": a claim noun with an owner, hung by "by" on the figure's
+        clause, names who counts. A possessive pronoun is the subject of the reporting verb
+        above ("the juntas counter that the levy, which raised ... by their own count")."""
+        verb = self._clause_verb(figure, sent)
+        if verb is None:
+            return None
+        for prep in verb.children:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ != "by":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lower_ not in self.lex.claim_nouns:
+                    continue
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is None:
+                    continue
+                if owner.pos_ != "PRON":
+                    found = self._name_of(owner, mentions)
+                    return found if found[0] is not None else None
+                return self._reporter_above(verb, mentions)
+        return None
+
+    def _relayed_report(self, figure: "Figure", sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """"The Union notes reports by the police that 30 armed men took part": a clause that
+        is the content of a claim noun with a source is that source's claim, whoever relays it.
+        The parser may hang the clause on the verb instead of the noun; the noun then ends
+        right where the clause begins."""
+        clause = self._clause_verb(figure, sent)
+        while clause is not None and clause.dep_ == "conj" and clause.head.pos_ in _VERB_POS:
+            clause = clause.head  # "... that 30 men took part and that 14 launchers were seized"
+        if clause is None or clause.dep_ not in ("ccomp", "acl"):
+            return None
+        top = clause.head
+        if top.lower_ in self.lex.claim_nouns:
+            nouns = [top]
+        else:
+            nouns = [t for t in top.subtree if t.lower_ in self.lex.claim_nouns and t.pos_ == "NOUN"
+                     and t.right_edge.i + 1 == clause.left_edge.i]
+        for noun in nouns:
+            owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            source = owner if owner is not None else self._source_of_claim_noun(noun)
+            if source is not noun:
+                return self._name_of(source, mentions)
+        return None
+
+    def _reporter_above(self, verb: Token, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """The subject of the nearest reporting verb above ``verb`` (the verb itself excluded)."""
+        node = verb
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs:
+                subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    return self._name_of(subject, mentions)
+                return None
+        return None
+
+    @staticmethod
+    def _clause_verb(figure: "Figure", sent: Span) -> Optional[Token]:
+        node = figure.noun or figure.anchor
+        while node is not None and node.head.i != node.i and sent.start <= node.head.i < sent.end:
+            node = node.head
+            if node.pos_ in _VERB_POS:
+                return node
+        return None
+
+    @staticmethod
+    def _negated(token: Token) -> bool:
+        return any(child.dep_ == "neg" for child in token.children)
 
     @staticmethod
     def _narrated_beside(figure: "Figure", cue: Token) -> bool:
@@ -491,8 +626,11 @@ class Attribution:
         "the Commission proposed duties on 1.2 billion euros, saying Jakarta had ignored ...",
         the figure is told by the article, the statement is only what "saying" introduces."""
         node = figure.noun or figure.anchor
-        return node is not None and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") \
-            and not cue.is_ancestor(node) and cue.head.is_ancestor(node)
+        # Likewise a statement coordinated with the figure's clause: in "the alliance wants
+        # ECOWAS to guarantee rights for 6 million citizens, and insists that ...", only what
+        # follows "insists" was said.
+        hung = cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") or cue.dep_ == "conj"
+        return node is not None and hung and not cue.is_ancestor(node) and cue.head.is_ancestor(node)
 
     def _object_of_act(self, figure: "Figure", quote: Quote, sent: Span) -> bool:
         """Whether the figure is the object of an act the statement's cue reports rather than
@@ -501,11 +639,21 @@ class Attribution:
         cue = (quote.cue or "").lower()
         for token in sent:
             if token.lower_ == cue and token.pos_ in _VERB_POS:
-                acts = ("dobj", "xcomp", "ccomp") if token.lemma_.lower() in self.lex.act_cues else ("dobj",)
+                is_act = token.lemma_.lower() in self.lex.act_cues
+                acts = ("dobj", "xcomp", "ccomp") if is_act else ("dobj",)
                 for child in token.children:
-                    if child.dep_ in acts and child.left_edge.i <= figure.start <= child.right_edge.i:
+                    if child.dep_ in acts and child.left_edge.i <= figure.start <= child.right_edge.i \
+                            and (is_act or not self._in_clause_below(figure, child)):
                         return True
         return False
+
+    @staticmethod
+    def _in_clause_below(figure: "Figure", top: Token) -> bool:
+        """Whether a clause (a verb) stands between the figure and ``top``: in "accusing rich
+        nations of backtracking on a pledge to mobilise $300bn" the figure is part of the
+        accusation, not the person accused."""
+        node = figure.noun or figure.anchor
+        return node is not None and any(t.pos_ in _VERB_POS for t in _path(top, node))
 
     @staticmethod
     def _in_side_clause(figure: "Figure", cue: Token) -> bool:
@@ -551,9 +699,9 @@ class Attribution:
             return False
         return span[0] <= figure.anchor.idx < span[1]
 
-    def _according_to(self, sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
+    def _according_to(self, figure: "Figure", sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
         for token in sent:
-            if token.lower_ not in self.lex.source_prepositions:
+            if token.lower_ not in self.lex.source_prepositions or self._after_according(figure, token):
                 continue
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "to":
@@ -562,41 +710,59 @@ class Attribution:
                             return self._name_of(self._source_of_claim_noun(pobj), mentions)
         return None
 
-    def _reporting_subject(self, figure: "Figure", sent: Span, mentions) -> tuple[Optional[str], Optional[str]]:
+    def _reporting_subject(self, figure: "Figure", sent: Span, mentions,
+                           within: Optional[tuple[int, int]] = None) -> tuple[Optional[str], Optional[str]]:
+        """The source of the figure's clause: the subject of a verb of saying above it, or the
+        source of a claim noun that is a clause's subject. ``within``: only verbs inside this
+        character range count (a report relayed inside a statement), and only named subjects."""
         node = figure.noun or figure.anchor
         while node is not None and node.head.i != node.i and sent.start <= node.head.i < sent.end:
-            node = node.head
+            below, node = node, node.head
+            if within is not None and not within[0] <= node.idx < within[1]:
+                break
             if node.pos_ in _VERB_POS:
                 # "Early results released by the council gave Reyes 52%": the source of the
-                # claim noun that is the clause's subject, whatever its verb
+                # claim noun that is the clause's subject, whatever its verb; also for a figure
+                # inside the subject that is not its source ("results, with 40% of sheets counted")
                 for child in node.children:
-                    if child.dep_ == "nsubj" and child.lower_ in self.lex.claim_nouns \
-                            and not child.left_edge.i <= figure.start <= child.right_edge.i:
+                    if child.dep_ == "nsubj" and child.lower_ in self.lex.claim_nouns:
                         source = self._source_of_claim_noun(child)
-                        if source is not child:
+                        if source is not child and not source.left_edge.i <= figure.start <= source.right_edge.i:
                             return self._name_of(source, mentions)
-            if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs:
+            if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs and not self._negated(node):
+                if self._narrated_aside(below):
+                    return None, None
                 for child in node.children:
                     if child.dep_ == "nsubj" and child.lower_ not in ("it", "this", "that") \
+                            and not (within is not None and child.pos_ == "PRON") \
                             and not child.left_edge.i <= figure.start <= child.right_edge.i:
                         return self._name_of(self._source_of_claim_noun(child), mentions)
                 for agent in (c for c in node.children if c.dep_ == "agent"):
                     # "The crowd was estimated at 50,000 by police"
                     for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
+                        if pobj.dep_ == "pobj" and pobj.lower_ not in self.lex.claim_nouns:
                             return self._name_of(pobj, mentions)
         return None, None
+
+    def _narrated_aside(self, clause: Token) -> bool:
+        """Whether a clause hung on a verb of saying is the writer's aside rather than what was
+        said: "..., he said, referring to the war that killed 600,000", "she said as crowds of
+        thousands gathered". A participle of saying ("adding that ...") is no aside."""
+        return clause.dep_ in ("advcl", "acl", "relcl") and clause.pos_ in _VERB_POS \
+            and clause.lemma_.lower() not in self.lex.claim_verbs
 
     def _source_of_claim_noun(self, subject: Token) -> Token:
         """Who stands behind a subject that is a claim noun: "Data from the monitoring group
         show ..." is the group's claim; any other subject is its own source."""
         if subject.lower_ not in self.lex.claim_nouns:
             return subject
-        # "data from X", "figures by X", and "results released by X" (a participle's agent)
+        # "data from X", "figures by X", and "results released by X" (a participle's agent);
+        # a tally "from" names its cause, not its source ("the death toll from the earthquake")
+        sources = ("by",) if subject.lower_ in self.lex.tally_nouns else ("from", "by", "of")
         heads = [subject] + [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         for head in heads:
             for prep in head.children:
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by", "of"):
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in sources:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ in ("PROPN", "NOUN"):
                             return pobj
