@@ -99,6 +99,8 @@ class DemandLexicon:
     fundraising_words: frozenset[str] = frozenset()
     granting_verbs: frozenset[str] = frozenset()
     refusal_condition_markers: frozenset[str] = frozenset()
+    conditional_offer_auxes: frozenset[str] = frozenset()
+    offer_reporting_verbs: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -147,6 +149,8 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         fundraising_words=_words(raw.get("fundraising_words")),
         granting_verbs=_words(raw.get("granting_verbs")),
         refusal_condition_markers=_words(raw.get("refusal_condition_markers")),
+        conditional_offer_auxes=_words(raw.get("conditional_offer_auxes")),
+        offer_reporting_verbs=_words(raw.get("offer_reporting_verbs")),
         refusal_verbs=_words(raw["refusal_verbs"]),
         refusal_exclude=_words(raw["refusal_exclude"]),
         rejection_verbs=_words(raw["rejection_verbs"]),

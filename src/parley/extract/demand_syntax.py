@@ -141,7 +141,7 @@ def _participle_owner(verb: Token) -> Optional[Token]:
     return None
 
 
-def _reporting_subject(verb: Token) -> Optional[Token]:
+def _reporting_subject(verb: Token, lex: Optional[DemandLexicon] = None) -> Optional[Token]:
     """"Asif told Al Jazeera that Islamabad would support ..., and called on India to ...":
     a past verb the parser joined to a clause under "would" cannot share its auxiliary; it
     continues the verb of saying, whose subject is the party."""
@@ -152,7 +152,10 @@ def _reporting_subject(verb: Token) -> Optional[Token]:
     # to a bare infinitive cannot share its "to" either; climb to the reported clause.
     while head.tag_ == "VB" and head.dep_ == "xcomp" and head.head is not head:
         head = head.head
-    if not (any(c.tag_ == "MD" for c in head.children) or head.lemma_.lower() in ("have", "need")) \
+    # "warned that renewed fighting has forced ..., and called on all parties to ...": a thing
+    # calls on no one; the demand continues the verb of saying too.
+    thing = lex is not None and (_subject(head) is None or not _actor_like(_subject(head), lex))
+    if not (any(c.tag_ == "MD" for c in head.children) or head.lemma_.lower() in ("have", "need") or thing) \
             or head.dep_ != "ccomp":
         return None
     said = head.head
@@ -296,7 +299,11 @@ def _bare_conjuncts(verb: Token) -> list[Token]:
     results and refrain from violence", "to halt ... and to present ..." (each one act)."""
     chain, todo = [], [verb]
     while todo:
-        for c in todo.pop().children:
+        current = todo.pop()
+        # "to respect the results and refrain from violence": the parser may join the second
+        # bare verb to the first one's object.
+        objects = [o for o in current.children if o.dep_ == "dobj"]
+        for c in list(current.children) + [c for o in objects for c in o.children if c.tag_ == "VB"]:
             # The small model tags some bare verbs in the plural present ("and account for").
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.tag_ in ("VB", "VBP") \
                     and not any(g.dep_ in SUBJECT_DEPS for g in c.children):

@@ -60,7 +60,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.sentences import sentence_of, sentences
+from ..nlp.sentences import sentence_of, sentences, text_of
 from ..model import Actor, DateRef, Demand, MentionDetail, Quote
 from .actors import ActorMention, ResolvedActors
 from .demand_lexicon import DemandLexicon, load_demand_lexicon  # re-exported
@@ -157,7 +157,7 @@ class DemandExtractor:
                     found.append(item)
         for sent in doc.sents:
             found.extend(self._conditions(sent))
-        return self._merge(_split_conjoined(_dedupe(found)))
+        return self._merge(_split_conjoined(_listed(_dedupe(found))))
 
     def _commitment(self, token: Token) -> Optional[Found]:
         """A refusal or commitment voiced in a statement: "will/would/can not" + verb ("the army
@@ -585,12 +585,19 @@ class DemandExtractor:
             return None
         if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.fundraising_words for c in token.children):
             return None  # "the humanitarian appeal for Yemen": a call for funds
+        if any(c.dep_ == "det" and c.lower_ in lex.none_words for c in token.children):
+            return None  # "there is no need for panic": reassurance, nothing asked
         content = next((c for c in token.children if (c.dep_ == "prep" and c.lower_ == "for")
                         or (c.dep_ in ("acl", "ccomp", "advcl") and (any(a.lower_ == "to" for a in c.children)
                                                                       or any(m.lower_ == "that" for m in c.children)))), None)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if content is not None and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.granting_verbs:
             return None  # "granted a request from the parties to ...": the grantor's decision
+        further: list[Found] = []
+        if content is None and token.dep_ == "dobj":
+            # "reiterated its call on donors to close the gap": the parser hangs the infinitive
+            # on the verb; "..., and on the M23 to withdraw": a second addressee, a second demand.
+            content, further = self._call_on_infinitive(token)
         if content is None:
             # "accepted the National Assembly's demand": a named owner's demand referred to.
             if owner is None or owner.pos_ != "PROPN" or token.dep_ != "dobj":
@@ -607,11 +614,44 @@ class DemandExtractor:
         if not addressees and token.dep_ == "dobj":
             # "gave the junta an ultimatum to ...": the one it is given to.
             addressees = [c for c in token.head.children if c.dep_ == "dative"]
+        if not addressees and any(m.dep_ == "mark" and m.lower_ == "that" for m in content.children):
+            # "its demand that Venezuela refrain from ...": the one who must act.
+            addressees = [c for c in content.children if c.dep_ == "nsubj"]
         if not addressees and any(m.dep_ == "mark" and m.lower_ == "for" for m in content.children):
             # "set a deadline for Hamas to release ...": the one who must act.
             addressees = [c for c in content.children if c.dep_ == "nsubj"]
-        return Found("nominal", token, start, content.right_edge.i + 1, party_token=owner,
+        end = content.right_edge.i + 1
+        if further:
+            end = min(end, _before(further[0].act))
+        item = Found("nominal", token, start, end, party_token=owner,
                      addressees=addressees, context=content, needs_statement=owner is None)
+        for other in further:
+            other.party_token, other.needs_statement = owner, owner is None
+        return [item] + further if further else item
+
+    def _call_on_infinitive(self, noun: Token) -> tuple[Optional[Token], list[Found]]:
+        """The infinitive of "its call on X to ..." when the parser hung it on the verb, and one
+        demand for each further "and on Y to ..." joined to that verb."""
+        head = noun.head
+        that = next((c for c in head.children if c.dep_ == "ccomp" and c.i > noun.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == noun.i + 1 for m in c.children)), None)
+        if that is not None:
+            return that, []  # "reiterates its demand that Venezuela refrain from ..."
+        infinitives = [c for c in head.children if c.dep_ in ("xcomp", "advcl", "conj") and c.i > noun.i
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+        on = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+        if on is None or not infinitives or infinitives[0].i < on.i or infinitives[0].dep_ == "conj":
+            return None, []
+        further = []
+        for verb in infinitives[1:]:
+            # "..., and on the M23 to withdraw": the "on" may hang on the verb or on the second infinitive.
+            prep = next((c for c in list(head.children) + list(verb.children) if c.lower_ in ("on", "upon")
+                         and infinitives[0].i < c.i < verb.i and any(g.dep_ == "pobj" for g in c.children)), None)
+            if prep is None:
+                continue
+            who = [c for c in prep.children if c.dep_ == "pobj"]
+            further.append(Found("nominal", prep, prep.i, verb.right_edge.i + 1, addressees=who, context=verb))
+        return infinitives[0], further
 
     def _obligation(self, token: Token) -> Optional[Found]:
         lex = self.lex
@@ -692,8 +732,10 @@ class DemandExtractor:
             return None
         children = list(token.children)
         # "was asked by reporters for his reaction": the subject is asked, not asking;
-        # "push up prices": a phrasal verb, not a demand.
-        if any(c.dep_ in ("auxpass", "nsubjpass", "prt") for c in children):
+        # "push up prices": a phrasal verb, not a demand (but "called on all parties", its "on"
+        # read as a particle with an object, is the addressee's preposition).
+        if any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "prt" and not _particle_with_object(c, spec))
+               for c in children):
             return None
         speaker = _subject(token)
         if _negated(token) and (token.dep_ == "conj" or (speaker is not None and speaker.lower_ in self.lex.first_person)):
@@ -708,11 +750,16 @@ class DemandExtractor:
         addressees: list[Token] = []
         content: Optional[Token] = None
         for child in children:
-            if child.dep_ == "prep" and child.lower_ in spec["addressee"]:
+            if child.dep_ in ("prep", "prt") and child.lower_ in spec["addressee"]:
                 # "called on Sunday for ...": a day is not an addressee.
                 addressees += [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_ENTITIES]
             elif child.dep_ == "prep" and child.lower_ in spec["object"]:
-                content = content or next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                what = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if what is not None and what.ent_type_ in TIME_ENTITIES \
+                        and not any(c.dep_ in ("relcl", "acl") for c in what.children):
+                    continue  # "called an emergency meeting for Thursday": a date, not a thing demanded
+                    # (but "lobbied Berlin for months to block ...": the parser's infinitive)
+                content = content or what
         infinitive = next((c for c in children if c.dep_ in ("xcomp", "advcl")
                            and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -745,7 +792,7 @@ class DemandExtractor:
                           for g in c.children if g.dep_ == "pobj"]
         first = min([content.left_edge.i] + [a.left_edge.i for a in addressees])
         end = content.right_edge.i + 1
-        party_token = _reporting_subject(token) or _subject(token) or _participle_owner(token) or _lost_subject(token)
+        party_token = _reporting_subject(token, self.lex) or _subject(token) or _participle_owner(token) or _lost_subject(token)
         further: list[Found] = []
         for child in content.children:  # a further clause of its own ("... and called on Hamas")
             if child.dep_ == "conj" and child.i > content.i and self._own_clause(child):
@@ -767,6 +814,16 @@ class DemandExtractor:
                 end = min(end, _before(child))
                 further.append(Found("verb", token, child.left_edge.i, child.right_edge.i + 1, party_token=party_token,
                                      addressees=addressees, context=child))
+        if infinitive is content:
+            # "calls on Serbia to cooperate ..., and to hand over ...": the parser may join the
+            # second infinitive to the demand verb itself; it is a second condition.
+            for child in children:
+                if child.dep_ == "conj" and child.i > content.i and child.pos_ in ("VERB", "AUX") \
+                        and any(a.lower_ == "to" and a.dep_ == "aux" for a in child.children) \
+                        and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                    end = min(end, _before(child))
+                    further.append(Found("verb", token, child.left_edge.i, child.right_edge.i + 1,
+                                         party_token=party_token, addressees=addressees, context=child))
         if content.dep_ in ("pobj", "pcomp"):
             # "called for a truce and for the release of ...": a second "for" is a second demand
             # (the parser may hang it on a preposition inside the first: "halt to the fighting
@@ -779,6 +836,13 @@ class DemandExtractor:
                         end = min(end, _before(other))
                         further.append(Found("verb", token, what.left_edge.i, what.right_edge.i + 1,
                                              party_token=party_token, addressees=addressees, context=what))
+        if content.pos_ == "NOUN" and content.dep_ in ("dobj", "pobj") and not further:
+            # "demands the lifting of sanctions and the release of frozen assets": two things,
+            # each with its own article, are two conditions.
+            parts = _noun_conjuncts(token.doc, content.left_edge.i, end)
+            if len(parts) > 1:
+                return [Found("verb", token, a, b, party_token=party_token, addressees=addressees,
+                              context=token.doc[a:b].root) for a, b in parts]
         item = Found("verb", token, first, end, party_token=party_token, addressees=addressees,
                      subject=_subject(content) if content.pos_ in ("VERB", "AUX") else None, context=content)
         return [item] + further if further else item
@@ -968,7 +1032,14 @@ class DemandExtractor:
         if subject is not None and subject.lower_ in self.lex.epistemic_subjects \
                 and (subject.lower_ != "it" or main.lemma_.lower() in self.lex.epistemic_verbs):
             return False
-        return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in main.children)
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in main.children):
+            return True
+        # "warned that Washington could take measures if ...", "signalled that it could resume
+        # funding if ...": what an actor could do, reported from its own side, is a threat or an
+        # offer ("the deal could collapse if ..." has a thing as subject).
+        return any(c.dep_ == "aux" and c.lower_ in self.lex.conditional_offer_auxes for c in main.children) \
+            and main.dep_ == "ccomp" and subject is not None and (subject.lower_ == "it" or _actor_like(subject, self.lex)) \
+            and _lemma_in(main.head, self.lex.offer_reporting_verbs) is not None
 
     def _own_clause(self, token: Token) -> bool:
         """A conjoined clause with its own subject is a separate demand."""
@@ -981,7 +1052,7 @@ class DemandExtractor:
         for item in found:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.form == item.form and item.form in ("obligation", "need")
-                    and prev.act.sent == item.act.sent
+                    and prev.act.sent == item.act.sent and prev.act.i != item.act.i  # not one modal split in two
                     and item.start - prev.end <= 2 and not _names_actor_like(item.subject)):
                 prev.end = max(prev.end, item.end)
                 continue
@@ -1010,6 +1081,10 @@ class DemandExtractor:
         counterparts = _country_counts(resolved)
         for item in found:
             quote = _quote_at(quotes, item.act)
+            if quote is None and item.form in STATEMENT_FORMS:
+                # "The US must 'stop arming Taiwan', he said": the modal stands outside the quote
+                # marks but the words demanded are the speaker's.
+                quote = _quote_over(quotes, doc[item.start:item.end])
             party_tok = _named_by_appositive(_doer_of_participle(_resolve_relative(item.party_token)), actor_at, resolved)
             party = _actor_of(party_tok, actor_at)
             if party_tok is not None and party_tok.lower_ in self.lex.first_person and quote is not None:
@@ -1058,6 +1133,10 @@ class DemandExtractor:
                 # "Rights groups are demanding an investigation": the subject as written (a weak
                 # verb only with an addressee and an infinitive: "ministers pressed X to ...").
                 party = _unnamed_subject(party_tok, resolved, actor_at, self.lex)
+            if party is None and item.form == "nominal" and party_tok is not None and party_tok.pos_ == "PROPN" \
+                    and party_tok.dep_ in SUBJECT_DEPS:
+                # "The Secretary-General reiterates his call on ...": a title no known actor names.
+                party = _unnamed_subject(party_tok, resolved, actor_at, self.lex)
             if party is None and item.form in ("refusal", "rejection") and party_tok is not None \
                     and party_tok.lemma_.lower() in self.lex.collective_nouns:
                 # "The junta in Niamey has rejected every call ...": the subject as written.
@@ -1073,7 +1152,7 @@ class DemandExtractor:
             if item.needs_statement and quote is None and reporter is None:
                 continue  # "the deal would collapse if ...": the reporter's hypothesis
             if item.form == "condition" and quote is None and not _committal(item.context) \
-                    and not self._refusing(item.context):
+                    and not self._refusing(item.context) and not self._threat(item.context):
                 continue  # "talks began only when ...": a narrative, not a condition
             party, voiced_by = self._voice(party, resolved)
             if voiced_by is None and quote is not None and quote.speaker.actor_id \
@@ -1279,6 +1358,11 @@ class DemandExtractor:
 
 
 # -- helpers over the parse ---------------------------------------------------------
+def _particle_with_object(particle: Token, spec: dict) -> bool:
+    """"called on all parties": the addressee's preposition read as a particle with an object."""
+    return particle.lower_ in spec["addressee"] and any(c.dep_ == "pobj" for c in particle.children)
+
+
 def _taken_near(taken: list[int], start_char: int) -> bool:
     return any(abs(start_char - t) < 20 for t in taken)
 
@@ -1307,6 +1391,95 @@ def _headline_speaker(act: Token, actor_at: dict[int, str]) -> Optional[str]:
     return ids.pop() if len(ids) == 1 else None
 
 
+_LIST_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-z][.)]|[•·▪*\-–—])\s+")
+
+
+def _listed(found: list[Found]) -> list[Found]:
+    """A demand that ends in a colon closing its paragraph introduces a list ("The EU stresses
+    the need for:", "urges both sides to:"): each item that follows (numbered, bulleted, or
+    opening in lower case) is one condition, with the introducing words' party and addressee."""
+    out: list[Found] = []
+    for item in found:
+        items = _list_items(item)
+        if not items:
+            out.append(item)
+            continue
+        for start, end in [part for whole in items for part in _noun_conjuncts(item.act.doc, *whole)]:
+            out.append(Found(item.form, item.act, start, end, stance=item.stance, party_token=item.party_token,
+                             addressees=item.addressees, context=item.act.doc[start:end].root,
+                             needs_statement=item.needs_statement))
+    return out
+
+
+def _noun_conjuncts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A list item naming two things, each with its own article ("the de-escalation of ... and
+    the withdrawal of ..."), is two conditions."""
+    root = doc[start:end].root
+    parts = [c for c in doc[start:end] if c.dep_ == "conj" and c.pos_ == "NOUN"
+             and (_top_level(c, root) or _parallel_of(c, root)) and any(d.dep_ == "det" for d in c.children)]
+    if root.pos_ != "NOUN" or not parts:
+        return [(start, end)]
+    bounds = [start] + [_before(c) for c in parts] + [end]
+    ranges = []
+    for k in range(len(bounds) - 1):
+        a, b = _trim_range(doc, bounds[k], bounds[k + 1])
+        if b > a:
+            ranges.append((a, b))
+    return ranges
+
+
+def _top_level(token: Token, root: Token) -> bool:
+    """The token hangs on ``root`` itself, not inside one of its phrases ("of ... and ...")."""
+    head = token.head
+    for _ in range(4):
+        if head.i == root.i:
+            return True
+        if head.dep_ in ("prep", "pobj", "relcl", "acl", "dobj") or head.head is head:
+            return False
+        head = head.head
+    return False
+
+
+def _parallel_of(token: Token, root: Token) -> bool:
+    """"the lifting of sanctions and the release of assets": the parser hangs the second "the
+    B of ..." inside the first one's "of" phrase; two parallel "of" nouns are two things."""
+    of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return bool(of) and token.head.dep_ == "pobj" and token.head.head.i == of[0].i \
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _list_items(item: Found) -> list[tuple[int, int]]:
+    """The token ranges of the list items after the colon that ends ``item``'s paragraph."""
+    doc = item.act.doc
+    text = text_of(doc)
+    end = item.end - 1  # the words may end at the colon or just before it
+    while end > item.start and doc[end].is_space:
+        end -= 1
+    if doc[end].text != ":":
+        end += 1
+        while end < len(doc) and doc[end].is_space:
+            end += 1
+    if end >= len(doc) or doc[end].text != ":" or not text[doc[end].idx + 1:].lstrip(" ").startswith("\n"):
+        return []
+    ranges = []
+    pos = doc[end].idx + 1
+    for line in text[pos:].split("\n"):
+        where = pos
+        pos += len(line) + 1
+        body = line.strip()
+        if not body:
+            continue
+        mark = _LIST_MARK.match(body)
+        if mark is None and not body[0].islower():
+            break
+        first = where + line.index(body) + (mark.end() if mark else 0)
+        last = where + line.index(body) + len(body.rstrip(";.,").removesuffix(" and").removesuffix(" or").rstrip(";.,"))
+        span = doc.char_span(first, last, alignment_mode="expand")
+        if span is not None and len(span):
+            ranges.append((span.start, span.end))
+    return ranges
+
+
 def _split_conjoined(found: list[Found]) -> list[Found]:
     """One demand per conjoined infinitive: "urged the government to drop its appeal and open
     talks" asks two things of it, and a report lists each condition apart."""
@@ -1314,8 +1487,11 @@ def _split_conjoined(found: list[Found]) -> list[Found]:
     for item in found:
         out.append(item)
         verb = item.context
-        if item.form != "verb" or verb is None or verb.pos_ not in ("VERB", "AUX") \
-                or not any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children):
+        # "Both sides must pull back their forces and return to the talks": a modal governs
+        # each bare verb joined to its own, one condition each.
+        modal = item.form == "obligation" and item.act.dep_ == "aux" and verb is not None and verb.i == item.act.head.i
+        if not modal and (item.form != "verb" or verb is None or verb.pos_ not in ("VERB", "AUX")
+                          or not any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children)):
             continue
         # "to purchase insurance or face a fine": alternatives are one demand; a bare verb with
         # nothing after it ("what to say or not say") names no act of its own.
@@ -1584,6 +1760,16 @@ def _between(item: Found, actor_at: dict[int, str]) -> list[str]:
 def _quote_at(quotes: Sequence[Quote], token: Token) -> Optional[Quote]:
     inside = [q for q in quotes if q.span[0] <= token.idx < q.span[1]]
     return min(inside, key=lambda q: q.span[1] - q.span[0]) if inside else None
+
+
+def _quote_over(quotes: Sequence[Quote], words: Span) -> Optional[Quote]:
+    """A statement with a known speaker that holds most (over half) of the words."""
+    size = words.end_char - words.start_char
+    for q in quotes:
+        shared = min(q.span[1], words.end_char) - max(q.span[0], words.start_char)
+        if q.speaker.actor_id and size > 0 and shared * 2 > size:
+            return q
+    return None
 
 
 def _quote_cued_by(quotes: Sequence[Quote], verb: Token) -> Optional[Quote]:
