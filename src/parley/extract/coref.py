@@ -237,6 +237,12 @@ class SpeakerResolver:
             self.groups.append((subject.i, phrase))
         return Resolution(None, phrase, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="unresolved")])
 
+    def resolve_pronoun(self, pronoun: Token, previous_speaker: Optional[str]) -> Resolution:
+        """The antecedent of a personal pronoun that is not a statement's subject (an event's
+        actor: "she has accepted the invitation"), by the same salience rules; the statement
+        history is left as it is."""
+        return self._pronoun(pronoun, previous_speaker)
+
     # -- rules -----------------------------------------------------------------
     def _pronoun(self, pronoun: Token, previous_speaker: Optional[str]) -> Resolution:
         found = self._pronoun_to_actor(pronoun, previous_speaker)

@@ -16,10 +16,12 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, MentionDetail, Quote
+from ..nlp.sentences import text_of
 from .actors import SECTOR_LABELS, ActorMention
 from .coref import Gender
 from .event_lexicon import EventLexicon
 from .event_merge import _refs
+from .event_voice import voice_words
 from .event_syntax import (PASSIVE_SUBJECTS, SUBJECTS, _acting, _char_token, _common_noun,
                            _in_subject_phrase, _subject, _unique)
 
@@ -34,6 +36,7 @@ ORGANISATION_PRONOUNS = frozenset({"it", "they"})
 # Pronouns for a body (a country, an organisation, a group): never a named person.
 BODY_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 _SLUG = re.compile(r"[^a-z0-9]+")
+_BREAKS = re.compile(r"\n+")
 # pronoun agreement (coref's first-name and surname tables), loaded once
 _GENDER = Gender()
 
@@ -44,6 +47,11 @@ class ActorContext:
     def __init__(self, doc: Doc, resolved, quotes, places, lex: EventLexicon):
         self.doc, self.resolved, self.lex, self.w = doc, resolved, lex, lex.words
         self.quotes = [q for q in quotes if q.speaker is not None]
+        # statements by the offset of their cue verb: who the quote extractor found saying
+        # it ("she denied that ...") is who does the act of that verb
+        self.cues = {q.cue_span[0]: q for q in quotes if q.speaker is not None and q.cue_span}
+        self._coref_resolver = None  # coreference for pronouns, built on first need
+        self.voice = voice_words()
         self.by_token: list[Optional[str]] = [None] * len(doc)
         self.metonyms: set[int] = set()  # tokens of a capital standing for its state ("Paris")
         for m in resolved.mentions:
@@ -134,6 +142,14 @@ class ActorContext:
             return self.actors_of(verb.head, quote) if verb.dep_ == "relcl" else []
         if low in SPEAKER_PRONOUNS and not (head.is_upper and len(head) > 1):  # "US" is a country
             return [quote.speaker.actor_id] if quote is not None and quote.speaker.actor_id else []
+        told = self.told_by(head)
+        if told is not None and told.speaker.actor_id:
+            # "she denied that ...", "A spokesman for Amnesty ... calls": the subject of a
+            # statement's cue is its speaker, as the quote extractor resolved it
+            return [told.speaker.actor_id]
+        reporter = self._reported_pronoun(head)
+        if reporter is not None:
+            return [reporter]
         if low in ORGANISATION_PRONOUNS and head.dep_ in SUBJECTS + PASSIVE_SUBJECTS:
             # "Syria says it is willing to withdraw": the pronoun subject of a reported
             # clause is the reporter when the reporter is an actor.
@@ -142,7 +158,7 @@ class ActorContext:
             if reporter:
                 return reporter
         if low in PERSONAL_PRONOUNS:
-            person = self._person_before(head) or self._last_speaker(head, person=True)
+            person = self._person_pronoun(head, quote)
             return [person] if person else []
         if low in BODY_PRONOUNS:
             return self._body_before(head)  # nothing fits: drop rather than guess
@@ -160,6 +176,12 @@ class ActorContext:
         for child in head.children:
             if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.i == head.i:
                 continue
+            if head.dep_ in SUBJECTS and (head.lemma_.lower() in self.voice.relation_nouns
+                                          or head.lower_ in self.voice.relation_nouns):
+                continue  # "Scott's wife pleads": the wife acts, not Scott
+            own = self._own_forces(head, child)
+            if own is not None:
+                return [own]
             for mod in [child, *child.conjuncts]:
                 mod_actor = self.by_token[mod.i]
                 if mod_actor is None or mod_actor == actor or self.named_for_city(head, mod):
@@ -171,6 +193,20 @@ class ActorContext:
         if not found:
             found = self._group_of(head, quote)
         return found
+
+    def _own_forces(self, head: Token, owner: Token) -> Optional[str]:
+        """"The defence ministry said its forces had struck ...": forces owned by "its"/"their"
+        in a clause reported by a body are that body's own (the speaker tells of its own act)."""
+        if owner.dep_ != "poss" or owner.lower_ not in ("its", "their"):
+            return None
+        if head.lemma_.lower() not in self.voice.own_force_nouns and head.lower_ not in self.voice.own_force_nouns:
+            return None
+        quote = self.quote_at(head.idx)
+        speaker = quote.speaker.actor_id if quote is not None and quote.kind == "indirect" else None
+        if speaker is None or self.is_person(speaker):
+            return None
+        opening = not text_of(self.doc)[quote.span[0]:head.left_edge.idx].strip(" that")
+        return speaker if opening else None
 
     def _apposed(self, head: Token, actor: Optional[str]) -> Optional[str]:
         """The one a role noun is then named as: "his rival, Hillary Clinton", "Russia's
@@ -211,11 +247,18 @@ class ActorContext:
         if country is None and sector.lower() in self.w.state_sectors:
             # "Police arrested dozens in Caracas": a state's agent acting as subject belongs to
             # the country of a place in the sentence, else to the article's main country
-            if _acting(head) and sector.lower() in self.w.context_country_sectors:
-                country = self._sentence_country(head) or self.main_country()
-            if country is None:
+            if _acting(head) and sector.lower() in self.w.context_country_sectors and not self._origin_said(head):
+                country = self._sentence_country(head, setting=True) or self.main_country()
+            if country is None and not self._origin_said(head):
                 return []  # "the government", "officials", "the embassy": whose is not said
         return [self._group(head, sector, country)]
+
+    @staticmethod
+    def _origin_said(head: Token) -> bool:
+        """The phrase says whom the group is from, in words that name no actor: "Negotiators
+        from dozens of developing countries" are not the host country's."""
+        return any(c.dep_ == "prep" and c.lower_ in ("from", "of", "for") and any(p.dep_ == "pobj" for p in c.children)
+                   for c in head.children)
 
     def _sector_of(self, head: Token) -> Optional[str]:
         sectors = self.lex.agent_sectors
@@ -305,16 +348,28 @@ class ActorContext:
             countries.add(actor.country)
         return countries.pop() if len(countries) == 1 else None
 
-    def _sentence_country(self, head: Token, besides: Sequence[str] = ()) -> Optional[str]:
+    def _sentence_country(self, head: Token, besides: Sequence[str] = (), setting: bool = False) -> Optional[str]:
         """The country of the first place named in the sentence; not one that names an actor
-        of ``besides`` ("the rebels, whom Russia accused": Russia is the accuser)."""
+        of ``besides`` ("the rebels, whom Russia accused": Russia is the accuser). With
+        ``setting``, only a place that sets the scene, not one acted upon: "the president
+        declined to threaten Moscow" says nothing of whose president acts."""
         sent = head.sent
         for place, token in self.places:
             if token is not None and sent.start <= token.i < sent.end and place.country:
                 if besides and self.by_token[token.i] in besides:
                     continue
+                if setting and self._acted_upon(token):
+                    continue
                 return place.country
         return None
+
+    @staticmethod
+    def _acted_upon(token: Token) -> bool:
+        """A place named as a verb's own object ("threaten Moscow"); a place in a phrase
+        ("an offensive on Gaza", "arrested in Caracas") may still set the scene."""
+        while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd")
 
     def main_country(self) -> Optional[str]:
         """The country the article is about: the one named most (as country, capital,
@@ -362,7 +417,8 @@ class ActorContext:
         else:
             actor_id = f"new:group:{_SLUG.sub('-', head.lemma_.lower()).strip('-')}"
             name = span.text
-        mention = ActorMention(span.start_char, span.end_char, actor_id, "generic", span.start, span.end, span.text)
+        whole = self._phrase_of(head, span)
+        mention = ActorMention(whole.start_char, whole.end_char, actor_id, "generic", span.start, span.end, whole.text)
         if actor_id not in self.groups:
             known = self.resolved.actors.get(actor_id)
             actor = known or Actor(id=actor_id, name=name, type="group", country=country, sector=sector)
@@ -371,6 +427,25 @@ class ActorContext:
         for i in range(span.start, span.end):
             self.by_token[i] = actor_id
         return actor_id
+
+    def _phrase_of(self, head: Token, core: Span) -> Span:
+        """The whole phrase an unnamed group is named by, as a reader would quote it: with
+        its count ("hundreds of protesters") and what it is said to be ("Negotiators from
+        dozens of developing countries", "Demonstrators in Baghdad"), up to a comma."""
+        outer = head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i < head.i:
+            owner = head.head.head
+            if owner.lemma_.lower() in self.w.partitive_nouns or owner.like_num:
+                outer = owner  # "hundreds of protesters"
+        start = min(core.start, outer.left_edge.i if outer is not head else core.start)
+        while start < core.start and self.doc[start].dep_ in ("det", "predet", "punct", "case"):
+            start += 1
+        end = core.end
+        for token in self.doc[head.i + 1 : head.right_edge.i + 1]:
+            if token.is_punct or token.dep_ in ("appos", "relcl") and token.head.i == head.i and "," in token.whitespace_:
+                break
+            end = token.i + 1
+        return self.doc[start:end]
 
     def commit_groups(self, events: list[Event]) -> None:
         """Adds to the Doc's actors the unnamed groups that some kept event names."""
@@ -401,6 +476,104 @@ class ActorContext:
         # actors in a description the parser hung on it as a conjunct
         named = _unique([a for h in (subject, *subject.conjuncts) if (a := self.by_token[h.i])])
         return named or self.actors_of(subject, None)
+
+    def told_by(self, subject: Token) -> Optional[Quote]:
+        """The statement whose cue verb ``subject`` is the subject of ("A spokesman for
+        Amnesty calls the deal a fraud")."""
+        if subject.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
+            return None
+        return self.cues.get(subject.head.idx)
+
+    def _reported_pronoun(self, pronoun: Token) -> Optional[str]:
+        """The speaker of an indirect statement whose reported clause has ``pronoun`` as its
+        subject and agrees with it: "Its foreign ministry says that it welcomes ..." (a body
+        for "it"/"they"), "He said he planned to travel" (a person of the pronoun's gender).
+        The quote extractor's resolution of the speaker is the better guess than a walk back
+        over the mentions."""
+        low = pronoun.lower_
+        if low not in REPORTED_PRONOUNS or pronoun.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
+            return None
+        clause = pronoun.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        quote = self.cues.get(clause.head.idx) if clause.dep_ == "ccomp" else None
+        if quote is None:
+            # "says in a statement that it welcomes ...": the pronoun opens the statement
+            quote = self.quote_at(pronoun.idx)
+            opening = quote is not None and not text_of(self.doc)[quote.span[0]:pronoun.idx].strip(" that")
+            quote = quote if opening else None
+        speaker = quote.speaker.actor_id if quote is not None and quote.kind == "indirect" else None
+        if speaker is None:
+            return None
+        actor = self.resolved.actors.get(speaker)
+        if low in PERSONAL_PRONOUNS:
+            return speaker if self.is_person(speaker) and _GENDER.agrees(low, actor.name) else None
+        return None if self.is_person(speaker) or actor is None else speaker
+
+    def _person_pronoun(self, pronoun: Token, quote: Optional[Quote]) -> Optional[str]:
+        """Who "he"/"she" is, by coreference's salience rules (the quotes' resolver), or None
+        when that answer is not reliable: no person, a gender clash, the speaker of the very
+        quote the pronoun is in ("he" in someone's own words is someone else), an antecedent
+        in another paragraph, or a second person of the same gender named as near."""
+        resolution = self._coref().resolve_pronoun(pronoun, self._last_speaker(pronoun, person=False))
+        actor_id = resolution.actor_id
+        if not actor_id or not self.is_person(actor_id):
+            return None
+        if not _GENDER.agrees(pronoun.lower_, self.resolved.actors[actor_id].name):
+            return None
+        if quote is not None and quote.speaker.actor_id == actor_id and quote.kind == "direct":
+            return None
+        mention = resolution.mention
+        if mention is None:
+            # the previous speaker, with nobody named between, in this paragraph or the last
+            last = self._last_speaker(pronoun, person=True)
+            return actor_id if last == actor_id and self._breaks(self._last_quote_start(pronoun), pronoun.idx) <= 1 else None
+        salient = self._is_subject_mention(mention) or actor_id == self._last_speaker(pronoun, person=True)
+        # "... Erdan says. \n\n He then feeds the Charter into a shredder": a paragraph may
+        # open on the subject or speaker of the one before, not on a name in passing
+        if self._breaks(mention.start, pronoun.idx) > (1 if salient else 0):
+            return None
+        if not salient and self._rival_person(pronoun, mention, actor_id):
+            return None
+        return actor_id
+
+    def _coref(self):
+        if self._coref_resolver is None:
+            from ..kb import load_kb
+            from .coref import SpeakerResolver
+            from .quotemarks import find_quoted_spans
+
+            kb = load_kb()
+            titles = dict(sorted((kb.agents.get("titles") or {}).items()))
+            quoted = [(q.start, q.end) for q in find_quoted_spans(text_of(self.doc))]
+            self._coref_resolver = SpeakerResolver(self.doc, self.resolved, quoted, titles, kb, None, _GENDER)
+        return self._coref_resolver
+
+    def _breaks(self, start: Optional[int], end: int) -> int:
+        """Paragraph breaks between two offsets (many when ``start`` is unknown)."""
+        return 99 if start is None else len(_BREAKS.findall(text_of(self.doc), start, end))
+
+    def _last_quote_start(self, token: Token) -> Optional[int]:
+        starts = [q.span[0] for q in self.quotes if q.span[0] < token.idx]
+        return max(starts) if starts else None
+
+    def _is_subject_mention(self, mention: ActorMention) -> bool:
+        head = self.doc[mention.token_end - 1]
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        return head.dep_ in SUBJECTS + PASSIVE_SUBJECTS
+
+    def _rival_person(self, pronoun: Token, chosen: ActorMention, actor_id: str) -> bool:
+        """Another person the pronoun could stand for, named in its sentence or the one
+        before: "Trump invited Flowers, who had an affair with Clinton. And she accepted"."""
+        start, _ = self._antecedent_window(pronoun)
+        for m in self.resolved.mentions:
+            if not (start <= m.token_start < pronoun.i) or m.actor_id == actor_id or m.start == chosen.start:
+                continue
+            actor = self.resolved.actors.get(m.actor_id)
+            if getattr(actor, "type", None) == "person" and _GENDER.agrees(pronoun.lower_, actor.name):
+                return True
+        return False
 
     def _named_after(self, head: Token) -> Optional[str]:
         """A title the parser made the head of "Minister Itamar Ben-Gvir": the person whose

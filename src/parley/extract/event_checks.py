@@ -37,6 +37,10 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative", "nsubjpass")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# an opening "Say"/"Suppose" read by the parser as a stray word rather than an imperative
+SUPPOSITION_DEPS = ("dep", "intj", "advmod", "ROOT", "npadvmod")
+# a date in one of these relations describes a thing: "the 2016 ruling", "2021's vote"
+DATE_MODIFIER_DEPS = ("nummod", "compound", "amod", "poss", "nmod")
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 
 
@@ -86,6 +90,7 @@ class SenseTable:
     former_words: frozenset[str] = frozenset()
     recent_time_words: frozenset[str] = frozenset()
     modal_words: frozenset[str] = frozenset()
+    bounding_preps: frozenset[str] = frozenset()
     background_sentences: int = 2
     avoidance_words: frozenset[str] = frozenset()
     disabled: frozenset[str] = frozenset()
@@ -101,7 +106,7 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
     table = SenseTable(**{key: _words(data.get(key)) for key in (
         "violence_words", "violence_particles", "armed_sectors", "agentless_nouns",
         "document_objects", "reading_verbs", "target_preps", "target_entity_labels", "non_actor_entity_labels", "object_target_preps", "place_entity_labels", "acting_place_types", "object_pronouns",
-        "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "avoidance_words", "disabled")})
+        "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled")})
     table.background_sentences = int(data.get("background_sentences", 2))
     for raw in data.get("senses") or []:
         for lemma in _words(raw["lemma"]):
@@ -249,7 +254,8 @@ def wrong_sense(facts: Facts, senses: SenseTable) -> Optional[str]:
         return None
     for sense in senses.senses_of(trigger.lemma_.lower(), facts.root):
         if _sense_excluded(trigger, sense):
-            if sense.unless_violent and (_violent_clause(trigger, senses) or _armed(facts, senses)):
+            # the sense's own objects ("occupies one of the key positions") show no violence
+            if sense.unless_violent and (_violent_clause(trigger, senses, sense.not_objects) or _armed(facts, senses)):
                 continue
             return sense.lemma
     return None
@@ -285,12 +291,13 @@ def figurative_violence(facts: Facts, senses: SenseTable) -> Optional[str]:
     return "no violent context"
 
 
-def _violent_clause(trigger: Token, senses: SenseTable) -> bool:
+def _violent_clause(trigger: Token, senses: SenseTable, not_physical: frozenset[str] = frozenset()) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children) and trigger.pos_ == "VERB":
         return True  # "was beaten", "were attacked": news uses the passive for the physical sense
     if any(c.dep_ == "prt" and c.lower_ in senses.violence_particles for c in trigger.children):
         return True
-    if any(o.lemma_.lower() in senses.physical_objects for o in _objects(trigger, [c for c in trigger.children if c.dep_ == "prep"])):
+    physical = senses.physical_objects - not_physical
+    if any(o.lemma_.lower() in physical for o in _objects(trigger, [c for c in trigger.children if c.dep_ == "prep"])):
         return True  # "attacked the embassy": a building, a convoy, a town is hit physically
     sentence = sentence_of(trigger)
     return any(t.lemma_.lower() in senses.violence_words for t in sentence if t.i != trigger.i)
@@ -502,7 +509,11 @@ def _supposed(facts: Facts, senses: SenseTable) -> bool:
     if sentence is None:
         return False
     first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
-    return first is not None and first.tag_ == "VB" and first.lower_ in senses.supposition_words and first.i < facts.trigger.i
+    if first is None or first.lower_ not in senses.supposition_words or first.i >= facts.trigger.i:
+        return False
+    # the parser often misreads the opening imperative as a name ("Say" NNP, dep): any
+    # reading but the subject or part of it
+    return first.tag_ == "VB" or first.dep_ in SUPPOSITION_DEPS
 
 
 def _narrated_past(facts: Facts, senses: SenseTable) -> bool:
@@ -552,31 +563,50 @@ def _paragraph_year(facts: Facts, senses: SenseTable) -> Optional[int]:
     current = facts.sentence
     for _ in range(senses.background_sentences):
         before = sentence_before(current)
-        if before is None or "\n" in text_of(facts.doc)[before.end_char:current.start_char]:
+        if before is None or _paragraph_break(facts.doc, before, current):
             return None  # a new paragraph sets its own time
         if any(t.lower_ in senses.recent_time_words for t in before):
             return None
-        year = _year_in(before, None)
+        year = _year_in(before, None, senses)
         if year is not None:
             return year
         current = before
     return None
 
 
-def _year_in(sentence: Span, default: Optional[int]) -> Optional[int]:
+def _paragraph_break(doc: Doc, before: Span, current: Span) -> bool:
+    """A line break between two sentences (spaCy gives the break to the sentence before it
+    as trailing whitespace, so the gap is read from its last word)."""
+    words = [t for t in before if not t.is_space]
+    end = words[-1].idx + len(words[-1]) if words else before.start_char
+    return "\n" in text_of(doc)[end:current.start_char]
+
+
+def _year_in(sentence: Span, default: Optional[int], senses: Optional[SenseTable] = None) -> Optional[int]:
     """The last year of a DATE that times a clause of ``sentence`` ("In January 2012, ...",
-    "met in 2014"), not one that describes a thing ("the 2008 housing collapse")."""
+    "met in 2014"), not one that describes a thing ("the 2008 housing collapse", "below the
+    2021 primaries") nor one that bounds a span reaching now ("has filed 60 protests since 2023")."""
     found = default
+    bounding = senses.bounding_preps if senses is not None else frozenset()
     for ent in entities(sentence.doc):
-        if ent.start >= sentence.start and ent.end <= sentence.end and ent.label_ == "DATE" and _times_a_clause(ent):
+        if ent.start >= sentence.start and ent.end <= sentence.end and ent.label_ == "DATE" and _times_a_clause(ent, bounding):
             for match in _YEAR.finditer(ent.text):
                 found = int(match.group(1))
     return found
 
 
-def _times_a_clause(ent: Span) -> bool:
-    """Up from the date to a verb through prepositions only: an adverbial of time."""
+# Clauses that describe a noun rather than narrate: their dates do not time a paragraph.
+DESCRIBING_CLAUSE_DEPS = ("relcl", "acl")
+
+
+def _times_a_clause(ent: Span, bounding: frozenset[str] = frozenset()) -> bool:
+    """Up from the date to a verb through prepositions only: an adverbial of time. A date
+    that modifies a noun ("the 2021 primaries") or sits under a bounding preposition
+    ("since 2023") times no narrated act, nor does one in a relative clause, which describes
+    a thing ("coca cultivation, which reached a record in 2023")."""
     token = ent.root
+    if token.dep_ in DATE_MODIFIER_DEPS or (token.head.dep_ == "prep" and token.head.lower_ in bounding):
+        return False
     for _ in range(4):
         if token.head.i == token.i:
             return token.pos_ in ("VERB", "AUX")
@@ -584,7 +614,7 @@ def _times_a_clause(ent: Span) -> bool:
             return False
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return True
+            return token.dep_ not in DESCRIBING_CLAUSE_DEPS
     return False
 
 

@@ -171,6 +171,11 @@ class ModalityWords:
     manner_preps: frozenset[str] = frozenset()
     said_roots: frozenset[str] = frozenset()
     standing_units: frozenset[str] = frozenset()
+    conditional_content_roots: frozenset[str] = frozenset()
+    anteriority_words: frozenset[str] = frozenset()
+    starting_point_words: frozenset[str] = frozenset()
+    repeat_quantifiers: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -183,6 +188,12 @@ class EventLexicon:
     mentions_acts: frozenset[str] = frozenset()
     intents: dict[str, str] = field(default_factory=dict)
     refusals: dict[str, str] = field(default_factory=dict)
+    # roots whose announced act is a threat only against someone (``intent_needs_target``)
+    intent_needs_target: frozenset[str] = frozenset()
+    # codes whose announced act is told once, as the intent (``intent_replaces_act``)
+    intent_replaces_act: frozenset[str] = frozenset()
+    # verbs of promising whose promised hostile act is a threat (``threat_when_hostile``)
+    threat_lemmas: frozenset[str] = frozenset()
     codes: dict[str, dict] = field(default_factory=dict)
     plover_scores: dict[str, float] = field(default_factory=dict)
     words: Optional[ModalityWords] = None
@@ -223,7 +234,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                        agents_file: Path = AGENTS_FILE) -> EventLexicon:
     """Read the pattern files and code tables (cached: call it freely)."""
     lex = EventLexicon()
-    mentions = set()
+    mentions, needs_target, replaces, threat_lemmas = set(), set(), set(), set()
     for path in sorted(Path(cameo_dir).glob("*.yaml")):
         data = _read(path)
         root = data.get("root")
@@ -236,6 +247,10 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
             lex.intents[root] = str(data["intent"])
         if data.get("refusal"):
             lex.refusals[root] = str(data["refusal"])
+        if data.get("intent_needs_target"):
+            needs_target.add(root)
+        replaces |= {str(c) for c in data.get("intent_replaces_act") or []}
+        threat_lemmas |= _words(data.get("threat_when_hostile"))
         lex.topics[root] = {str(k).lower(): str(v) for k, v in (data.get("topics") or {}).items()}
         for raw in data.get("verbs") or []:
             for lemma in _words(raw["lemma"]):
@@ -274,6 +289,8 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
         for patterns in table.values():
             patterns.sort(key=lambda p: -p.specificity)  # stable: file order among equals
     lex.mentions_acts = frozenset(mentions)
+    lex.intent_needs_target, lex.intent_replaces_act = frozenset(needs_target), frozenset(replaces)
+    lex.threat_lemmas = frozenset(threat_lemmas)
     words = _read(Path(cameo_dir) / "modality.yaml")
     lex.words = ModalityWords(
         **{k: _words(v) for k, v in words.items() if k not in ("news_cycle_days", "ultimatum_code")},

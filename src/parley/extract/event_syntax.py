@@ -60,6 +60,13 @@ def _subject(verb: Token) -> Optional[Token]:
         # "is willing to send": the infinitive hangs on the adjective, the subject on "is"
         if node.dep_ not in CONTROL_DEPS and node.dep_ != "acomp" or node.head.i == node.i:
             return None
+        if node.dep_ == "xcomp" and node.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            # "prompting Beijing to summon the ambassador": the governor's object acts, when
+            # it is a name ("take measures to defend" is a purpose, the subject's own)
+            controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i
+                               and c.pos_ == "PROPN"), None)
+            if controller is not None:
+                return controller
         node = node.head
         while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("prep", "pcomp") and node.head.i != node.i:
             node = node.head

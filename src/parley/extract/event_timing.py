@@ -128,7 +128,10 @@ class EventTiming:
         if self._no_plan_for(match):
             return "negated"
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if aux & self.w.hypothetical_aux or self._conditional(verb) or self._guessed(verb, children):
+        root = match.pattern.root if match.pattern is not None else ""
+        # a threat states its condition as its content: "threatened to strike if Iran rebuilds"
+        own_condition = root not in self.w.conditional_content_roots
+        if aux & self.w.hypothetical_aux or self._conditional(verb, own_condition) or self._guessed(verb, children):
             return "hypothetical"
         if self._needed(verb):
             return "hypothetical"  # "we need to support our first responders": what should be done
@@ -149,6 +152,8 @@ class EventTiming:
         elif any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in children):
             return "historical"
         elif self._long_ago(chain + _governing_clauses(verb)):
+            return "historical"
+        elif self._counted_from(match.trigger) or self._repeated_before(verb, children):
             return "historical"
         elif self._habitual(verb, children) or self._prior_object(match):
             return "historical"
@@ -242,17 +247,76 @@ class EventTiming:
             node = node.head
         return node.dep_ == "ccomp" and node.head.lemma_.lower() in self.w.background_reporting_verbs
 
-    def _conditional(self, verb: Token) -> bool:
+    def _conditional(self, verb: Token, own_condition: bool = True) -> bool:
+        """The act sits in a condition or is its consequence. ``own_condition`` False skips a
+        condition on the act's own verb (a threat's content). A relative clause is told as a
+        fact even inside a condition: "only if the juntas commit, a condition Mali has rejected"."""
         node = verb
         for _ in range(6):
             if self._condition_mark(node):
                 return True
             # the consequence of a condition: "would send tanks if Germany agreed"
-            if any(c.dep_ == "advcl" and self._condition_mark(c) for c in node.children):
+            if (own_condition or node is not verb) and any(
+                    c.dep_ == "advcl" and self._condition_mark(c) for c in node.children):
                 return True
-            if node.dep_ in ("ROOT", "ccomp") or node.head.i == node.i:
+            if node.dep_ in ("ROOT", "ccomp", "relcl") or node.head.i == node.i:
                 return False
             node = node.head
+        return False
+
+    def _counted_from(self, trigger: Token) -> bool:
+        """The act is the point a later time is counted from, so it lies before the news:
+        "six months after Mali quit the bloc", "since Washington imposed tariffs", or it is
+        told in a clause on an earlier date ("since January, when Petro suspended talks after
+        the rebels launched an offensive"). A bare "after" is no mark: the day's news is
+        often told "after" its cause."""
+        node = trigger
+        for _ in range(8):
+            if self._measured_anteriority(node) or self._since(node):
+                return True
+            if node.dep_ in ("relcl", "advcl", "acl") and self._on_past_date(node.head):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _measured_anteriority(self, node: Token) -> bool:
+        """"<n> months after": a span of time counted from the act (parsed on the clause, on
+        the act noun, or on the preposition itself)."""
+        marks = [c for c in node.children if c.dep_ in ("mark", "prep") and c.lower_ in self.w.anteriority_words]
+        for child in node.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in self.w.long_ago_units:
+                if marks or any(g.lower_ in self.w.anteriority_words for g in child.children):
+                    return True
+        return node.lower_ in self.w.anteriority_words and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in self.w.long_ago_units for c in node.children)
+
+    def _since(self, node: Token) -> bool:
+        """"since the government arrested him", "since the invasion": what a state of things
+        has lasted from. Only a past clause: "since Kyiv refuses" gives a reason."""
+        if node.dep_ == "prep" and node.lower_ in self.w.starting_point_words:
+            return True
+        return node.tag_ in ("VBD", "VBN") and any(
+            c.dep_ == "mark" and c.lower_ in self.w.starting_point_words for c in node.children)
+
+    def _on_past_date(self, token: Token) -> bool:
+        """``token`` is part of a date before the news cycle ("since January, when ...")."""
+        for date, start in self.dates:
+            if start is not None and start.i <= token.i and token.idx < date.span[1]:
+                if self.is_historical(date.value):
+                    return True
+        return False
+
+    def _repeated_before(self, verb: Token, children: list[Token]) -> bool:
+        """"has hosted several rounds of talks": a perfect counting repeated occasions tells a
+        record of past acts, background to the news."""
+        if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            return False
+        for obj in (c for c in children if c.dep_ == "dobj"):
+            counted = any(c.lower_ in self.w.repeat_quantifiers for c in obj.children)
+            if counted and obj.lemma_.lower() in self.w.occasion_nouns:
+                return True
         return False
 
     def _condition_mark(self, clause: Token) -> bool:

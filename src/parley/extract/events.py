@@ -54,6 +54,7 @@ from .event_syntax import (OBJECT_DEPS, PASSIVE_SUBJECTS, SUBJECTS, _bare_instit
                            _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_subject,
                            _is_time, _names, _own_words, _reduced_passive, _subject, _unique,
                            _verb_with_object)
+from .event_voice import stance_source
 from .event_timing import VERBAL_ROOTS, EventTiming, _period_end  # noqa: F401  (_period_end: re-exported)
 
 # Conflictual acts: when a quote attributes one to another country, the speaker accuses it.
@@ -106,7 +107,8 @@ class EventCoder:
                     sent_events.append((match, event))
             sent_events += self._hosts(sent, sent_events, ctx)
             intents = self._intents(sent_events, ctx, timing)
-            sent_events = _refused_dropped(sent_events, intents) + intents
+            sent_events = _announced_dropped(_refused_dropped(sent_events, intents), intents,
+                                             self.lex.intent_replaces_act) + intents
             sent_events += self._obligations(sent, sent_events, ctx, timing)
             events += self._split_sources(_own_words(sent, sent_events, self.w.reporting_verbs, self.w.said_roots))
         events += self._accusations(events, ctx)
@@ -154,7 +156,7 @@ class EventCoder:
                 preps += [c for c in obj.children if c.dep_ == "prep"]
         for prep in preps:
             objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-        objects += [c for h in heads for c in h.children if c.dep_ == "xcomp"]
+        objects += [c for h in heads for c in h.children if c.dep_ == "xcomp" or _small_clause(c)]
         if verb.dep_ == "amod" or _reduced_passive(verb):
             # a participle on its object: "needed guarantees", "the sanctions, imposed in 2018"
             objects.append(verb.head)
@@ -295,6 +297,10 @@ class EventCoder:
             return None  # "Trump held a rally in Michigan": a campaign event, not a protest
         if not target and isinstance(pattern, VerbPattern) and not pattern.direct_target:
             target = self._indirect_target(match, ctx, quote, source)
+        if not target and pattern.root in ctx.voice.conditional_roots:
+            # "threatened to halt talks if the US deployed missiles": the condition's side, not
+            # the place of the act the condition names
+            target = [a for a in self._condition_actors(match, ctx, quote) if a not in source]
         if not target:
             target = self._mentioned_target(match, ctx, quote, source)
         if target and set(target) <= set(source) and not getattr(pattern, "reciprocal", False):
@@ -306,6 +312,8 @@ class EventCoder:
             target = [a for a in self._protest_targets(match, ctx) if a not in source]
         if not target and pattern.root in self.w.place_target_roots:
             target = [a for a in self._place_targets(match, ctx) if a not in source]
+        if not target and pattern.code in ctx.voice.visit_codes:
+            target = [a for a in self._visited(match, ctx) if a not in source]
         if not target and getattr(pattern, "implicit_partner", False) and not self._has_object(match):
             partner = ctx.counterpart(source)
             if partner:
@@ -315,7 +323,7 @@ class EventCoder:
             return None
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
-        code = self._refine(match, pattern.code)
+        code = self._threat_code(match, self._refine(match, pattern.code))
         if self._policy_wish(match, code, target, ctx):
             return None
         if code[:2] in ("18", "19") and all(ctx.is_person(a) for a in source) and (
@@ -343,9 +351,11 @@ class EventCoder:
         if plover is None:
             return None  # a code the table does not know is a lexicon error: skip, don't guess
         match.source, match.target, match.code = source, target, code
+        # "Lai said Taiwan would not bow": a stance told for the speaker's side is the speaker's
+        voice = stance_source(code[:2], match.predicate, source, quote, ctx.country, ctx.is_person)
         return Event(
-            source=_ref(source),
-            target=_ref(target),
+            source=_ref([voice] if voice else source),
+            target=_ref([t for t in target if t != voice]),
             cameo=code,
             plover=plover,
             modality=modality,
@@ -393,6 +403,11 @@ class EventCoder:
             subject = _subject(verb)
             if subject is not None:
                 source = ctx.actors_of(subject, quote)
+            told = ctx.cues.get(verb.idx) if subject is None or subject.head.i != verb.i else None
+            if told is not None and told.speaker.actor_id:
+                # "Sanchez said the army would ..., and accused the group": the verb is a
+                # statement's cue, and the quote extractor resolved who made that statement
+                source = [told.speaker.actor_id]
             for child in children:
                 if child.dep_ in ("dobj", "dative"):
                     # "ordered the interior ministry to halt": a state body with no country of
@@ -652,6 +667,29 @@ class EventCoder:
                                 a for a in [ctx.place_actor(owner), ctx.contextual_agent(owner)] if a][:1]
                 if found:
                     return _unique(found)
+        return self._protest_purpose_targets(match, ctx, quote)
+
+    def _protest_purpose_targets(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Whom a protest is against when its purpose says it: the owner of what is
+        protested or demanded ("to show their disapproval of the United States' policies",
+        "demands for freedom from President Bouteflika's government", "calling for the
+        removal of President Mubarak"), read in the clause after the act, never a place
+        where it happened ("in the Gaza Strip")."""
+        trigger = match.trigger
+        for token in match.predicate.subtree:
+            if token.i <= trigger.i:
+                continue
+            if token.pos_ == "PRON":
+                continue  # "its own counter-rally": the protesters' own
+            if token.dep_ != "poss" and not (token.dep_ == "pobj" and token.head.lower_ in ("against", "from", "of")
+                                             and ctx.place_at.get(token.i) is None):
+                continue
+            of_noun = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            if of_noun is not None and (of_noun.pos_ != "NOUN" or of_noun.lemma_.lower() in self.lex.nouns):
+                continue  # "a counter-rally of students": who rallies, not against whom
+            found = [a for a in ctx.actors_of(token, quote) if not ctx.is_channel(a)]
+            if found:
+                return _unique(found)
         return []
 
     def _place_targets(self, match: _Match, ctx: ActorContext) -> list[str]:
@@ -682,6 +720,63 @@ class EventCoder:
                 if actor:
                     found.append(actor)
         return _unique(found)
+
+    def _threat_code(self, match: _Match, code: str) -> str:
+        """A promise to do a hostile act is a threat: "pledged to impose further sanctions"
+        takes the threat code (13x) of the act it announces instead of a general 030."""
+        if code != "030" or match.trigger.lemma_.lower() not in self.lex.threat_lemmas:
+            return code
+        for act in match.mentioned:
+            announced = self.lex.intents.get(act.pattern.root, "") if act.pattern is not None else ""
+            if announced.startswith("13"):
+                return announced
+        return code
+
+    def _visited(self, match: _Match, ctx: ActorContext) -> list[str]:
+        """Whom a visit goes to: the country named after the verb ("will visit Mauritania
+        and Senegal"), or the country of the city visited when the article names that country
+        ("travel to Tehran" in a story about Iran); the city itself is the act's location."""
+        found: list[str] = []
+        trigger = match.trigger
+        heads = [c for c in trigger.children if c.dep_ == "dobj"]
+        heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into")
+                  and not _is_time(c) for p in c.children if p.dep_ == "pobj"]
+        for head in heads:
+            for node in [head, *head.conjuncts]:
+                place = ctx.place_at.get(node.i)
+                if place is None:
+                    continue
+                if getattr(place, "kind", None) == "country":
+                    actor = ctx.place_actor(node)
+                else:
+                    actor = place.country if place.country in ctx.resolved.actors else None
+                if actor:
+                    found.append(actor)
+        return _unique(found)
+
+    def _condition_actors(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Whom a conditional threat is aimed at: the subject of its "if"/"unless" clause
+        ("will freeze ratification if the bloc goes ahead", "threatened to stop negotiations
+        if the United States deploys missiles")."""
+        nodes, node = [], match.predicate
+        for _ in range(4):  # the clauses it hangs on ("said it would ... if")
+            nodes.append(node)
+            if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head.i == node.i:
+                break
+            node = node.head
+        node = match.predicate
+        for _ in range(3):  # and the acts it threatens ("threatened to stop talks if ...")
+            node = next((c for c in node.children if c.dep_ == "xcomp"), None)
+            if node is None:
+                break
+            nodes.append(node)
+        for node in nodes:
+            for clause in (c for c in node.children if c.dep_ == "advcl"):
+                if not any(m.dep_ == "mark" and m.lower_ in ctx.voice.condition_marks for m in clause.children):
+                    continue
+                subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+                return ctx.actors_of(subject, quote) if subject is not None else []
+        return []
 
     def _refine(self, match: _Match, code: str) -> str:
         """A general code (ending in 0) made finer by the first topic word of its complement."""
@@ -761,6 +856,8 @@ class EventCoder:
                 continue
             table = self.lex.refusals if event.modality == "negated" else self.lex.intents
             code = table.get(event.cameo[:2])
+            if event.modality != "negated" and event.cameo[:2] in self.lex.intent_needs_target and not event.target:
+                code = None  # "plans to join the protest": a future protest, no threat to anyone
             if event.modality != "negated" and self._ultimatum(match.predicate):
                 code = self.w.ultimatum_code or code  # "will withdraw its troops unless ...": pressure
             plover = self.lex.plover(code) if code else None
@@ -769,7 +866,11 @@ class EventCoder:
             quote = ctx.quote_at(match.trigger.idx)
             date = timing.statement_date(quote) if quote is not None else (
                 timing.published.isoformat() if timing.published else None)
+            # "Indonesia will freeze ratification" (its spokesman): the threat is the speaker's
+            voice = stance_source(code[:2], match.predicate, match.source, quote, ctx.country, ctx.is_person, derived=True)
             found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
+                "source": voice or event.source,
+                "target": _ref([t for t in _refs(event.target) if t != voice]) if voice else event.target,
                 "cameo": code, "plover": plover, "modality": "asserted", "date": date,
                 "goldstein": self.lex.goldstein(code), "plover_score": self.lex.plover_score(plover),
             })))
@@ -851,11 +952,26 @@ class EventCoder:
                 "location": None, "goldstein": self.lex.goldstein("112"), "plover_score": self.lex.plover_score(plover),
             })))
         return found
+def _small_clause(token: Token) -> bool:
+    """A bare participle clause that says what the verb brings about: "ordered the camp
+    closed", "wants the sanctions lifted" (no auxiliary, subordinator or object of its own;
+    the tagger often reads the participle as a past tense)."""
+    return token.dep_ == "ccomp" and token.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("aux", "auxpass", "mark", "dobj") for c in token.children)
+
+
 def _refused_dropped(events: list, intents: list) -> list:
     """A refusal told now ("will not surrender its right to enrich") is the event: the act
     refused never happened, so its negated copy is not kept beside the refusal."""
     refused = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.plover.type == "REJECT"}
     return [(m, e) for m, e in events if not (e.modality == "negated" and m.trigger.i in refused)]
+
+
+def _announced_dropped(events: list, intents: list, codes: frozenset[str]) -> list:
+    """Announced cooperation with no act of its own ("would work with the Council") is told
+    once, as the intent: the future act of a code in ``codes`` is not kept beside it."""
+    announced = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.cameo.startswith("03")}
+    return [(m, e) for m, e in events if not (e.cameo in codes and m.trigger.i in announced)]
 
 
 def _drop_manner(matches: list, preps: frozenset[str]) -> list:

@@ -1,0 +1,97 @@
+"""Whose voice an act told inside a statement is: the speaker's stance or a reported act.
+
+News reports what a side intends, refuses, supports or condemns through its spokespeople:
+"President Lai said Taiwan would not bow to intimidation", "the envoy said Russia would
+continue to cooperate", "a State Department spokesman said the US supports the effort".
+The saying is the act, so its source is the speaker, when the clause's subject is the
+speaker's own side (an actor of the speaker's country that is not another person) and the
+act is a stance held or announced now (future or modal, present tense, or a state such as
+"remained open"). Acts the side did before ("Pakistan had accepted the ceasefire") and acts
+of other actors ("Houthis seized the ship", even when Japan says so) keep their own source.
+
+The word lists are data: ``kb/data/lexicon/event_voice.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from spacy.tokens import Token
+
+from ..kb import LEXICON_DIR
+from ..model import Quote
+
+VOICE_FILE = LEXICON_DIR / "event_voice.yaml"
+
+
+@dataclass(frozen=True)
+class VoiceWords:
+    stance_roots: frozenset[str]
+    intent_aux: frozenset[str]
+    state_verbs: frozenset[str]
+    own_force_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
+    visit_codes: frozenset[str]
+    conditional_roots: frozenset[str]
+    condition_marks: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def voice_words(path: Path = VOICE_FILE) -> VoiceWords:
+    with open(path, encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+    return VoiceWords(words("stance_roots"), words("intent_aux"), words("state_verbs"), words("own_force_nouns"),
+                      words("relation_nouns"), words("visit_codes"), words("conditional_roots"),
+                      words("condition_marks"))
+
+
+def stated_now(predicate: Token, words: VoiceWords) -> bool:
+    """The clause holds or announces its act at the time of speaking: "would not bow",
+    "will find", "supports", "is not interfering", "remained open", "was ready"; not a
+    past act ("had accepted", "welcomed")."""
+    aux = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() in words.intent_aux or a.lower_ in words.intent_aux for a in aux):
+        return True
+    if any(a.tag_ in ("VBD", "VBN") for a in aux):
+        return False  # "had met", "was shelled"
+    if predicate.tag_ in ("VBZ", "VBP"):
+        return True
+    if predicate.lemma_.lower() in words.state_verbs:
+        return any(c.dep_ in ("acomp", "attr") for c in predicate.children)
+    return False
+
+
+def speaker_voice(source: list[str], quote: Optional[Quote], country_of, is_person) -> Optional[str]:
+    """The quote's speaker when every source is the speaker's own side: an actor of the
+    speaker's country that is not a person (a person keeps their own acts: "Trump had
+    called her mother", told by his press secretary)."""
+    if quote is None or not source:
+        return None
+    speaker = quote.speaker.actor_id
+    if not speaker or speaker in source:
+        return None
+    country = country_of(speaker)
+    if country is None:
+        return None
+    if any(is_person(a) or country_of(a) != country for a in source):
+        return None
+    return speaker
+
+
+def stance_source(root: str, predicate: Token, source: list[str], quote: Optional[Quote],
+                  country_of, is_person, derived: bool = False) -> Optional[str]:
+    """The speaker as the source of a stance told for their own side, else None. A derived
+    statement of intent, refusal or threat (``derived``) is a stance by nature; any other
+    act must have a stance root and be stated as holding now."""
+    words = voice_words()
+    if not derived and (root not in words.stance_roots or not stated_now(predicate, words)):
+        return None
+    return speaker_voice(source, quote, country_of, is_person)
