@@ -13,7 +13,7 @@ import pycountry
 import pytest
 import yaml
 
-from parley.kb import DATA_DIR, normalise
+from parley.kb import DATA_DIR, LEXICON_DIR, normalise
 
 # The agent codes the project uses (CAMEO/PLOVER sectors).
 ALLOWED_SECTORS = {
@@ -189,3 +189,27 @@ def test_agents_file(agents):
     assert all(key == key.lower().strip() for key in list(sectors) + list(titles))
     assert sectors["army"] == "MIL" and sectors["rebel"] == "REB" and sectors["ministry"] == "GOV"
     assert titles["president"] == "GOV" and titles["general"] == "MIL"
+
+
+def _booleans(node, path=""):
+    """Where a YAML 1.1 boolean stands in a data file: unquoted on/off/yes/no in a list or as a key."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, bool):
+                yield f"{path}/{key} (key)"
+            yield from _booleans(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for item in node:
+            if isinstance(item, bool):
+                yield f"{path}[{item}]"
+            else:
+                yield from _booleans(item, path)
+
+
+def test_no_word_list_holds_a_yaml_boolean():
+    # PyYAML reads an unquoted `on`, `off`, `yes` or `no` as a boolean: a word list with a bare
+    # `on` silently loses the preposition. Data files quote such words.
+    found = [f"{path.relative_to(DATA_DIR.parent)}{where}"
+             for path in sorted([*DATA_DIR.rglob("*.yaml"), *LEXICON_DIR.rglob("*.yaml")])
+             for where in _booleans(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    assert found == []
