@@ -215,3 +215,25 @@ def events_command(
     except (FileNotFoundError, ValueError) as exc:  # ValueError: malformed JSON
         console.print(str(exc), style="red", markup=False)
         raise typer.Exit(code=2) from None
+
+
+@eval_app.command("agreement")
+def agreement_command(
+    reference: Path = typer.Argument(..., help="One annotation: a gold .json/.jsonl file or a folder of them."),
+    other: Path = typer.Argument(..., help="A second annotation of the same texts (articles matched by id)."),
+    errors: bool = typer.Option(False, "--errors", help="List every item the two annotations disagree on."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write every figure to this JSON file."),
+) -> None:
+    """How far two annotators agree on claims, demands and events (the human ceiling of a score)."""
+    from .agreement import run_agreement
+    from .report import write_json
+
+    console = Console()
+    try:
+        payload = run_agreement([reference], [other], console=console, errors=errors)
+    except (FileNotFoundError, ValueError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from None
+    if json_out is not None:
+        write_json(json_out, payload)
+        console.print(f"wrote {json_out}")
