@@ -100,6 +100,17 @@ def test_wrong_target_is_listed_among_errors():
     assert len(wrong) == 1 and wrong[0]["gold"] == ["Brevia"] and wrong[0]["predicted"] == ["Brevia's army"]
 
 
+def test_wrong_date_and_location_are_listed_among_errors():
+    result = ArticleResult(id="g1", text=TEXT, actors=ACTORS, events=[
+        _event("Ministers from Arland and Brevia met in Oslo on Monday", ["arl", "bre"], "CONSULT", "044",
+               date="2024-03-05", location=Location(name="Norway", country="NOR"))])
+    scores = scorer.score_gold_article(_gold(GOLD_EVENTS), scorer.predicted_events(result))
+    assert (scores.date.hits, scores.location.hits) == (0, 0)
+    by_kind = {e["kind"]: e for e in scores.errors}
+    assert (by_kind["wrong date"]["gold"], by_kind["wrong date"]["predicted"]) == ("2024-03-04", "2024-03-05")
+    assert (by_kind["wrong location"]["gold"], by_kind["wrong location"]["predicted"]) == ("Oslo, Norway", "Norway")
+
+
 def test_target_and_null_source_rules():
     gold = _gold([{"source": None, "target": "Brevia", "plover": "ASSAULT", "evidence": "Brevia's army shelled"}])
     with_source = ArticleResult(id="g1", text=TEXT, actors=ACTORS,

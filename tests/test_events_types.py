@@ -193,3 +193,56 @@ def test_coercion_and_sanction_wordings(checked, text, expected):
 
 def test_troops_ordered_somewhere_are_not_expelled(checked):
     assert "SANCTION" not in _types(checked("The Pentagon ordered 300 troops to Poland on Monday."))
+
+
+# -- round 3: withheld statements, standing by a cause, senses, the doer's kind of act ------
+
+def test_refusing_to_say_is_a_withheld_statement_not_a_rejection(checked):
+    found = checked("Russian officials refused to say how many soldiers had been killed.")
+    assert ("STATEMENT", "negated") in [(t, m) for _, t, m in found]
+    assert "REJECT" not in _types(found)
+
+
+def test_declining_to_comment_stays_an_asserted_statement(checked):
+    assert ("STATEMENT", "asserted") in [(t, m) for _, t, m in checked("China's delegation declined to comment.")]
+
+
+def test_commitment_to_a_countrys_sovereignty_is_support(checked):
+    found = checked("The European Union remains committed to the sovereignty and territorial integrity of Guyana.")
+    assert _types(found) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel's ambassador then feeds a copy of the UN Charter into a small shredder at the podium.",
+])
+def test_feeding_a_machine_is_no_aid(checked, text):
+    assert "AID" not in _types(checked(text))
+
+
+def test_an_apology_to_ones_own_supporters_is_no_act(checked):
+    found = checked("Gantz conceded defeat and apologised to his supporters.")
+    assert "CONCEDE" in _types(found)
+    assert "SUPPORT" not in _types(found)
+
+
+def test_a_crowds_violence_is_a_riot(checked):
+    found = checked("Hundreds of protesters attacked the embassies of Rwanda, France and the United States in Kinshasa.")
+    assert [(c, t) for c, t, _ in found] == [("145", "PROTEST")]
+
+
+def test_a_states_obstruction_is_a_blockade_and_a_peoples_a_protest(checked):
+    assert "COERCE" in _types(checked("Chinese ships began blocking access to the lagoon."))
+    assert "PROTEST" in _types(checked("Young Algerians blocked roads leading to the city centre on Sunday."))
+
+
+def test_an_attack_the_accused_side_denies_is_a_claim(checked):
+    text = "Russia said Ukrainian forces had shelled Belgorod overnight. Ukraine denied it."
+    assert ("ASSAULT", "hypothetical") in [(t, m) for _, t, m in checked(text)]
+
+
+def test_an_attack_with_no_denial_keeps_its_modality(checked):
+    text = ("Armenia's defence ministry says Azerbaijani forces opened fire on its positions near Sotk "
+            "late on Sunday. Azerbaijan's defence ministry said its troops were on alert.")
+    assert ("ASSAULT", "asserted") in [(t, m) for _, t, m in checked(text)]
+    denied = text.replace("said its troops were on alert", "rejected the accusation")
+    assert ("ASSAULT", "hypothetical") in [(t, m) for _, t, m in checked(denied)]

@@ -291,8 +291,15 @@ def score_gold_article(gold: GoldArticle, predicted: list[PredictedEvent]) -> Ev
                                   "gold": g.target, "predicted": sorted(min(n) for n in p.target_names)})
         if g.date:
             scores.date.count(p.date == g.date)
+            if p.date != g.date:
+                scores.errors.append({"kind": "wrong date", "article": gold.id, "evidence": g.evidence,
+                                      "gold": g.date, "predicted": p.date})
         if g.location:
-            scores.location.count(location_matches(g.location, p.location))
+            right_place = location_matches(g.location, p.location)
+            scores.location.count(right_place)
+            if not right_place:
+                scores.errors.append({"kind": "wrong location", "article": gold.id, "evidence": g.evidence,
+                                      "gold": g.location, "predicted": p.location})
         scores.modality.count(p.modality == g.modality)
         if not right_type or p.modality != g.modality:
             scores.errors.append({"kind": "wrong type or modality", "article": gold.id, "evidence": g.evidence,

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Event, MentionDetail, Quote
 from ..nlp.sentences import text_of
 from .actors import SECTOR_LABELS, ActorMention
-from .coref import Gender
+from ..kb import normalise
+from .coref import Gender, _institutions_of, _speaker_nouns
 from .event_lexicon import EventLexicon
 from .event_merge import _refs
 from .event_voice import voice_words
@@ -109,8 +110,11 @@ class ActorContext:
         if not actor_id.startswith("new:group:"):
             return True
         noun = actor_id.rsplit(":", 1)[1].split("-")[-1]
-        if noun in self.w.agent_nouns or noun in self.lex.agent_sectors:
-            return True
+        # "opposition-groups": a plural of a body noun acts as the singular would
+        for form in (noun, noun[:-1] if noun.endswith("s") else noun):
+            if (form in self.w.agent_nouns or form in self.lex.agent_sectors or form in self.voice.target_group_nouns
+                    or form in self.w.collective_nouns):
+                return True
         return any(noun.endswith(end) for end in self.w.agent_noun_endings)
 
     def is_person(self, actor_id: str) -> bool:
@@ -165,6 +169,9 @@ class ActorContext:
         if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
             return self._author_of(head, quote)
         actor = self.by_token[head.i]
+        body = self._country_body(head) if actor is None or actor.startswith("agent:") else None
+        if body is not None:
+            return [body]
         if actor is not None and not (modifiers and actor.startswith("agent:")):
             return [actor]
         named = self._named_after(head) or self._apposed(head, actor)
@@ -193,6 +200,82 @@ class ActorContext:
         if not found:
             found = self._group_of(head, quote)
         return found
+
+    def people_group(self, head: Token, quote: Optional[Quote] = None) -> list[str]:
+        """The unnamed group an act is aimed at ("urged donors to close the gap", "detained
+        14 picketers", "called on member states"): a group actor named by its phrase, with the
+        country its modifier or place phrase gives ("Filipino fishermen"). Only for a target:
+        an unnamed doer is read by :meth:`_group_of`, which wants a known sector."""
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" or self.by_token[head.i] is not None:
+            return []
+        if any(c.dep_ == "poss" for c in head.children):
+            return []  # "its crew members", "our partners": the actor's own people
+        if head.lower_ in self.voice.anaphoric_group_nouns and any(
+                c.dep_ in ("nummod", "det", "predet") and (c.like_num or c.lower_ == "both") for c in head.children):
+            return []  # "both countries": actors named before, not a new group
+        if head.lower_ not in self.voice.target_group_nouns and head.lemma_.lower() not in self.voice.target_group_nouns:
+            return []
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
+                start = child.left_edge.i
+        while start < head.i and self.doc[start].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case", "poss"):
+            start += 1
+        span = self.doc[start : head.i + 1]
+        actor_id = f"new:group:{_SLUG.sub('-', span.text.lower()).strip('-')}"
+        whole = self._phrase_of(head, span)
+        counted = [c.left_edge.i for c in head.lefts if c.dep_ == "nummod"]
+        if counted and min(counted) < whole.start:
+            whole = self.doc[min(counted) : whole.end]  # "three active-duty soldiers", as written
+        mention = ActorMention(whole.start_char, whole.end_char, actor_id, "generic", span.start, span.end, whole.text)
+        if actor_id not in self.groups:
+            actor = self.resolved.actors.get(actor_id) or Actor(
+                id=actor_id, name=span.text, type="group", country=self._country_near(head))
+            self.groups[actor_id] = (actor, [])
+        self.groups[actor_id][1].append(mention)
+        return [actor_id]
+
+    def _country_body(self, head: Token) -> Optional[str]:
+        """"A Chinese coast guard ship", "China's coast guard", "Russian navy vessels": a
+        country's armed or security body written in lower case (coreference's
+        ``country_bodies``), acting through its ships or in its own name. The KB's body of that
+        country when it lists one, else the organisation "<Country> <body>" that the quote
+        side builds for the same words, so both sides name one actor."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        words, country = [], None
+        for token in self.doc[head.left_edge.i : head.i + 1]:
+            owner = self.resolved.actors.get(self.by_token[token.i]) if self.by_token[token.i] and token.i != head.i else None
+            if owner is not None and owner.type == "country":
+                country = owner
+            elif token.text.islower() and token.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ in ("compound", "amod", "nmod", "ROOT") or token.i == head.i:
+                words.append(token.lower_)
+        if country is None or not country.country:
+            return None
+        bodies = _speaker_nouns()["country_bodies"]
+        key = next((" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)
+                    if " ".join(words[i:j]) in bodies), None)
+        if key is None:
+            return None
+        from ..kb import load_kb
+
+        entries = _institutions_of(load_kb(), country.country, frozenset(normalise(w) for w in key.split()))
+        if len(entries) == 1:
+            actor_id, name, kind = entries[0].id, entries[0].name, entries[0].type
+        else:
+            name, kind = f"{country.name} {key}", "organisation"
+            actor_id = "new:organisation:" + "-".join(normalise(name).split())
+        span = self.doc[head.left_edge.i : head.i + 1]
+        while len(span) > 1 and span[0].dep_ in ("det", "predet"):
+            span = span[1:]
+        mention = ActorMention(span.start_char, span.end_char, actor_id, "country body", span.start, span.end, span.text)
+        if actor_id not in self.groups:
+            actor = self.resolved.actors.get(actor_id) or Actor(
+                id=actor_id, name=name, type=kind, country=country.country, sector=bodies[key])
+            self.groups[actor_id] = (actor, [])
+        if all(m.start != mention.start for m in self.groups[actor_id][1]):
+            self.groups[actor_id][1].append(mention)
+        return actor_id
 
     def _own_forces(self, head: Token, owner: Token) -> Optional[str]:
         """"The defence ministry said its forces had struck ...": forces owned by "its"/"their"
@@ -237,7 +320,9 @@ class ActorContext:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     return self.actors_of(pobj, quote)
-            return []
+            if head.like_num or not any(c.dep_ in ("compound", "amod") for c in head.children):
+                return []
+            # "Opposition groups in Zimbabwe": a group noun whose modifier gives its sector
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.is_sent_start):
             return []  # a capitalised first word is often tagged a name: "Rebels attacked ..."
         sector = self._sector_of(head)
@@ -249,9 +334,18 @@ class ActorContext:
             # the country of a place in the sentence, else to the article's main country
             if _acting(head) and sector.lower() in self.w.context_country_sectors and not self._origin_said(head):
                 country = self._sentence_country(head, setting=True) or self.main_country()
-            if country is None and not self._origin_said(head):
+            if country is None and not self._origin_said(head) and not self._people_named(head, sector):
                 return []  # "the government", "officials", "the embassy": whose is not said
         return [self._group(head, sector, country)]
+
+    def _people_named(self, head: Token, sector: str) -> bool:
+        """"Jewish settlers", "Muslim hackers", "Druze inhabitants": a people or faith named
+        by a capitalised modifier says who a non-state group is, though no country is named.
+        Not for a state's agents ("Muslim officials" are still some state's)."""
+        if sector.lower() in self.w.context_country_sectors:
+            return False
+        return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.text[:1].isupper()
+                   for c in head.children)
 
     @staticmethod
     def _origin_said(head: Token) -> bool:
@@ -697,9 +791,129 @@ class ActorContext:
         other = self._dyad[1] if self._dyad[0] == mine else self._dyad[0]
         return other if other in self.resolved.actors else None
 
+    # targets told earlier
+    def antecedent_target(self, verb: Token, source: list[str]) -> list[str]:
+        """Whom an act is aimed at when its object points back to something told before:
+        a claim ("denies the charge", "rejected that") is aimed at whoever made it, the latest
+        speaker before it who is not the act's source; a told act ("welcomed the ruling",
+        "opposed the decision") at its author, the subject of the latest verb of its stem
+        ("the court ruled ..."). News names the accuser once and then writes "the charge"."""
+        obj = self._thing_object(verb)
+        if obj is None:
+            return []
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in obj.children):
+            return []  # an owner is named ("the White House's slander"): read elsewhere
+        low, lemma = obj.lower_, obj.lemma_.lower()
+        if low in self.voice.claim_pronouns and obj.dep_ == "dobj" or (
+                (lemma in self.voice.claim_nouns or low in self.voice.claim_nouns) and self._definite(obj, bare=True)):
+            return self.claimant_before(verb, source)
+        if obj.pos_ == "NOUN" and lemma not in self.voice.target_group_nouns and self._definite(obj):
+            # a side's own state is no target of its stance: "Beijing's spokesman described
+            # the drills" (China's) is not aimed at China
+            own = {self.country(a) for a in source} - {None}
+            return [a for a in self.author_before(obj, source)
+                    if not (self._is_state(a) and self.country(a) in own)]
+        return []
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
+        return actor is not None and (actor.type == "country" or actor_id.startswith("agent:")
+                                      and (actor.sector or "").lower() in self.w.context_country_sectors)
+
+    def _thing_object(self, verb: Token) -> Optional[Token]:
+        """The common noun or pronoun an act is done to: its object ("rejected the claim"),
+        or the noun its relative clause describes ("a condition Burkina Faso rejected")."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            # "was resolutely opposed to the test", "disagreed with the ruling"
+            heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+            obj = next((p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in self.voice.stance_preps
+                        for p in c.children if p.dep_ == "pobj"), None)
+        if obj is None and verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+            obj = verb.head
+        if obj is None or self.by_token[obj.i] is not None or obj.pos_ not in ("NOUN", "PRON", "DET"):
+            return None
+        return obj
+
+    def _definite(self, noun: Token, bare: bool = False) -> bool:
+        """A thing already told: "the ruling", "this decision" (not "a deal"); with ``bare``,
+        a bare plural too ("rejected accusations that ...": the ones made)."""
+        dets = [c for c in noun.children if c.dep_ in ("det", "predet", "nummod")]
+        return any(d.lower_ in self.voice.definite_dets for d in dets) or (bare and not dets and noun.tag_ == "NNS")
+
+    def _window_start(self, token: Token, sentences: int) -> int:
+        """The first token of the ``sentences`` sentences before ``token``'s own."""
+        sent = token.sent
+        for _ in range(sentences):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+        return sent.start
+
+    def _doer(self, verb: Token) -> list[str]:
+        """Who does ``verb``: its subject, or the "by" agent of a passive."""
+        if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if c.dep_ == "pobj"]
+            return [a for p in agents for a in self.actors_of(p, self.quote_at(verb.idx))]
+        subject = _subject(verb)
+        return self.actors_of(subject, self.quote_at(verb.idx)) if subject is not None else []
+
+    def claimant_before(self, token: Token, source: list[str]) -> list[str]:
+        """The speaker of the latest statement before ``token`` in the last few sentences,
+        not the act's own source nor the statement the act is told in."""
+        start = self.doc[self._window_start(token, self.voice.antecedent_sentences)].idx
+        best: Optional[Quote] = None
+        for quote in self.quotes:
+            speaker = quote.speaker.actor_id
+            if not speaker or speaker in source or not (start <= quote.span[0] < token.idx):
+                continue
+            if quote.span[1] > token.idx or not self.can_act(speaker):
+                continue  # the act is told inside it
+            if best is None or quote.span[0] > best.span[0]:
+                best = quote
+        return [best.speaker.actor_id] if best is not None else []
+
+    def author_before(self, noun: Token, source: list[str]) -> list[str]:
+        """Who did the act a definite noun names, told in the last few sentences: the
+        subject of the latest verb of the noun's stem ("ruled" for "the ruling"), or the
+        owner of the same noun met earlier ("Kenya's decision ... the decision")."""
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[self._window_start(noun, self.voice.act_antecedent_sentences) : noun.i]):
+            if token.pos_ == "VERB" and _same_stem(token.lemma_.lower(), lemma):
+                found = self._doer(token)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+                found = [a for c in token.children if c.dep_ in ("poss", "amod", "compound")
+                         and self.by_token[c.i] for a in self.actors_of(c, None)]
+                if not found and token.dep_ in ("dobj", "pobj"):
+                    # "the union said 6,000 members had joined the stoppage": who staged it
+                    verb = token.head if token.dep_ == "dobj" else token.head.head
+                    found = self._doer(verb) if verb.lemma_.lower() in self.w.light_verbs else []
+            else:
+                continue
+            found = [a for a in found if a not in source and self.can_act(a)]
+            if len(found) == 1:
+                return found
+            if found:
+                return []  # a joint act ("Israel and Hamas agreed"): welcoming it targets no side
+        return []
+
     # quotes
     def quote_at(self, offset: int) -> Optional[Quote]:
         for quote in self.quotes:
             if quote.span[0] <= offset < quote.span[1]:
                 return quote
         return None
+
+
+def _same_stem(verb: str, noun: str) -> bool:
+    """A verb and the noun of its act: "rule"/"ruling", "decide"/"decision",
+    "withdraw"/"withdrawal", "invade"/"invasion"."""
+    stem = verb.rstrip("e")
+    if len(stem) >= 3 and noun.startswith(stem):
+        return True
+    common = 0
+    for a, b in zip(verb, noun):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and common >= len(verb) - 2

@@ -94,6 +94,17 @@ class SenseTable:
     background_sentences: int = 2
     avoidance_words: frozenset[str] = frozenset()
     disabled: frozenset[str] = frozenset()
+    # the doer decides the kind of act: a crowd's violence is a riot, a state's obstruction a blockade
+    riot_code: str = ""
+    riot_roots: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
+    blockade_code: str = ""
+    obstruction_codes: frozenset[str] = frozenset()
+    state_actor_types: frozenset[str] = frozenset()
+    state_agent_sectors: frozenset[str] = frozenset()
+    # an attack one side tells of the other and the other denies is a claim
+    disputed_roots: frozenset[str] = frozenset()
+    denial_lemmas: frozenset[str] = frozenset()
 
     def senses_of(self, lemma: str, root: str) -> list[Sense]:
         return [s for s in self.senses.get(lemma, ()) if not s.roots or root in s.roots]
@@ -106,8 +117,12 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
     table = SenseTable(**{key: _words(data.get(key)) for key in (
         "violence_words", "violence_particles", "armed_sectors", "agentless_nouns",
         "document_objects", "reading_verbs", "target_preps", "target_entity_labels", "non_actor_entity_labels", "object_target_preps", "place_entity_labels", "acting_place_types", "object_pronouns",
-        "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled")})
+        "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled",
+        "riot_roots", "crowd_nouns", "obstruction_codes", "state_actor_types", "state_agent_sectors",
+        "disputed_roots", "denial_lemmas")})
     table.background_sentences = int(data.get("background_sentences", 2))
+    table.riot_code = str(data.get("riot_code") or "")
+    table.blockade_code = str(data.get("blockade_code") or "")
     for raw in data.get("senses") or []:
         for lemma in _words(raw["lemma"]):
             sense = Sense(
@@ -189,11 +204,18 @@ class EventChecks:
         return kept, dropped
 
     def corrected(self, facts: Facts) -> Event:
-        """The event with its modality corrected when the clause shows another one."""
+        """The event with its type corrected when its doer shows another kind of act, and its
+        modality when the clause (or the article, for a disputed attack) shows another one."""
+        update = {}
+        code = corrected_code(facts, self.senses)
+        plover = self.lex.plover(code) if code else None
+        if plover is not None:
+            update.update(cameo=code, plover=plover, goldstein=self.lex.goldstein(code),
+                          plover_score=self.lex.plover_score(plover))
         modality = corrected_modality(facts, self.senses)
-        if modality is None or modality == facts.event.modality:
-            return facts.event
-        return facts.event.model_copy(update={"modality": modality})
+        if modality is not None and modality != facts.event.modality:
+            update["modality"] = modality
+        return facts.event.model_copy(update=update) if update else facts.event
 
     def first_failure(self, facts: Facts) -> Optional[str]:
         for name, check in self.checks:
@@ -484,6 +506,81 @@ def poll_share(facts: Facts, senses: SenseTable) -> Optional[str]:
     return None
 
 
+def corrected_code(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """The CAMEO code the doer makes of the act, or None to keep it: "protesters attacked the
+    embassies" is a riot (145), "Chinese ships began blocking access" a blockade (191)."""
+    trigger, code = facts.trigger, facts.event.cameo
+    if trigger is None:
+        return None
+    if facts.root in senses.riot_roots and senses.riot_code and _crowd_subject(trigger, senses):
+        return senses.riot_code
+    if code in senses.obstruction_codes and senses.blockade_code and facts.sources() and all(
+            _is_state_agent(facts.actor(a), senses) for a in facts.sources()) and not _people_subject(trigger, senses):
+        return senses.blockade_code
+    return None
+
+
+def _people_subject(trigger: Token, senses: SenseTable) -> bool:
+    """"Young Algerians blocked roads": a country's people (a demonym) or a crowd, not its state."""
+    subject = _subject(trigger)
+    return subject is not None and (subject.ent_type_ == "NORP" or _crowd_subject(trigger, senses))
+
+
+def _crowd_subject(trigger: Token, senses: SenseTable) -> bool:
+    subject = _subject(trigger)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return False
+    # "hundreds of protesters", "a crowd of students": the crowd named after "of"
+    nouns = [subject] + [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"]
+    return any(n.lemma_.lower() in senses.crowd_nouns for n in nouns)
+
+
+def _is_state_agent(actor, senses: SenseTable) -> bool:
+    if actor is None:
+        return False
+    return actor.type in senses.state_actor_types or (actor.sector or "") in senses.state_agent_sectors
+
+
+def _disputed(facts: Facts, senses: SenseTable) -> bool:
+    """An attack one side tells of the other ("the defence ministry says Azerbaijani forces
+    opened fire") is a claim when the accused side denies something in the article, or when
+    the teller tells it in a denial of their own, in its sentence or the one before."""
+    event = facts.event
+    if facts.root not in senses.disputed_roots or not event.reported_by or facts.sentence is None:
+        return False
+    teller = _country_of(facts, event.reported_by)
+    accused = {_country_of(facts, a) for a in facts.sources()}
+    if teller is None or None in accused or teller in accused:
+        return False
+    before = sentence_before(facts.sentence)
+    near = range(before.start if before is not None else facts.sentence.start, facts.sentence.end)
+    for token in facts.doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in senses.denial_lemmas:
+            continue
+        subject = _subject(token)
+        if subject is None or subject.dep_ == "nsubjpass":
+            continue
+        denier = _country_of(facts, _mentioned_actor(facts, subject))
+        if denier in accused or (denier == teller and token.i in near):
+            return True
+    return False
+
+
+def _country_of(facts: Facts, actor_id: Optional[str]) -> Optional[str]:
+    actor = facts.actor(actor_id)
+    if actor is None:
+        return None
+    return actor.country or (actor.id if actor.type == "country" else None)
+
+
+def _mentioned_actor(facts: Facts, token: Token) -> Optional[str]:
+    if facts.actors is None:
+        return None
+    start = token.left_edge.idx if token.pos_ != "PRON" else token.idx
+    return facts.actors.actor_at(start, token.idx + len(token))
+
+
 def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     """'Perhaps the moderators will demand' is a guess; 'steered clear of criticising' a non-act."""
     trigger = facts.trigger
@@ -496,6 +593,8 @@ def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     if any(c.dep_ == "advmod" and c.lower_ in senses.guess_adverbs for c in verb.children):
         return "hypothetical"
     if _supposed(facts, senses):
+        return "hypothetical"
+    if facts.event.modality == "asserted" and _disputed(facts, senses):
         return "hypothetical"
     if facts.event.modality == "asserted" and _narrated_past(facts, senses):
         return "historical"

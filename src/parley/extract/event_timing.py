@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Span, Token
 
 from ..model import Location, Quote
+from ..nlp.sentences import text_of
 from .event_actors import ActorContext
 from .event_syntax import SUBJECTS, _char_token, _governing_clauses
 
@@ -24,6 +25,13 @@ if TYPE_CHECKING:
 
 # Roots whose act is itself a statement: dated by the statement when told in a quote.
 VERBAL_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
+# A dateline at a paragraph start: "NAIROBI, March 19 (Reuters) - ", "Goma (DR Congo) (AFP) – ",
+# "GENEVA/KINSHASA, 8 October 2025 - ": the first place, then what may follow it before the dash.
+_DATELINE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][^\n,(/–—-]{1,30}?)(?P<rest>(?:/[^\n,(–—]{1,30})?(?:,[^\n(–—]{1,30})?"
+                       r"(?:\s*\([^)\n]{1,40}\))*)\s*[–—-]{1,2}\s")
+_DATELINE_REACH = 600  # a dateline opens the body, after a headline and standfirst at most
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}")  # a word of a sentence, not a dateline's
+_PARENS = re.compile(r"\([^)]*\)")
 _DECADE = re.compile(r"^(1[0-9]|20)?[0-9]0'?s$|^'[0-9]0s$")  # "1990s", "the '90s", "80s"
 
 
@@ -34,6 +42,7 @@ class EventTiming:
         self.actors, self.doc, self.w, self.places = actors, actors.doc, actors.w, actors.places
         self.published = published
         self.dates = [(d, _char_token(actors.doc, d.span[0])) for d in dates if d.value]
+        self._dateline = False  # not looked for yet
 
     # dates
     def own_date(self, match: _Match):
@@ -68,13 +77,35 @@ class EventTiming:
         reduced = verb.tag_ == "VBN" and not aux and verb.dep_ == "acl"  # "an agreement reached ...": not the statement's act
         if root in VERBAL_ROOTS and quote is not None and not reduced:
             return self.statement_date(quote)
+        verb, aux = self._tensed(verb, aux)
         if verb.tag_ == "VBD" and not aux & {"had", "has", "have", "'d"}:
             return self.published.isoformat() if self.published else None
         if verb.tag_ in ("VBZ", "VBP") and root in VERBAL_ROOTS:
             return self.published.isoformat() if self.published else None
+        if self._news_present(verb, aux):
+            return self.published.isoformat() if self.published else None
         if location is not None and self._is_past_form(verb):
             return self._date_of_place(location.name, match.trigger.sent)
         return None
+
+    @staticmethod
+    def _tensed(verb: Token, aux: set[str]) -> tuple[Token, set[str]]:
+        """The verb whose tense tells the act's time, with its auxiliaries: a subjectless
+        participle ("..., accusing Western powers of ...") is told in its governor's tense."""
+        if verb.tag_ != "VBG" or aux:
+            return verb, aux
+        for governor in _governing_clauses(verb):
+            if governor.tag_ != "VBG":
+                return governor, {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+        return verb, aux
+
+    @staticmethod
+    def _news_present(verb: Token, aux: set[str]) -> bool:
+        """The day's news told in the present perfect ("has imposed sanctions") or the present
+        progressive ("is demanding"): the article's date, when no date word says otherwise."""
+        if verb.tag_ == "VBN":
+            return bool(aux & {"has", "have", "'s", "'ve"}) and not aux & {"had", "'d"}
+        return verb.tag_ == "VBG" and bool(aux & {"is", "are", "am", "'s", "'re", "'m"})
 
     def statement_date(self, quote: Quote) -> Optional[str]:
         """When the quote was made; a date the quote took from its own content ("agreements
@@ -330,13 +361,17 @@ class EventTiming:
 
     # places
     def location(self, match: _Match, sent: Span, actor_ids: list[str]) -> Optional[Location]:
+        """The place of the act's own clause ("met in Oslo"), of a clause it hangs on
+        ("In Kinshasa, protesters attacked ..., accusing ..."), or of the scene a fronted
+        phrase sets for its paragraph ("At a briefing in Beijing, Guo said ... . He accused ...")."""
+        governing = set(v.i for v in _governing_clauses(match.predicate))
         anchors = {match.trigger.i, match.predicate.i}
         for place, token in self.places:
             if token is None or not (sent.start <= token.i < sent.end) or self.actors.by_token[token.i] in actor_ids:
                 continue
             prev = self.doc[token.i - 1] if token.i > 0 else None
             visit = match.pattern is not None and match.pattern.code == "042"
-            locative = prev is not None and prev.lower_ in self.w.locative_preps
+            locative = (prev is not None and prev.lower_ in self.w.locative_preps) or self._locative_prep(token) is not None
             # a visit's place may be its object: "visited Kyiv", "travelled to Paris"
             if not locative and not (visit and (token.dep_ == "dobj" or (prev is not None and prev.lower_ == "to"))):
                 continue
@@ -347,10 +382,109 @@ class EventTiming:
                 if node.pos_ in ("VERB", "AUX") and node.i != token.i:
                     break
                 node = node.head
-            if node.i in anchors:
-                return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
-                                geonames_id=place.geonames_id)
+            if node.i in anchors or (locative and node.i in governing):
+                return _as_location(place)
+        scene = self._scene(match.predicate, sent)
+        return _as_location(scene) if scene is not None else None
+
+    def dateline_location(self, match: _Match, modality: str, date: Optional[str],
+                          source: list[str]) -> Optional[Location]:
+        """The dateline's place ("NAIROBI, March 19 (Reuters) -") for an act of the day's news
+        that the text places nowhere else, by actors who may be there: of the dateline's
+        country, or of none known (an international body, an unnamed official). A foreign
+        government's act is told from its own capital, not the reporter's."""
+        dateline = self.dateline()
+        if dateline is None or modality != "asserted" or (date is not None and not self._in_news_cycle(date)):
+            return None
+        if any(self.actors.country(a) not in (None, dateline.country) for a in source):
+            return None
+        sent = match.trigger.sent
+        if any(sent.start <= t.i < sent.end and p.country != dateline.country and self._locative_prep(t) is not None
+               for p, t in self.places if t is not None):
+            return None  # the sentence tells of somewhere else: "an attack on a site in Mirebalais"
+        return _as_location(dateline)
+
+    def dateline(self):
+        """The place of the article's dateline, found once: a place opening one of the first
+        paragraphs and followed, before a dash, only by a country, a date or an agency."""
+        if self._dateline is False:
+            self._dateline = None
+            text = text_of(self.doc)
+            for found in _DATELINE.finditer(text[:_DATELINE_REACH]):
+                if _LOWER_WORD.search(_PARENS.sub("", found.group("rest"))):
+                    continue  # a sentence, not a dateline
+                start = found.start("place")
+                place = next((p for p, _ in self.places if p.span[0] == start and p.kind == "city"), None)
+                self._dateline = place or _dateline_city(found.group("place").strip(), found.group("rest"))
+                if self._dateline is not None:
+                    break
+        return self._dateline
+
+    def _in_news_cycle(self, value: str) -> bool:
+        start = _period_start(value)
+        return not self.is_historical(value) and not (self.published and start and start > self.published)
+
+    def _locative_prep(self, token: Token) -> Optional[Token]:
+        """The locative preposition a toponym is the object of, through the noun phrase it
+        names: "in the capital, Sanaa", "in the eastern state of Kassala"."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return None
+            if node.dep_ == "pobj":
+                prep = node.head
+                if prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN"):
+                    node = prep.head  # "the department of Arauca": the department is the place
+                    continue
+                return prep if prep.lower_ in self.w.locative_preps else None
+            if node.dep_ not in ("appos", "compound", "amod", "nmod") or node.head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            node = node.head
         return None
+
+    def _scene(self, predicate: Token, sent: Span):
+        """The place a fronted phrase sets at the head of a sentence of the event's paragraph
+        ("In Washington, Biden was asked ...", "Speaking in Kassala, he said ..."), up to the
+        event's sentence; the nearest before the event wins. A paragraph break ends a scene."""
+        start = self._paragraph_start(sent)
+        found = None
+        for place, token in self.places:
+            if token is None or token.i < start or token.i >= sent.end:
+                continue
+            if token.i in self.actors.metonyms or not self._fronted(token):
+                continue
+            if token.sent.start == sent.start and token.i > predicate.i:
+                continue
+            found = place
+        return found
+
+    def _fronted(self, token: Token) -> bool:
+        """The toponym is in a locative phrase set before its sentence's main clause, closed by
+        a comma: "In Kinshasa, ...", "At the UN in New York, ...", "Speaking to troops in X, ..."."""
+        prep = self._locative_prep(token)
+        root = token.sent.root
+        if prep is None or root.i < token.i:
+            return False
+        between = token.doc[token.i + 1:root.i]
+        if not any(t.text == "," for t in between):
+            return False
+        # the phrase hangs on the main verb (directly or through a participle opening the sentence)
+        node = prep
+        for _ in range(8):
+            if node.i == root.i:
+                return True
+            if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.dep_ not in ("advcl",)):
+                return False
+            node = node.head
+        return False
+
+    def _paragraph_start(self, sent: Span) -> int:
+        """Token index where the paragraph holding ``sent`` begins (after the last line break)."""
+        brk = text_of(self.doc).rfind("\n", 0, sent.start_char)
+        if brk < 0:
+            return 0
+        token = _char_token(self.doc, brk + 1)
+        return token.i if token is not None else 0
 
     def meeting_code(self, code: str, source: list[str], target: list[str], location: Location) -> str:
         """Where a meeting happened decides visit (042), host (043) or third location (044)."""
@@ -370,6 +504,25 @@ class EventTiming:
         if here in src and tgt and here not in tgt:
             return "043"
         return code
+
+
+def _dateline_city(name: str, rest: str):
+    """A dateline's city the place finder left out (an upper-case "CHISINAU" is no entity to the
+    tagger): the gazetteer's city of that name, in the country the dateline names if it does."""
+    from ..geo.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    cities = [c.entry for c in gazetteer.lookup(name) if c.entry.kind == "city"]
+    named = rest.split(",")[1].split("(")[0].strip() if "," in rest else ""
+    countries = {c.entry.country for c in gazetteer.lookup(named) if c.entry.kind == "country"} if named else set()
+    if countries:
+        cities = [c for c in cities if c.country in countries]
+    return max(cities, key=lambda c: c.population, default=None)
+
+
+def _as_location(place) -> Location:
+    return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon,
+                    geonames_id=place.geonames_id)
 
 
 def _period_end(value: str) -> Optional[dt.date]:

@@ -38,6 +38,16 @@ class VoiceWords:
     visit_codes: frozenset[str]
     conditional_roots: frozenset[str]
     condition_marks: frozenset[str]
+    claim_nouns: frozenset[str] = frozenset()
+    claim_pronouns: frozenset[str] = frozenset()
+    definite_dets: frozenset[str] = frozenset()
+    antecedent_sentences: int = 3
+    act_antecedent_sentences: int = 12
+    target_group_nouns: frozenset[str] = frozenset()
+    anaphoric_group_nouns: frozenset[str] = frozenset()
+    stance_preps: frozenset[str] = frozenset()
+    beneficiary_roots: frozenset[str] = frozenset()
+    beneficiary_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +60,11 @@ def voice_words(path: Path = VOICE_FILE) -> VoiceWords:
 
     return VoiceWords(words("stance_roots"), words("intent_aux"), words("state_verbs"), words("own_force_nouns"),
                       words("relation_nouns"), words("visit_codes"), words("conditional_roots"),
-                      words("condition_marks"))
+                      words("condition_marks"), words("claim_nouns"), words("claim_pronouns"),
+                      words("definite_dets"), int(raw.get("antecedent_sentences") or 3),
+                      int(raw.get("act_antecedent_sentences") or 12), words("target_group_nouns"),
+                      words("anaphoric_group_nouns"), words("stance_preps"),
+                      words("beneficiary_roots"), words("beneficiary_preps"))
 
 
 def stated_now(predicate: Token, words: VoiceWords) -> bool:

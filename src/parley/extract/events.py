@@ -303,6 +303,10 @@ class EventCoder:
             target = [a for a in self._condition_actors(match, ctx, quote) if a not in source]
         if not target:
             target = self._mentioned_target(match, ctx, quote, source)
+        if not target and isinstance(pattern, VerbPattern):
+            # "Rwanda denies the charge", "welcomed the ruling": aimed at whoever made the
+            # claim or did the act, told in an earlier sentence
+            target = [a for a in ctx.antecedent_target(match.trigger, source) if a not in source]
         if target and set(target) <= set(source) and not getattr(pattern, "reciprocal", False):
             return None  # "X accused X": one side read twice is a resolution slip, not an act
         target = [t for t in target if t not in source]
@@ -347,6 +351,8 @@ class EventCoder:
             date = timing.fallback_date(match, modality, quote, location)
             if date is not None and modality == "asserted" and timing.is_historical(date):
                 modality = "historical"
+        if location is None:
+            location = timing.dateline_location(match, modality, date, source)
         plover = self.lex.plover(code)
         if plover is None:
             return None  # a code the table does not know is a lexicon error: skip, don't guess
@@ -414,6 +420,9 @@ class EventCoder:
                     # its own is the one the sentence or article is about
                     agent = ctx.contextual_agent(child) if _bare_institution(child) else None
                     found = ctx.actors_of(child, quote) or ([agent] if agent else [])
+                    if not found and not (_names(child) & match.pattern.objects):
+                        # "urged donors to ...", not "exchanged four prisoners" (the thing moved)
+                        found = ctx.people_group(child, quote)
                     if _bare_institution(child):
                         found = ctx.others_institution(child, found, source)
                     target += found
@@ -430,12 +439,15 @@ class EventCoder:
         # when the parser hangs it on the verb
         reason = min((p.i for p in preps if p.lower_ in self.w.reason_preps and p.i > verb.i), default=len(verb.doc))
         leaving = match.pattern.root in self.w.leaving_roots
+        # "provided aid for Romania": aid is done for its beneficiary
+        giving = match.pattern.root in ctx.voice.beneficiary_roots
         for prep in preps:
-            if (prep.lower_ in self.w.target_preps or (leaving and prep.lower_ in self.w.leaving_preps)) and verb.i < prep.i < reason:
+            if (prep.lower_ in self.w.target_preps or (leaving and prep.lower_ in self.w.leaving_preps)
+                    or (giving and prep.lower_ in ctx.voice.beneficiary_preps)) and verb.i < prep.i < reason:
                 # a fronted phrase sets the scene ("At the UN, Guterres called on ...")
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = [a for a in ctx.actors_of(pobj, quote) or self._thing_owners(pobj, ctx, quote, source)
-                             if not ctx.is_channel(a)]
+                             or ctx.people_group(pobj, quote) if not ctx.is_channel(a)]
                     if prep.lower_ == "to" and match.pattern.root in VERBAL_ROOTS:
                         # "in his speech to the Russian Foreign Ministry": an audience at home
                         found = [a for a in found if ctx.country(a) not in own]
@@ -458,7 +470,7 @@ class EventCoder:
                 elif prep.lower_ in self.w.target_preps and node is noun and not _is_time(prep):
                     for pobj in pobjs:
                         target += [a for a in ctx.actors_of(pobj, None) or self._thing_owners(pobj, ctx, None, source)
-                                   if not ctx.is_channel(a)]
+                                   or ctx.people_group(pobj) if not ctx.is_channel(a)]
         if source and not target:
             target = self._patient_of(noun, ctx)
         if not source:
