@@ -105,6 +105,21 @@ class SenseTable:
     # an attack one side tells of the other and the other denies is a claim
     disputed_roots: frozenset[str] = frozenset()
     denial_lemmas: frozenset[str] = frozenset()
+    # background told by month, claims the sentence disputes, comparisons, self-directed acts
+    background_months: int = 2
+    month_words: frozenset[str] = frozenset()
+    claim_heads: frozenset[str] = frozenset()
+    dispute_words: frozenset[str] = frozenset()
+    proof_nouns: frozenset[str] = frozenset()
+    absence_words: frozenset[str] = frozenset()
+    comparison_verbs: frozenset[str] = frozenset()
+    own_things: frozenset[str] = frozenset()
+    own_roots: frozenset[str] = frozenset()
+    possessive_pronouns: frozenset[str] = frozenset()
+    withheld_code: str = ""
+    refusal_roots: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
+    withheld_verbs: frozenset[str] = frozenset()
 
     def senses_of(self, lemma: str, root: str) -> list[Sense]:
         return [s for s in self.senses.get(lemma, ()) if not s.roots or root in s.roots]
@@ -119,10 +134,14 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
         "document_objects", "reading_verbs", "target_preps", "target_entity_labels", "non_actor_entity_labels", "object_target_preps", "place_entity_labels", "acting_place_types", "object_pronouns",
         "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled",
         "riot_roots", "crowd_nouns", "obstruction_codes", "state_actor_types", "state_agent_sectors",
-        "disputed_roots", "denial_lemmas")})
+        "disputed_roots", "denial_lemmas", "month_words", "claim_heads", "dispute_words", "proof_nouns",
+        "absence_words", "comparison_verbs", "own_things", "own_roots", "possessive_pronouns", "refusal_roots", "refusal_verbs",
+        "withheld_verbs")})
     table.background_sentences = int(data.get("background_sentences", 2))
+    table.background_months = int(data.get("background_months", 2))
     table.riot_code = str(data.get("riot_code") or "")
     table.blockade_code = str(data.get("blockade_code") or "")
+    table.withheld_code = str(data.get("withheld_code") or "")
     for raw in data.get("senses") or []:
         for lemma in _words(raw["lemma"]):
             sense = Sense(
@@ -183,6 +202,8 @@ class EventChecks:
                 ("agentless_passive", agentless_passive),
                 ("reading_not_investigating", reading_not_investigating),
                 ("poll_share", poll_share),
+                ("figurative_comparison", figurative_comparison),
+                ("own_matter", own_matter),
                 ("named_target_missing", named_target_missing),
             ) if name not in self.senses.disabled
         ]
@@ -506,6 +527,57 @@ def poll_share(facts: Facts, senses: SenseTable) -> Optional[str]:
     return None
 
 
+def figurative_comparison(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'likened the rules to "burning the Constitution"': the act is the image of a
+    comparison, not something done."""
+    trigger = facts.trigger
+    if trigger is None:
+        return None
+    for head in _heads(trigger, 4):
+        if head.lemma_.lower() in senses.comparison_verbs:
+            return f"image of '{head.text}'"
+    return None
+
+
+def own_matter(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'called her vote a mistake', 'has given $60 million to his campaign': an act on the
+    doer's own vote or campaign, with no one else acted upon (a concession, self-funding)."""
+    trigger = facts.trigger
+    if trigger is None or facts.event.target or facts.root not in senses.own_roots:
+        return None
+    preps = [c for c in trigger.children if c.dep_ in ("prep", "dative")]
+    for obj in _objects(trigger, preps):
+        if obj.lemma_.lower() not in senses.own_things:
+            continue
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in senses.possessive_pronouns and _owner_is_source(facts, owner):
+            return f"'{owner.text} {obj.text}'"
+    return None
+
+
+def _owner_is_source(facts: Facts, owner: Token) -> bool:
+    """'her' in 'her vote' stands for the doer: a possessive of the known gender of a person
+    source. 'its' and 'their' are left alone: a body's 'their statements' are most often the
+    other side's ("calling their statements unacceptable interference")."""
+    gender = PRONOUN_GENDER.get(owner.lower_)
+    if gender is None:
+        return False
+    for actor_id in facts.sources():
+        actor = facts.actor(actor_id)
+        if actor is not None and actor.type == "person" and _gender_of(actor.name) == gender:
+            return True
+    return False
+
+
+def _gender_of(name: str) -> Optional[str]:
+    return _GENDER().of(name)
+
+
+@lru_cache(maxsize=1)
+def _GENDER() -> Gender:
+    return Gender()
+
+
 def corrected_code(facts: Facts, senses: SenseTable) -> Optional[str]:
     """The CAMEO code the doer makes of the act, or None to keep it: "protesters attacked the
     embassies" is a riot (145), "Chinese ships began blocking access" a blockade (191)."""
@@ -517,7 +589,17 @@ def corrected_code(facts: Facts, senses: SenseTable) -> Optional[str]:
     if code in senses.obstruction_codes and senses.blockade_code and facts.sources() and all(
             _is_state_agent(facts.actor(a), senses) for a in facts.sources()) and not _people_subject(trigger, senses):
         return senses.blockade_code
+    if senses.withheld_code and _withheld_statement(trigger, facts, senses):
+        return senses.withheld_code
     return None
+
+
+def _withheld_statement(trigger: Token, facts: Facts, senses: SenseTable) -> bool:
+    """'refuses to discuss potential appointees', 'declined to confirm the report': a
+    statement withheld, not a rejection of a demand or an offer."""
+    if facts.root not in senses.refusal_roots or trigger.lemma_.lower() not in senses.refusal_verbs:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in senses.withheld_verbs for c in trigger.children)
 
 
 def _people_subject(trigger: Token, senses: SenseTable) -> bool:
@@ -589,12 +671,14 @@ def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     clause = [trigger] + [h for h in _heads(trigger, 3)]
     if any(t.lemma_.lower() in senses.avoidance_words for t in clause[1:]):
         return "negated"
+    if senses.withheld_code and _withheld_statement(trigger, facts, senses):
+        return "negated"  # the statement is not made
     verb = next((t for t in clause if t.pos_ in ("VERB", "AUX")), trigger)
     if any(c.dep_ == "advmod" and c.lower_ in senses.guess_adverbs for c in verb.children):
         return "hypothetical"
     if _supposed(facts, senses):
         return "hypothetical"
-    if facts.event.modality == "asserted" and _disputed(facts, senses):
+    if facts.event.modality == "asserted" and (_disputed(facts, senses) or _disputed_claim(facts, senses)):
         return "hypothetical"
     if facts.event.modality == "asserted" and _narrated_past(facts, senses):
         return "historical"
@@ -632,7 +716,77 @@ def _narrated_past(facts: Facts, senses: SenseTable) -> bool:
     year = _clause_year(trigger)
     if year is None and trigger.tag_ == "VBD":
         year = _paragraph_year(facts, senses)
-    return year is not None and year < published.year
+    if year is None:
+        return not _present_perfect(trigger) and _months_before(_clause_month(trigger, senses), published) >= senses.background_months
+    return year < published.year
+
+
+def _present_perfect(verb: Token) -> bool:
+    """'has urged', 'have carried out': an act that reaches the present is current news."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
+
+
+def _clause_month(trigger: Token, senses: SenseTable) -> Optional[int]:
+    """The month (1-12) of a year-less DATE in the trigger's own clause ("at the convention
+    in July"), read as the last such month before publication."""
+    sentence = sentence_of(trigger)
+    for ent in entities(trigger.doc):
+        if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end) or _YEAR.search(ent.text):
+            continue
+        if any(t.lower_ in senses.recent_time_words for t in ent) or _bounds_or_describes(ent, senses):
+            continue  # "last week", "since 19 November", "the May talks": no background time
+        month = next((_month_number(t.lower_, senses) for t in ent if t.lower_ in senses.month_words), None)
+        if month and _in_clause_of(ent.root, trigger):
+            return month
+    return None
+
+
+def _month_number(word: str, senses: SenseTable) -> Optional[int]:
+    """'july' -> 7, 'sept' -> 9: months by their first three letters."""
+    names = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    return names.index(word[:3]) + 1 if word[:3] in names and word in senses.month_words else None
+
+
+def _months_before(month: Optional[int], published) -> int:
+    """How many months before publication a year-less month lies (a later month than the
+    publication's is last year's); -1 when there is no month."""
+    if month is None:
+        return -1
+    return (published.month - month) % 12
+
+
+def _disputed_claim(facts: Facts, senses: SenseTable) -> bool:
+    """The act is what someone claims ("claimed Clinton had helped Machado", "the police's
+    claim that Crutcher had refused", "the ad suggests the officers support Trump") and the
+    sentence disputes the claim ("but offered no proof", "wrongfully", "contradicting")."""
+    if _claim_head(facts.trigger, senses) is None:
+        return False
+    words = [t for t in facts.sentence if t.i != facts.trigger.i]
+    if any(t.lemma_.lower() in senses.dispute_words or t.lower_ in senses.dispute_words for t in words):
+        return True
+    return any(t.lemma_.lower() in senses.proof_nouns and _absent(t, senses) for t in words)
+
+
+def _claim_head(trigger: Token, senses: SenseTable) -> Optional[Token]:
+    """The verb or noun of claiming whose content clause holds the trigger, up to three
+    clauses up ("claimed [Clinton had helped]", "the claim [that he had refused]")."""
+    token = trigger
+    for _ in range(3):
+        if token.head.i == token.i:
+            return None
+        if token.dep_ in ("ccomp", "acl", "xcomp") and token.head.lemma_.lower() in senses.claim_heads:
+            return token.head
+        if token.dep_ not in ("ccomp", "acl", "xcomp", "conj", "relcl"):
+            return None
+        token = token.head
+    return None
+
+
+def _absent(noun: Token, senses: SenseTable) -> bool:
+    """'no proof', 'without evidence', 'little evidence'."""
+    if any(c.lower_ in senses.absence_words for c in noun.children if c.dep_ in ("det", "amod", "neg")):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in senses.absence_words
 
 
 def _clause_year(trigger: Token) -> Optional[int]:
@@ -643,9 +797,26 @@ def _clause_year(trigger: Token) -> Optional[int]:
         if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end):
             continue
         match = _YEAR.search(ent.text)
-        if match and _clause_head(ent.root).i == trigger.i:
+        if match and _in_clause_of(ent.root, trigger) and ent.root.dep_ not in DATE_MODIFIER_DEPS:
             return int(match.group(1))
     return None
+
+
+def _bounds_or_describes(ent: Span, senses: Optional[SenseTable] = None) -> bool:
+    """A date that describes a thing ("the 2016 arbitral ruling") or bounds a span reaching
+    now ("since 19 November") times no narrated act."""
+    root = ent.root
+    if root.dep_ in DATE_MODIFIER_DEPS:
+        return True
+    bounding = senses.bounding_preps if senses is not None else load_senses().bounding_preps
+    return root.head.dep_ == "prep" and root.head.lower_ in bounding
+
+
+def _in_clause_of(token: Token, trigger: Token) -> bool:
+    """``token`` times the trigger's clause: its clause is the trigger's, or the verb the
+    trigger controls ("refused [to endorse Trump] at the convention in July")."""
+    head = _clause_head(token)
+    return head.i == trigger.i or (head.dep_ == "xcomp" and head.head.i == trigger.i)
 
 
 def _clause_head(token: Token) -> Token:
