@@ -101,6 +101,28 @@ class DemandLexicon:
     refusal_condition_markers: frozenset[str] = frozenset()
     conditional_offer_auxes: frozenset[str] = frozenset()
     offer_reporting_verbs: frozenset[str] = frozenset()
+    obligation_participles: frozenset[str] = frozenset()
+    necessity_words: frozenset[str] = frozenset()
+    verdict_phrases: tuple[str, ...] = ()
+    negated_verdict_phrases: tuple[str, ...] = ()
+    subjunctive_demand_verbs: frozenset[str] = frozenset()
+    object_not_addressee_verbs: frozenset[str] = frozenset()
+    listing_verbs: frozenset[str] = frozenset()
+    listing_preps: frozenset[str] = frozenset()
+    conditional_forecast_auxes: frozenset[str] = frozenset()
+    hoped_issues: frozenset[str] = frozenset()
+    inverted_condition_modals: frozenset[str] = frozenset()
+    no_choice_nouns: frozenset[str] = frozenset()
+    object_needs_addressee_verbs: frozenset[str] = frozenset()
+    onus_nouns: frozenset[str] = frozenset()
+    deferring_verbs: frozenset[str] = frozenset()
+    body_voice_nouns: frozenset[str] = frozenset()
+    body_voice_preps: frozenset[str] = frozenset()
+    impossibility_words: frozenset[str] = frozenset()
+    only_markers: frozenset[str] = frozenset()
+    seeing_verbs: frozenset[str] = frozenset()
+    clarity_words: frozenset[str] = frozenset()
+    proviso_words: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -140,7 +162,8 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         obligation_modals=_words(raw["obligation_modals"]),
         obligation_verbs=_words(raw["obligation_verbs"]),
         need_verbs=_words(raw["need_verbs"]),
-        demand_verbs={str(k): {"addressee": _words(v.get("addressee")), "object": _words(v.get("object"))}
+        demand_verbs={str(k): {"addressee": _words(v.get("addressee")), "object": _words(v.get("object")),
+                               "particle": _words(v.get("particle"))}
                       for k, v in raw["demand_verbs"].items()},
         weak_demand_verbs=_words(raw["weak_demand_verbs"]),
         legal_object_verbs=_words(raw.get("legal_object_verbs")),
@@ -221,4 +244,26 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         making_verbs=_words(raw.get("making_verbs")),
         pronoun_window=int(raw.get("pronoun_window", 800)),
         author_sentences=int(raw.get("author_sentences", 3)),
+        obligation_participles=_words(raw.get("obligation_participles")),
+        necessity_words=_words(raw.get("necessity_words")),
+        verdict_phrases=tuple(str(w).lower() for w in raw.get("verdict_phrases") or ()),
+        negated_verdict_phrases=tuple(str(w).lower() for w in raw.get("negated_verdict_phrases") or ()),
+        subjunctive_demand_verbs=_words(raw.get("subjunctive_demand_verbs")),
+        object_not_addressee_verbs=_words(raw.get("object_not_addressee_verbs")),
+        listing_verbs=_words(raw.get("listing_verbs")),
+        listing_preps=_words(raw.get("listing_preps")),
+        conditional_forecast_auxes=_words(raw.get("conditional_forecast_auxes")),
+        hoped_issues=frozenset(str(w) for w in raw.get("hoped_issues") or ()),
+        inverted_condition_modals=_words(raw.get("inverted_condition_modals")),
+        no_choice_nouns=_words(raw.get("no_choice_nouns")),
+        object_needs_addressee_verbs=_words(raw.get("object_needs_addressee_verbs")),
+        onus_nouns=_words(raw.get("onus_nouns")),
+        deferring_verbs=_words(raw.get("deferring_verbs")),
+        body_voice_nouns=_words(raw.get("body_voice_nouns")),
+        body_voice_preps=_words(raw.get("body_voice_preps")),
+        impossibility_words=_words(raw.get("impossibility_words")),
+        only_markers=_words(raw.get("only_markers")),
+        seeing_verbs=_words(raw.get("seeing_verbs")),
+        clarity_words=_words(raw.get("clarity_words")),
+        proviso_words=_words(raw.get("proviso_words")),
     )

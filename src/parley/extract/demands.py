@@ -21,7 +21,15 @@ What is extracted (each a :class:`~parley.model.Demand`, words from ``lexicon/de
   restoring ...", "no pressure will make us ...", "will not be pushed around", "will
   continue until ...", "made X a precondition", "set X as a condition", "gave X until Friday
   to ...", "ready to ... if ...", and headline lines read by position ("Machado demands
-  tallies").
+  tallies");
+- **more ways of saying it**: "was obliged to", "has no choice but to", "it is essential that
+  X ...", "the onus is on X to", "it is up to X to" (obligations in a statement); "X was
+  urged by Y to" (passive, agent as party); "requested that X withdraw" (subjunctive);
+  "warned X against ...", "hold out for", "encourages X to"; conditions with "only when",
+  "provided that" hung on an object, "should X escalate" (inverted), "once", "subject to",
+  "only ... after", "impossible without"; refusals "out of the question", "not on the
+  table", "not for negotiation", "non-negotiable", "not prepared to"; wants that name an
+  issue ("wants zero enrichment"), "want to see X do"; "X's demands include ...".
 
 When the parse names no party, fallbacks keep the demand: a pronoun subject continues the
 speaker of the enclosing or most recent statement of its kind; a statement, resolution or
@@ -56,6 +64,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -145,7 +154,9 @@ class DemandExtractor:
                    self._verdict, self._no_right, self._wish, self._copula_condition,
                    self._exchange, self._nominal, self._restriction, self._exclusion,
                    self._time_for, self._only_acceptable, self._dependence, self._no_pressure,
-                   self._condition_made, self._headline_demand, self._given_until)
+                   self._condition_made, self._headline_demand, self._given_until, self._necessity,
+                   self._no_choice, self._proviso, self._onus, self._not_prepared,
+                   self._only_then)
         for token in doc:
             if token.is_punct or token.is_space:
                 continue  # no demand form starts on punctuation
@@ -224,6 +235,15 @@ class DemandExtractor:
             start, end = _clause_range(denied, self._own_clause)
             return Found("restriction", token, start, max(end, pobj.right_edge.i + 1), subject=_subject(denied),
                          patient=pobj, context=pobj, label_start=token.i + 1)
+        if denied.pos_ in ("VERB", "AUX") and denied.lemma_.lower() in self.lex.copula_verbs \
+                and any(c.dep_ == "acomp" and c.lower_ in self.lex.impossibility_words for c in denied.children):
+            # "peace was impossible without the return of all prisoners": the same denial.
+            pobj = next((c for c in token.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None or self.lex.issue_of(_text(pobj)) is None:
+                return None  # "life was impossible without electricity": a hardship, no condition
+            start, end = _clause_range(denied, self._own_clause)
+            return Found("restriction", token, start, max(end, pobj.right_edge.i + 1), patient=pobj, context=pobj,
+                         label_start=token.i + 1)
         if denied.pos_ in ("VERB", "AUX") and denied.lemma_.lower() in self.lex.copula_verbs:
             denied = next((c for c in denied.children if c.dep_ in ("attr", "nsubj") and c.pos_ == "NOUN"), denied)
         if denied.pos_ != "NOUN" or not any(c.lower_ == "no" and c.dep_ == "det" for c in denied.children):
@@ -270,6 +290,11 @@ class DemandExtractor:
         if verb.lemma_.lower() not in self.lex.yield_verbs:
             return False
         held = " ".join(_text(c) for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "prt", "pcomp"))
+        if verb.dep_ == "relcl":
+            # "enrichment is a right Iran will not give up": what is held is the noun the clause
+            # qualifies, with what that noun is said of.
+            noun = verb.head
+            held += " " + (_text(noun.head) if noun.dep_ == "attr" else _text(noun))
         return self.lex.issue_of(held) is None
 
     def _restriction(self, token: Token) -> Optional[Found]:
@@ -301,21 +326,26 @@ class DemandExtractor:
         "The message to the Houthis is simple: stop." Kept only inside a direct quote."""
         if token.tag_ != "VB" or token.lemma_.lower() in self.lex.imperative_exclude:
             return None
-        # The head of its sentence, or of a quote before its cue ("'Stay away,' he wrote").
-        if token.dep_ != "ROOT" and not (token.dep_ == "ccomp" and token.i < token.head.i
-                                          and token.head.lemma_.lower() in self.lex.reporting_verbs):
+        # The head of its sentence, or of a quote before its cue ("'Stay away,' he wrote")
+        # (the parser may read the quoted clause as an adverbial: '"Lift the blockade," X said'),
+        # or the first word of a quote after a colon ('Zelenskiy to Putin: "Withdraw ..."').
+        doc = token.doc
+        after_colon = token.i > 1 and doc[token.i - 1].is_quote and doc[token.i - 2].text == ":"
+        if token.dep_ != "ROOT" and not after_colon \
+                and not (token.dep_ in ("ccomp", "advcl", "parataxis") and token.i < token.head.i
+                         and token.head.lemma_.lower() in self.lex.reporting_verbs):
             return None
         if any(c.dep_ in SUBJECT_DEPS + ("aux", "auxpass", "expl", "mark") for c in token.children):
             return None
         sent = token.sent
         # The verb must open its sentence (after "Please," or a name and a comma) or follow a colon.
         before = [t for t in sent if t.i < token.i and not (t.is_punct or t.is_space or t.is_quote)]
-        colon = token.i > sent.start and token.doc[token.i - 1].text == ":"
+        colon = (token.i > sent.start and token.doc[token.i - 1].text == ":") or after_colon
         if before and not colon and not all(t.lower_ == "please" or t.pos_ in ("PROPN", "INTJ") for t in before):
             return None
-        start = token.left_edge.i if not colon else sent.start
+        start = token.left_edge.i if not colon else max(sent.start, token.i - 1 if after_colon else sent.start)
         end = token.right_edge.i + 1
-        if token.dep_ == "ccomp":
+        if token.dep_ != "ROOT" and token.head.i > token.i:
             end = min(end, token.head.i)
         return Found("imperative", token, start, end, context=token)
 
@@ -324,13 +354,17 @@ class DemandExtractor:
         """"Any freeze of the front line is unacceptable": a verdict that rejects its subject.
         Kept only inside a statement (see :meth:`set_records`)."""
         lex = self.lex
-        if token.dep_ not in ("acomp", "attr", "oprd"):
+        phrase = self._verdict_phrase(token)
+        if phrase is not None:
+            verb, word, negated = phrase, None, False
+        elif token.dep_ not in ("acomp", "attr", "oprd"):
             return None
-        verb = token.head
-        negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in token.children)
-        if not (token.lower_ in lex.verdict_words and not negated) \
-                and not (token.lower_ in lex.negated_verdict_words and negated):
-            return None  # "is unacceptable"; "are not optional", "is not negotiable"
+        else:
+            verb, word = token.head, _hyphen_word(token)
+            negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in token.children)
+        if word is not None and not (word in lex.verdict_words and not negated) \
+                and not (word in lex.negated_verdict_words and negated):
+            return None  # "is unacceptable", "non-negotiable"; "are not optional", "is not negotiable"
         if verb.lemma_.lower() not in lex.copula_verbs:
             return None
         subject = _subject(verb)
@@ -341,6 +375,57 @@ class DemandExtractor:
         start, end = _clause_range(verb, self._own_clause)
         return Found("verdict", token, min(start, subject.left_edge.i), end, stance="rejection",
                      patient=subject, context=subject)
+
+    def _verdict_phrase(self, token: Token) -> Optional[Token]:
+        """The copula of a verdict said as a phrase ("a ceasefire was out of the question",
+        "concessions are not on the table"), read from the phrase's last word."""
+        doc = token.doc
+        if token.lower_ not in _last_words(self.lex.verdict_phrases + self.lex.negated_verdict_phrases):
+            return None  # (cheap test first: this runs on every token)
+        for phrases, negation in ((self.lex.verdict_phrases, False), (self.lex.negated_verdict_phrases, True)):
+            for phrase in phrases:
+                words = phrase.split()
+                first = token.i - len(words) + 1
+                if first < 0 or [t.lower_ for t in doc[first:token.i + 1]] != words:
+                    continue
+                verb = _verb_above(doc[first], steps=2)  # "is not up for negotiation": via "up"
+                if verb is None or verb.lemma_.lower() not in self.lex.copula_verbs \
+                        or any(c.dep_ == "neg" for c in verb.children) != negation:
+                    continue
+                return verb
+        return None
+
+    def _no_choice(self, token: Token) -> Optional[Found]:
+        """"Caracas has no choice but to accept the results": the subject is left one act, which
+        the speaker demands. Kept only in a statement, like a modal."""
+        if token.lemma_.lower() not in self.lex.no_choice_nouns or token.dep_ != "dobj" \
+                or not any(c.lower_ == "no" for c in token.children):
+            return None
+        but = next((c for c in token.children if c.lower_ == "but"), None)
+        act = next((c for c in but.children if c.pos_ in ("VERB", "AUX")), None) if but is not None else None
+        if act is None or not any(a.lower_ == "to" for a in act.children):
+            return None
+        verb = token.head
+        subject = _subject(verb)
+        if subject is None or not _actor_like(subject, self.lex) or subject.lower_ in self.lex.first_person:
+            return None  # "we have no choice but to defend ourselves": a justification, no demand
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("obligation", token, start, end, subject=subject, addressees=[subject],
+                     patient=_patient(act), context=act, label_start=act.i)
+
+    def _proviso(self, token: Token) -> Optional[Found]:
+        """"Aid will resume subject to guarantees that it reaches civilians": what the committed
+        act waits on. Kept only in a statement, or when the clause commits."""
+        if token.lower_ not in self.lex.proviso_words or token.pos_ != "ADJ":
+            return None
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")), None)
+        what = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
+        main = _verb_above(token.head) if token.dep_ not in ("acomp",) else token.head
+        if what is None or main is None or not _committal(main):
+            return None
+        return Found("condition", token, _main_clause_start(main, token), what.right_edge.i + 1,
+                     party_token=_subject(main), patient=what, context=main, needs_statement=True,
+                     label_start=to.i + 1)
 
     def _no_right(self, token: Token) -> Optional[Found]:
         """"Russia has no right to dictate ...": the party demands the subject not act."""
@@ -368,6 +453,11 @@ class DemandExtractor:
             return None  # "is expected to": a forecast
         clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")
                        and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+        seeing = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex.seeing_verbs), None)
+        if clause is None and seeing is not None:
+            # "We want to see Russian troops leave Ukraine": what is to be seen is wanted.
+            clause = next((c for c in seeing.children if c.dep_ in ("ccomp", "xcomp")
+                           and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
         dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if clause is None and dobj is not None:
             clause = next((c for c in token.children if c.dep_ in ("xcomp", "oprd", "ccomp")), None)
@@ -388,8 +478,14 @@ class DemandExtractor:
         if dobj is None or lemma in lex.predictive_wish_verbs:
             return None
         # "wants a negotiated settlement", "wants peace": a hope, not something asked of anyone.
+        # "wants zero enrichment on Iranian soil", "wants sanctions relief": a thing wanted that
+        # names a contested issue is asked of the other side (but "wants a deal" only hopes).
+        # Only a present want stated without negation: "did not want a trade war", "they wanted
+        # empty polling stations" tell a wish or an intent, not a position held now.
         if dobj.lemma_.lower() not in lex.wanted_things:
-            return None
+            issue = lex.issue_of(_text(dobj))
+            if issue is None or issue in lex.hoped_issues or token.tag_ not in ("VBZ", "VBP") or _negated(token):
+                return None
         return Found("verb", token, dobj.left_edge.i, dobj.right_edge.i + 1, party_token=party_token,
                      patient=dobj, context=dobj)
 
@@ -399,15 +495,17 @@ class DemandExtractor:
         if _noun_key(token, self.lex.copula_condition_nouns) is None or token.dep_ not in ("nsubj", "attr"):
             return None
         verb = token.head
-        if verb.lemma_.lower() != "be":
-            return None
-        other = next((c for c in verb.children if c.i != token.i and c.dep_ in ("attr", "nsubj", "ccomp", "acomp")), None)
+        listing = verb.lemma_.lower() in self.lex.listing_verbs and token.dep_ == "nsubj"
+        if verb.lemma_.lower() not in self.lex.copula_verbs and not listing:
+            return None  # "is a halt to ..."; "Russia's demands include the demilitarisation of ..."
+        other = next((c for c in verb.children if c.i != token.i
+                      and c.dep_ in (("dobj",) if listing else ("attr", "nsubj", "ccomp", "acomp"))), None)
         if other is None:
             return None
         start, end = _clause_range(verb, self._own_clause)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         return Found("statement", token, start, end, party_token=owner, context=verb,
-                     needs_statement=owner is None)
+                     patient=other if listing else None, needs_statement=owner is None)
 
     def _exchange(self, token: Token) -> Optional[Found]:
         """"Hamas offered to free ten hostages in return for a pause": what is asked in return."""
@@ -468,9 +566,18 @@ class DemandExtractor:
         if token.lemma_.lower() not in lex.deadline_verbs or token.pos_ != "VERB":
             return None
         until = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in lex.continuation_markers), None)
+        if until is None:
+            # "gave the government 48 hours to release ...": the time given is the object.
+            until = next((c for c in token.children if c.dep_ == "dobj" and c.ent_type_ in TIME_ENTITIES
+                          and any(d.dep_ == "dative" for d in token.children)), None)
         act = next((c for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp")
                     and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
-        whom = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+        if act is None and until is not None:
+            # "gave the junta until the end of the month to restore ...": the parser hangs the
+            # infinitive on the time noun.
+            act = next((c for c in until.subtree if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        whom = next((c for c in token.children if c.dep_ in ("dobj", "dative") and c is not until), None)
         if until is None or act is None or whom is None or act.i < until.i:
             return None
         return Found("verb", token, whom.left_edge.i, act.right_edge.i + 1, party_token=_subject(token),
@@ -526,6 +633,11 @@ class DemandExtractor:
         if doer is None and what.pos_ in ("PROPN", "NOUN"):
             # "depends on Tehran restoring ...", read as a noun with a participle.
             doer = what if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in what.children) else None
+        if doer is None and what.pos_ == "NOUN":
+            # "Serbia's path to the EU depended on tangible results": the owner of what waits
+            # must deliver it.
+            waiting = _subject(token)
+            doer = next((c for c in waiting.children if c.dep_ == "poss"), None) if waiting is not None else None
         # Someone named must act ("the harvest depends on the rain" does not), and the verb is
         # finite: "it is risky to depend on one power line" states no condition.
         if doer is None or not _actor_like(doer, lex) or token.tag_ not in ("VBZ", "VBP", "VBD", "VB") \
@@ -658,9 +770,15 @@ class DemandExtractor:
         if token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
             head = token.head
             marker = token
-        elif token.lemma_.lower() in lex.obligation_verbs and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
+        elif (token.lemma_.lower() in lex.obligation_verbs and token.pos_ in ("VERB", "AUX") and token.dep_ != "aux") \
+                or self._obliged(token):
             head = next((c for c in token.children if c.dep_ == "xcomp"
                          and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+            if head is None and not any(c.dep_ == "dobj" for c in token.children):
+                # "said Israel needed to stop the strikes": the parser may hang the infinitive as
+                # an adverbial (but "needed money to buy ..." has an object: a purpose).
+                head = next((c for c in token.children if c.dep_ == "advcl" and c.i == token.i + 2
+                             and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
             if head is None:
                 return None
             marker = token
@@ -681,26 +799,129 @@ class DemandExtractor:
         # "should be able to": ability, not obligation.
         if any(c.lower_ == "able" for c in head.children):
             return None
+        # "officials must now decide whether to extend the mission": a choice described, with
+        # nothing asked of the one choosing.
+        if head.lemma_.lower() in lex.deferring_verbs and any(
+                t.lower_ in ("whether", "if", "how", "what", "which", "when") for c in head.children
+                if c.dep_ in ("ccomp", "xcomp") for t in c.subtree if t.i < c.i):
+            return None
         # "Ukraine must not join": the clause is headed by "join"; "they had to be based on ...":
         # by "had", so that its subject and conjuncts are the clause's.
         clause = head if marker.dep_ == "aux" else marker
         subject = _subject(clause) or _subject(head)
         if (subject is None or subject.lower_ in lex.epistemic_subjects) and head.lemma_.lower() in lex.epistemic_verbs:
             return None
+        if token.dep_ == "aux" and subject is not None and token.i < subject.i:
+            # "..., should Venezuela escalate further": an inverted "if", not an obligation.
+            return self._inverted_condition(token, head, subject)
         # "it needs to cool reactor fuel": what a thing requires, not what someone demands.
         if marker.dep_ != "aux" and subject is not None and subject.lower_ in lex.epistemic_subjects:
             return None
-        if marker.dep_ != "aux" and not any(a.dep_ == "auxpass" for a in auxes) and self._forecast(marker, subject):
+        if marker.dep_ != "aux" and not any(a.dep_ == "auxpass" for a in auxes) and not self._obliged(marker) \
+                and self._forecast(marker, subject):
             return None
         start, end = _clause_range(clause, self._own_clause)
         return Found("obligation", marker, start, end, subject=subject, patient=_patient(head), context=clause)
+
+    def _inverted_condition(self, modal: Token, clause: Token, subject: Token) -> Optional[Found]:
+        """"The EU will not hesitate to use ... should Venezuela escalate further", "would respond
+        should Hezbollah fire again": a condition on the subject of the inverted clause, kept
+        when the clause it conditions commits (the parser may make either clause the root).
+        A sentence that opens with the modal is a question, not a condition."""
+        sent = modal.sent
+        if modal.lower_ not in self.lex.inverted_condition_modals or modal.i == sent.start or sent[-1].text == "?":
+            return None
+        if clause.dep_ == "advcl":
+            main = clause.head
+        else:
+            main = next((c for c in clause.children if c.dep_ in ("ccomp", "parataxis") and c.i < modal.i), None)
+        if main is None or main.pos_ not in ("VERB", "AUX") or not (_committal(main) or self._threat(main)):
+            return None
+        return Found("condition", modal, min(main.left_edge.i, modal.i), clause.right_edge.i + 1,
+                     party_token=_subject(main), subject=subject, patient=_patient(clause), context=main,
+                     label_start=modal.i)
+
+    def _onus(self, token: Token) -> Optional[Found]:
+        """"The onus is on Moscow to show ...", "it is up to Hamas to accept the deal": the
+        one named after "on"/"up to" must act. Kept only in a statement, like a modal."""
+        lex = self.lex
+        if token.lemma_.lower() in lex.onus_nouns and token.dep_ == "nsubj":
+            verb, preps = token.head, ("on", "upon", "with")
+        elif token.lower_ == "up" and token.dep_ in ("prep", "advmod", "prt") and _subject(token.head) is not None \
+                and _subject(token.head).lower_ == "it":
+            verb, preps = token.head, ("to",)
+        else:
+            return None
+        if verb.lemma_.lower() not in lex.copula_verbs and verb.lemma_.lower() not in ("lie", "rest", "fall"):
+            return None
+        holders = [verb, token] + [c for c in token.children if c.dep_ == "prep"]
+        prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        who = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        act = next((c for h in (verb, token, who) if h is not None for c in h.children
+                    if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if who is None or act is None or act.lemma_.lower() in lex.deferring_verbs:
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("obligation", token, start, end, subject=who, addressees=[who], patient=_patient(act),
+                     context=act, label_start=act.i)
+
+    def _not_prepared(self, token: Token) -> Optional[Found]:
+        """"Moscow was not prepared to freeze the conflict", "is not willing to ...": a refusal
+        stated as unreadiness. Kept only in a statement, like "will not"."""
+        lex = self.lex
+        if token.lower_ not in lex.readiness_words or token.dep_ != "acomp":
+            return None
+        verb = token.head
+        if verb.lemma_.lower() not in lex.copula_verbs or not any(c.dep_ == "neg" for c in verb.children):
+            return None
+        act = next((c for c in token.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+        subject = _subject(verb)
+        if act is None or subject is None or not _actor_like(subject, lex) \
+                or act.lemma_.lower() in lex.commitment_exclude:
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("commitment", token, start, end, stance="refusal", subject=subject,
+                     patient=_patient(act), context=act)
+
+    def _obliged(self, token: Token) -> bool:
+        """"Kyiv was obliged to recognise ...", "is required to declare ...": a passive
+        participle that lays an obligation on its subject."""
+        return token.tag_ == "VBN" and token.lemma_.lower() in self.lex.obligation_participles \
+            and any(c.dep_ == "auxpass" for c in token.children)
+
+    def _necessity(self, token: Token) -> Optional[Found]:
+        """"It is essential that Rwanda withdraws ...", "it was vital for Russia to return ...":
+        an adjective of necessity after an expletive "it" states an obligation on the subject of
+        its clause. Kept only inside a statement, like a modal."""
+        if token.lower_ not in self.lex.necessity_words or token.dep_ != "acomp":
+            return None
+        verb = token.head
+        subject = _subject(verb)
+        if verb.lemma_.lower() not in self.lex.copula_verbs or subject is None or subject.lower_ != "it":
+            return None
+        clause = next((c for c in list(verb.children) + list(token.children) if c.i > token.i and c.dep_ in ("ccomp", "xcomp", "advcl")
+                       and any(m.lower_ in ("that", "for") and m.dep_ == "mark" for m in c.children)), None)
+        if clause is None:
+            return None
+        if not any(m.lower_ == "for" for m in clause.children) and not _modal_or_subjunctive(clause) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return None
+        who = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("obligation", token, max(start, subject.i), end, subject=who,
+                     addressees=[who] if who is not None else [], patient=_patient(clause), context=clause,
+                     label_start=clause.left_edge.i)
 
     def _forecast(self, marker: Token, subject: Optional[Token]) -> bool:
         """"Kyiv would need to show flexibility", "both sides will have to compromise": a
         future "need/have to" with an actor as subject predicts; it demands nothing. With a
         thing as subject, or in the passive, it is a condition ("any deal would have to include
         ...", "the decree would have to be revoked")."""
-        if not any(c.dep_ == "aux" and c.lower_ in self.lex.forecast_auxes for c in marker.children):
+        # "X will have to give up ...", in someone's statement, lays down what X must do;
+        # "will need to" and "would have to" forecast.
+        auxes = self.lex.forecast_auxes if marker.lemma_.lower() != "have" else self.lex.conditional_forecast_auxes
+        if not any(c.dep_ == "aux" and c.lower_ in auxes for c in marker.children):
             return False
         return subject is not None and _actor_like(subject, self.lex)
 
@@ -734,9 +955,21 @@ class DemandExtractor:
         # "was asked by reporters for his reaction": the subject is asked, not asking;
         # "push up prices": a phrasal verb, not a demand (but "called on all parties", its "on"
         # read as a particle with an object, is the addressee's preposition).
-        if any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "prt" and not _particle_with_object(c, spec))
+        passive_party = None
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+            # "Israel was urged by the European Union to halt ...": the agent demands of the
+            # passive subject; with no agent ("was asked by reporters for ...") it is left out.
+            passive_party = self._passive_demand(token)
+            if passive_party is None:
+                return None
+            agent, addressee, infinitive = passive_party
+            return Found("verb", token, addressee.left_edge.i, infinitive.right_edge.i + 1, party_token=agent,
+                         addressees=[addressee], subject=addressee, context=infinitive)
+        if any(c.dep_ == "prt" and not _particle_with_object(c, spec) and c.lower_ not in spec["particle"]
                for c in children):
             return None
+        if spec["particle"] and not any(c.dep_ == "prt" and c.lower_ in spec["particle"] for c in children):
+            return None  # "held talks for hours": "hold" demands only in "hold out for"
         speaker = _subject(token)
         if _negated(token) and (token.dep_ == "conj" or (speaker is not None and speaker.lower_ in self.lex.first_person)):
             # "we are not asking for favours" disclaims; "cannot impose ... and ask for access"
@@ -767,17 +1000,23 @@ class DemandExtractor:
         if infinitive is not None and not addressees and dobj is None \
                 and any(c.dep_ == "mark" and c.lower_ == "for" for c in infinitive.children):
             # "called for the Council to address ...": the infinitive's subject is addressed.
-            addressees = [c for c in infinitive.children if c.dep_ == "nsubj"]
+            addressees = [c for c in infinitive.children if c.dep_ in SUBJECT_DEPS]  # also "for X to be held ..."
         if infinitive is not None and dobj is None and not addressees:
             # "ASEAN presses junta to end ...": a bare noun the parser hung on the verb is the addressee.
-            dobj = next((c for c in children if c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("PROPN", "NOUN")
+            dobj = next((c for c in children if c.dep_ in ("advmod", "npadvmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")
+                         and not c.lower_.endswith("ly")
                          and token.i < c.i < infinitive.i), None)
         if infinitive is not None and (dobj is not None or addressees):
             # "urged Israel to allow ...", "called on Hamas to release ...": ignore a "to" clause
             # of purpose after "called for X to end ..." (it has no addressee before it).
             if dobj is not None and not addressees:
+                if lemma in self.lex.object_not_addressee_verbs:
+                    return None  # "called Putin on Tuesday to discuss the war": a telephone call
                 addressees = [dobj]
             content = infinitive
+        elif content is None and ccomp is not None and lemma in self.lex.subjunctive_demand_verbs \
+                and _modal_or_subjunctive(ccomp):
+            content = ccomp  # "requested that the IAEA withdraw its report"
         elif content is None and ccomp is not None and lemma not in self.lex.weak_demand_verbs and lemma != "call":
             if lemma in self.lex.assertive_demand_verbs and not _modal_or_subjunctive(ccomp):
                 return None  # "insists that Russia is not interfering": a claim
@@ -786,6 +1025,12 @@ class DemandExtractor:
             content = dobj
         if content is None or (content.pos_ == "PRON" and not list(content.children)):
             return None  # "we didn't ask for this": no demand in a bare pronoun
+        if content.ent_type_ == "MONEY" or any(t.tag_ == "$" for t in content.children):
+            return None  # "appealed for $4bn": a funding appeal
+        if lemma in self.lex.object_needs_addressee_verbs and content.dep_ in ("pobj", "pcomp") and dobj is None:
+            return None  # "warned against what he called ...": a warning with no one to heed it
+        if lemma in self.lex.object_needs_addressee_verbs and content.dep_ in ("pobj", "pcomp") and not addressees:
+            addressees = [dobj]  # "warned Washington against sending ...": Washington is warned
         if not addressees and content is dobj:
             # "demanded an apology from Belgium": the addressee hangs on the thing demanded.
             addressees = [g for c in content.children if c.dep_ == "prep" and c.lower_ in spec["addressee"]
@@ -847,6 +1092,17 @@ class DemandExtractor:
                      subject=_subject(content) if content.pos_ in ("VERB", "AUX") else None, context=content)
         return [item] + further if further else item
 
+    def _passive_demand(self, verb: Token) -> Optional[tuple[Token, Token, Token]]:
+        """(agent, addressee, infinitive) of a passive demand verb with a named agent and a "to"
+        infinitive: "Israel was urged by the European Union to halt ..."."""
+        agent = next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        addressee = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                           and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if agent is None or addressee is None or infinitive is None or not _actor_like(agent, self.lex):
+            return None
+        return agent, addressee, infinitive
+
     def _statement(self, token: Token) -> Optional[Found]:
         lex = self.lex
         if token.lemma_.lower() not in lex.condition_nouns or token.pos_ != "NOUN":
@@ -859,6 +1115,10 @@ class DemandExtractor:
         if verb.lemma_.lower() in ("set", "lay", "spell", "put") and (particle is None or particle.lower_ not in lex.statement_particles):
             # "set terms for halting ...": a plural object with a "for" of the verb is the same act.
             purpose = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
+            # "set conditions including the recognition of ...": the list is the condition.
+            listing = next((c for c in token.children if c.dep_ in ("prep", "acl") and c.lower_ in self.lex.listing_preps), None)
+            if verb.lemma_.lower() == "set" and token.tag_ == "NNS" and listing is not None:
+                purpose = listing
             if not (verb.lemma_.lower() == "set" and token.tag_ == "NNS" and purpose is not None):
                 return None
             end = purpose.right_edge.i + 1
@@ -902,7 +1162,13 @@ class DemandExtractor:
         if obj.lemma_.lower() not in self.lex.rejected_things and self.lex.issue_of(_text(obj)) is None:
             return None
         owner = _owner(obj)
-        return Found("rejection", token, token.i, obj.right_edge.i + 1, stance="rejection",
+        end = obj.right_edge.i + 1
+        # "rebuffed calls to condemn the invasion": the parser hangs the call's infinitive on the verb.
+        follow = next((c for c in token.children if c.dep_ == "xcomp" and c.left_edge.i == end
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if follow is not None and obj.lemma_.lower() in self.lex.rejected_things:
+            end = follow.right_edge.i + 1
+        return Found("rejection", token, token.i, end, stance="rejection",
                      party_token=_subject(token), addressees=[owner] if owner is not None else [], context=obj)
 
     def _conditions(self, sent: Span) -> list[Found]:
@@ -929,12 +1195,19 @@ class DemandExtractor:
                     # "will continue until the aggression against Gaza stops": the small parser
                     # reads "until" as a preposition and the condition's verb as its object.
                     clause, main = hidden, mark.head
-                elif mark.dep_ != "mark" or mark.head.pos_ not in ("VERB", "AUX"):
-                    continue
+                elif mark.head.pos_ not in ("VERB", "AUX") or not (
+                        mark.dep_ == "mark" or (" " in marker and mark.dep_ == "advmod" and mark.head.dep_ == "advcl")):
+                    continue  # ("only when Hungary meets ...": the parser reads "when" as an adverb)
                 else:
                     clause = mark.head
                     main = clause.head if clause.dep_ != "ROOT" else None
                 main = self._marker_head(main)
+                if mark.dep_ == "advmod" and not _committal(main):
+                    continue  # "had learned of it only when the president announced it": a time
+                if " " in marker and main is not None and main.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("acl", "relcl"):
+                    # "would accept the plan provided that Kosovo ...": a two-word marker cannot
+                    # qualify a noun; the parser hung the clause on the verb's object.
+                    main = _verb_above(main)
                 if main is None or main.pos_ not in ("VERB", "AUX", "ADJ"):
                     continue
                 weak = marker in self.lex.weak_condition_markers
@@ -964,6 +1237,20 @@ class DemandExtractor:
                                    label_start=mark.i + 1))
         return found
 
+    def _only_then(self, mark: Token) -> Optional[Found]:
+        """"Talks could only begin after Ukraine recognised the new borders", "would only sign
+        when ...": "only" on the main verb makes its time or "if" clause a condition."""
+        lex = self.lex
+        if mark.dep_ != "mark" or mark.lower_ not in lex.only_markers or mark.head.dep_ != "advcl":
+            return None
+        clause, main = mark.head, mark.head.head
+        if main.pos_ not in ("VERB", "AUX") or not _committal(main) \
+                or not any(c.dep_ == "advmod" and c.lower_ in lex.restriction_words and c.i < mark.i for c in main.children):
+            return None
+        return Found("condition", mark, _main_clause_start(main, mark), clause.right_edge.i + 1,
+                     party_token=_subject(main), subject=_subject(clause), patient=_patient(clause), context=main,
+                     needs_statement=True, label_start=mark.i + 1)
+
     def _continue_until(self, mark: Token) -> Optional[Found]:
         """"Our operations will continue until the aggression against Gaza stops" (read with
         the condition as a noun phrase), "will keep fighting until victory": going on with
@@ -991,12 +1278,12 @@ class DemandExtractor:
         "long" in "as long as", "condition" in "on condition that"."""
         if main is None:
             return None
-        if main.lower_ in self.lex.marker_adverbs and main.dep_ == "advmod":
+        if main.lower_ in self.lex.marker_adverbs and main.dep_ in ("advmod", "amod"):
             # "would leave as soon as ..." sets a condition; "planned to travel as soon as
             # conditions allowed" only tells when. The parser may hang "soon" on the verb's
             # object ("would halt attacks on shipping as soon as ..."): the verb above it.
             verb = _verb_above(main.head)
-            return verb if _committal(verb) else None
+            return verb if _committal(verb) or (verb is not None and self._ready(verb)) else None
         if main.lemma_.lower() in self.lex.condition_nouns and main.dep_ == "pobj" and main.head.dep_ == "prep":
             # "would reopen the talks on condition that ...", "will return to the talks on
             # condition that ...": the parser may hang it on the object; the verb above it.
@@ -1042,8 +1329,14 @@ class DemandExtractor:
             and _lemma_in(main.head, self.lex.offer_reporting_verbs) is not None
 
     def _own_clause(self, token: Token) -> bool:
-        """A conjoined clause with its own subject is a separate demand."""
-        return token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        """A conjoined clause with its own subject is a separate demand; so is a finite verb
+        joined to a bare one ("would never recognise ..., and repeated Kyiv's demand ...": a
+        modal's conjuncts are bare too, so a past or present tense has left its scope)."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return True
+        return token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB"
 
     def _merge(self, found: list[Found]) -> list[Found]:
         """Join a conjoined obligation with no named subject to the one before it in the same
@@ -1173,7 +1466,7 @@ class DemandExtractor:
                 q = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
                 if q is not None:
                     start, end = max(start, q.start), min(end, q.end)
-            start, end = _trim_range(doc, start, end)
+            start, end = _trim_range(doc, start, _hyphen_end(doc, end))
             if end <= start:
                 continue
             span = doc[start:end]
@@ -1279,7 +1572,7 @@ class DemandExtractor:
             if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head is tok:
                 return None
             tok = tok.head
-            if tok.lemma_.lower() in self.lex.reporting_verbs:
+            if tok.lemma_.lower() in self.lex.reporting_verbs or self._made_clear(tok):
                 subject = _resolve_relative(_subject(tok))
                 if subject is None:
                     return None
@@ -1288,6 +1581,10 @@ class DemandExtractor:
                 named = [actor_at[i] for i in range(subject.left_edge.i, subject.i) if i in actor_at]
                 return named[-1] if named and subject.pos_ == "PROPN" else None
         return None
+
+    def _made_clear(self, verb: Token) -> bool:
+        """"made (it) clear that ...": "make" with an adjective of clarity is a verb of saying."""
+        return verb.lemma_.lower() == "make" and any(c.lower_ in self.lex.clarity_words for c in verb.children)
 
     def _voice(self, party: str, resolved: ResolvedActors) -> tuple[str, Optional[str]]:
         """A spokesperson's demand is their state's (``RUS`` voiced by ``dmitry-peskov``)."""
@@ -1319,7 +1616,9 @@ class DemandExtractor:
             doc = item.act.doc
             first = next((t for t in doc[item.start:item.end] if t.dep_ != "mark" and not t.is_punct), None)
             if first is not None and first.i in actor_at and first.i > item.act.i \
-                    and any(t.tag_ == "VB" for t in doc[first.i:min(item.end, first.i + 4)]):
+                    and (any(t.tag_ == "VB" for t in doc[first.i:min(item.end, first.i + 4)])
+                         or (first.dep_ == "compound" and item.context is not None and first.head == item.context)):
+                # ("that Pakistan act against ...", its verb tagged as a noun with the name as compound)
                 ids = [actor_at[first.i]]
         party_country = _country(party, resolved)
         ids = [i for i in dict.fromkeys(ids) if i != party and not (
@@ -1361,6 +1660,29 @@ class DemandExtractor:
 def _particle_with_object(particle: Token, spec: dict) -> bool:
     """"called on all parties": the addressee's preposition read as a particle with an object."""
     return particle.lower_ in spec["addressee"] and any(c.dep_ == "pobj" for c in particle.children)
+
+
+@lru_cache(maxsize=8)
+def _last_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p.split()[-1] for p in phrases if p.split())
+
+
+def _hyphen_word(token: Token) -> str:
+    """The token with the hyphenated pieces written against it before ("non-negotiable",
+    split by the tokenizer into "non", "-", "negotiable")."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return doc[i:token.i + 1].text.lower()
+
+
+def _hyphen_end(doc: Doc, end: int) -> int:
+    """Extend an end index over a word the tokenizer split at a hyphen ("to de-escalate"
+    parsed as "de" with "-escalate" hung elsewhere)."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
 
 
 def _taken_near(taken: list[int], start_char: int) -> bool:
@@ -1486,6 +1808,9 @@ def _split_conjoined(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in found:
         out.append(item)
+        if item.form == "condition":
+            out.extend(_conjoined_conditions(item))
+            continue
         verb = item.context
         # "Both sides must pull back their forces and return to the talks": a modal governs
         # each bare verb joined to its own, one condition each.
@@ -1505,6 +1830,29 @@ def _split_conjoined(found: list[Found]) -> list[Found]:
                 item.end = min(item.end, _before(part))
             out.append(Found(item.form, item.act, start, end, stance=item.stance, party_token=item.party_token,
                              subject=item.subject, addressees=item.addressees, context=part))
+    return out
+
+
+def _conjoined_conditions(item: Found) -> list[Found]:
+    """"only if the ELN releases all its hostages and halts attacks on civilians": each verb
+    joined to the condition's own, with its object and no subject of its own, is a further
+    condition ("or" gives alternatives: one condition)."""
+    mark = item.act
+    clause = mark.head
+    if mark.dep_ not in ("mark", "advmod") or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    parts = [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and item.start < c.i < item.end
+             and c.tag_ == clause.tag_ and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+             and not any(t.lower_ in ("or", "nor") for t in c.doc[_before(c):c.i])
+             and any(g.dep_ in ("dobj", "prep") for g in c.children)]
+    out = []
+    for k, part in enumerate(parts):
+        end = _before(parts[k + 1]) if k + 1 < len(parts) else min(item.end, part.right_edge.i + 1)
+        if k == 0:
+            item.end = min(item.end, _before(part))
+        out.append(Found("condition", mark, part.i, end, stance=item.stance, party_token=item.party_token,
+                         subject=item.subject, patient=item.patient, context=item.context,
+                         needs_statement=item.needs_statement))
     return out
 
 
@@ -1545,7 +1893,35 @@ def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at:
         if head:
             start, name = start + len(head) + 2, appositive
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
-    return _group_actor(span, resolved, actor_at) if span is not None else None
+    if span is None:
+        return None
+    return _spoken_for(span, resolved, actor_at) or _group_actor(span, resolved, actor_at)
+
+
+def _spoken_for(span: Span, resolved: ResolvedActors, actor_at: dict[int, str],
+                lex: Optional[DemandLexicon] = None) -> Optional[str]:
+    """"A spokesman for the UN climate secretariat", "a spokeswoman for the agency": an unnamed
+    voice speaks for the body after "for"; a body named only by a common noun ("the agency")
+    is the last organisation the article named before."""
+    doc = span.doc
+    lex = lex or load_demand_lexicon()
+    voice = next((t for t in span if t.lemma_.lower() in lex.body_voice_nouns), None)
+    if voice is None:
+        return None
+    prep = next((c for c in voice.children if c.dep_ == "prep" and c.lower_ in lex.body_voice_preps), None)
+    body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if body is None:
+        return None
+    if body.i in actor_at:
+        return actor_at[body.i]  # "a spokesman for the Kremlin"
+    if any(t.pos_ == "PROPN" for t in body.subtree):
+        # "a spokesman for the UN climate secretariat": the body as the text names it.
+        return _group_actor(doc[body.left_edge.i:body.right_edge.i + 1], resolved, actor_at)
+    if body.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "this") for c in body.children):
+        before = [m for m in resolved.mentions if m.end <= doc[body.i].idx and not m.actor_id.startswith(("agent:", "new:"))
+                  and getattr(resolved.actors.get(m.actor_id), "type", None) in ("organisation", "igo")]
+        return before[-1].actor_id if before else None
+    return None
 
 
 def _unnamed_subject(subject: Optional[Token], resolved: ResolvedActors, actor_at: dict[int, str],
@@ -1555,7 +1931,8 @@ def _unnamed_subject(subject: Optional[Token], resolved: ResolvedActors, actor_a
         return None
     start = min([subject.i] + [c.left_edge.i for c in subject.children
                                if c.i < subject.i and c.dep_ in ("amod", "compound", "poss", "det", "nmod")])
-    return _group_actor(subject.doc[start:subject.i + 1], resolved, actor_at)
+    span = subject.doc[start:subject.i + 1]
+    return _spoken_for(span, resolved, actor_at, lex) or _group_actor(span, resolved, actor_at)
 
 
 def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
