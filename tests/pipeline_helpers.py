@@ -23,3 +23,8 @@ def coded_events(nlp: Language, text: str, published: dt.date) -> tuple[Doc, lis
 
     doc = parsed(nlp, text, published)
     return doc, extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], doc._.places or [], published)
+
+
+def demands_of(nlp: Language, text: str, published: dt.date) -> list:
+    """The demands the full pipeline finds in ``text`` dated ``published``."""
+    return parsed(nlp, text, published)._.demands

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.pipeline_helpers import demands_of as pipeline_demands
 import yaml
 
 PUBLISHED = dt.date(2025, 3, 10)
@@ -14,19 +15,13 @@ PUBLISHED = dt.date(2025, 3, 10)
 
 @pytest.fixture(scope="module")
 def nlp():
-    from parley.nlp import demands_component  # noqa: F401
     from parley.nlp.pipeline import load_pipeline
 
-    pipeline = load_pipeline()
-    if "parley_demands" not in pipeline.pipe_names:
-        pipeline.add_pipe("parley_demands", after="parley_quotes")
-    return pipeline
+    return load_pipeline()  # parley_demands is one of its components
 
 
 def demands_of(nlp, text, published=PUBLISHED):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)._.demands
+    return pipeline_demands(nlp, text, published)
 
 
 def test_call_on_names_party_addressee_and_issue(nlp):

@@ -15,6 +15,7 @@ import datetime as dt
 from typing import NamedTuple, Optional
 
 import pytest
+from tests.pipeline_helpers import demands_of as pipeline_demands
 
 PUBLISHED = dt.date(2025, 10, 8)
 ANY = "<any>"
@@ -453,19 +454,13 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def nlp():
-    from parley.nlp import demands_component  # noqa: F401
     from parley.nlp.pipeline import load_pipeline
 
-    pipeline = load_pipeline()
-    if "parley_demands" not in pipeline.pipe_names:
-        pipeline.add_pipe("parley_demands", after="parley_quotes")
-    return pipeline
+    return load_pipeline()  # parley_demands is one of its components
 
 
 def demands_of(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.published = PUBLISHED
-    return nlp(doc)._.demands
+    return pipeline_demands(nlp, text, PUBLISHED)
 
 
 def _overlaps(span_text: str, text: str, words: str) -> bool:
