@@ -452,6 +452,9 @@ class EventCoder:
                         # "in his speech to the Russian Foreign Ministry": an audience at home
                         found = [a for a in found if ctx.country(a) not in own]
                     target += found
+        # "talks aimed at the denuclearization of the DPRK": a participle says whom
+        for obj in match.objects if not target else ():
+            target += self._aimed_targets(obj, ctx, source)
         return _unique(source), _unique(target)
 
     def _noun_actors(self, match: _Match, ctx: ActorContext) -> tuple[list[str], list[str]]:
@@ -471,6 +474,8 @@ class EventCoder:
                     for pobj in pobjs:
                         target += [a for a in ctx.actors_of(pobj, None) or self._thing_owners(pobj, ctx, None, source)
                                    or ctx.people_group(pobj) if not ctx.is_channel(a)]
+        if not target:
+            target = self._carrier_phrase_targets(noun, ctx, source) or self._aimed_targets(noun, ctx, source)
         if source and not target:
             target = self._patient_of(noun, ctx)
         if not source:
@@ -478,6 +483,37 @@ class EventCoder:
         if not target:
             target = self._carrier_object(noun, ctx)
         return _unique(source), _unique(target)
+
+    def _carrier_phrase_targets(self, noun: Token, ctx: ActorContext, source: Sequence[str]) -> list[str]:
+        """Whom an act carried by a light verb was aimed at when the parser hangs the target
+        phrase on the verb: "made incursions into Swedish waters", "launched raids on
+        Kurdish towns". Only a phrase after the noun: a fronted one sets the scene."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.w.light_verbs:
+            return []
+        quote = ctx.quote_at(verb.idx)
+        found: list[str] = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > noun.i):
+            if prep.lower_ not in self.w.target_preps or prep.lower_ in self.w.reason_preps or _is_time(prep):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [a for a in ctx.actors_of(pobj, quote) or self._thing_owners(pobj, ctx, quote, source)
+                          if not ctx.is_channel(a) and a not in source]
+        return _unique(found)
+
+    def _aimed_targets(self, noun: Token, ctx: ActorContext, source: Sequence[str]) -> list[str]:
+        """Whom an act is aimed at when a participle says so: "talks aimed at the
+        denuclearization of the DPRK", "sanctions targeting Russian banks", "measures directed
+        against Iran". The participle's object or target phrase, or whose thing it is."""
+        found: list[str] = []
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")):
+            phrases = [c for c in acl.children if c.dep_ == "dobj"]
+            phrases += [p for c in acl.children if c.dep_ == "prep" and c.lower_ in self.w.target_preps
+                        and not _is_time(c) for p in c.children if p.dep_ == "pobj"]
+            for phrase in phrases:
+                found += [a for a in ctx.actors_of(phrase, None) or self._owners(phrase, ctx, None)
+                          if not ctx.is_channel(a) and a not in source]
+        return _unique(found)
 
     def _carrier_object(self, noun: Token, ctx: ActorContext) -> list[str]:
         """Whom an act set in a clause was done to: "wounded two British soldiers in a bomb
