@@ -11,10 +11,8 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.actors import ActorMention, ResolvedActors
 from parley.extract.event_checks import EventChecks
-from parley.model import Actor, Event, Plover
-from parley.nlp import components  # noqa: F401  (registers doc._.published / doc._.actors)
+from tests.event_check_helpers import hand_event, resolved_doc, reviewed
 
 
 @pytest.fixture(scope="module")
@@ -23,28 +21,13 @@ def checks():
 
 
 def _doc(nlp, text: str, actors: dict[str, tuple[str, str, str]], published=dt.date(2016, 9, 26)):
-    """Parse ``text`` and resolve the named actors: {id: (mention text, name, type)}."""
-    doc = nlp(text)
-    doc._.published = published
-    mentions, table = [], {}
-    for actor_id, (mention, name, kind) in actors.items():
-        start = text.index(mention)
-        span = doc.char_span(start, start + len(mention), alignment_mode="expand")
-        mentions.append(ActorMention(start, start + len(mention), actor_id, "alias", span.start, span.end, mention))
-        table[actor_id] = Actor(id=actor_id, name=name, type=kind)
-    doc._.actors = ResolvedActors(mentions=sorted(mentions, key=lambda m: m.start), actors=table)
-    return doc
+    return resolved_doc(nlp, text, actors, published)
 
 
-def _event(text: str, source, cameo: str, plover: str, target=None, modality="asserted", part: str = "") -> Event:
-    start = text.index(part) if part else 0
-    return Event(source=source, target=target, cameo=cameo, plover=Plover(type=plover), modality=modality,
-                 evidence=(start, start + len(part or text)))
+_event = hand_event
 
 
-def _review(checks, doc, event):
-    kept, dropped = checks.review(doc, [event])
-    return kept, {name for _, name in dropped}
+_review = reviewed
 
 
 # -- figurative comparisons -------------------------------------------------------------------
