@@ -14,7 +14,7 @@ The word lists are data: ``kb/data/lexicon/event_voice.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from ..kb import LEXICON_DIR
 from ..model import Quote
+from .event_lexicon import _words
 
 VOICE_FILE = LEXICON_DIR / "event_voice.yaml"
 
@@ -42,7 +43,7 @@ class VoiceWords:
     claim_pronouns: frozenset[str] = frozenset()
     definite_dets: frozenset[str] = frozenset()
     antecedent_sentences: int = 3
-    act_antecedent_sentences: int = 12
+    act_antecedent_sentences: int = 5
     target_group_nouns: frozenset[str] = frozenset()
     anaphoric_group_nouns: frozenset[str] = frozenset()
     stance_preps: frozenset[str] = frozenset()
@@ -52,19 +53,17 @@ class VoiceWords:
 
 @lru_cache(maxsize=None)
 def voice_words(path: Path = VOICE_FILE) -> VoiceWords:
+    """``event_voice.yaml`` read once: each field of :class:`VoiceWords` from the key of its
+    name (counts as integers, everything else as a lower-cased word set)."""
     with open(path, encoding="utf-8") as handle:
         raw = yaml.safe_load(handle) or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key) or ())
-
-    return VoiceWords(words("stance_roots"), words("intent_aux"), words("state_verbs"), words("own_force_nouns"),
-                      words("relation_nouns"), words("visit_codes"), words("conditional_roots"),
-                      words("condition_marks"), words("claim_nouns"), words("claim_pronouns"),
-                      words("definite_dets"), int(raw.get("antecedent_sentences") or 3),
-                      int(raw.get("act_antecedent_sentences") or 12), words("target_group_nouns"),
-                      words("anaphoric_group_nouns"), words("stance_preps"),
-                      words("beneficiary_roots"), words("beneficiary_preps"))
+    values = {}
+    for item in fields(VoiceWords):
+        if item.type in ("int", int):
+            values[item.name] = int(raw.get(item.name) or item.default)
+        else:
+            values[item.name] = _words(raw.get(item.name))
+    return VoiceWords(**values)
 
 
 def stated_now(predicate: Token, words: VoiceWords) -> bool:
