@@ -123,6 +123,12 @@ class DemandLexicon:
     seeing_verbs: frozenset[str] = frozenset()
     clarity_words: frozenset[str] = frozenset()
     proviso_words: frozenset[str] = frozenset()
+    retaliation_verbs: frozenset[str] = frozenset()
+    warning_subjects: frozenset[str] = frozenset()
+    warning_nouns: frozenset[str] = frozenset()
+    own_side_words: frozenset[str] = frozenset()
+    unbound_verbs: frozenset[str] = frozenset()
+    sole_outcome_nouns: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -266,4 +272,10 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         seeing_verbs=_words(raw.get("seeing_verbs")),
         clarity_words=_words(raw.get("clarity_words")),
         proviso_words=_words(raw.get("proviso_words")),
+        retaliation_verbs=_words(raw.get("retaliation_verbs")),
+        warning_subjects=_words(raw.get("warning_subjects")),
+        warning_nouns=_words(raw.get("warning_nouns")),
+        own_side_words=_words(raw.get("own_side_words")),
+        unbound_verbs=_words(raw.get("unbound_verbs")),
+        sole_outcome_nouns=_words(raw.get("sole_outcome_nouns")),
     )

@@ -113,11 +113,11 @@ TIME_ENTITIES = ("DATE", "TIME")
 # addressed to the other side of the conflict.
 # Forms whose party is the speaker of the statement they are in (not their grammatical subject).
 SPEAKER_FORMS = ("obligation", "need", "condition", "commitment", "imperative", "verdict", "no_right", "restriction",
-                 "learned", "acceptable", "dependence")
+                 "learned", "acceptable", "dependence", "warning")
 # Forms kept only inside a statement or after a named speaker's verb of saying: in narrative
 # they are the reporter's own words ("the plan is unacceptable to many").
 STATEMENT_FORMS = ("obligation", "need", "commitment", "imperative", "verdict", "no_right", "restriction", "learned",
-                   "acceptable", "dependence")
+                   "acceptable", "dependence", "warning")
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
 
 
@@ -156,7 +156,7 @@ class DemandExtractor:
                    self._time_for, self._only_acceptable, self._dependence, self._no_pressure,
                    self._condition_made, self._headline_demand, self._given_until, self._necessity,
                    self._no_choice, self._proviso, self._onus, self._not_prepared,
-                   self._only_then)
+                   self._only_then, self._warning, self._none_on_us, self._unbound)
         for token in doc:
             if token.is_punct or token.is_space:
                 continue  # no demand form starts on punctuation
@@ -181,7 +181,7 @@ class DemandExtractor:
         if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in lex.commitment_exclude \
                 or head.lemma_.lower() in lex.speech_after_modal:
             return None
-        if not any(c.dep_ == "neg" for c in head.children):
+        if not any(c.dep_ == "neg" for c in head.children) and not _negation_between(token, head):
             return None
         # "would not have happened": a judgement about the past.
         if any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in head.children):
@@ -435,6 +435,10 @@ class DemandExtractor:
         denied = any(c.lower_ == "no" for c in token.children) or any(c.dep_ == "neg" for c in verb.children)
         infinitive = next((c for c in token.children if c.dep_ in ("acl", "relcl")
                            and any(a.lower_ == "to" for a in c.children)), None)
+        if infinitive is None:
+            # 'has "no right" to resupply the ship': the parser may hang the infinitive on "have".
+            infinitive = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > token.i
+                               and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
         if not denied or infinitive is None:
             return None
         subject = _subject(verb)
@@ -605,6 +609,9 @@ class DemandExtractor:
         An adjective of acceptance on a noun with "only"/"sole", the noun joined by "be" to the
         thing accepted. Kept only in a statement."""
         lex = self.lex
+        if token.lemma_.lower() in lex.sole_words and token.dep_ in ("amod", "advmod") \
+                and token.head.lemma_.lower() in lex.sole_outcome_nouns:
+            return self._sole_outcome(token)
         if token.lemma_.lower() not in lex.acceptable_words or token.dep_ != "amod":
             return None
         noun = token.head
@@ -618,6 +625,85 @@ class DemandExtractor:
             return None
         start, end = _clause_range(verb, self._own_clause)
         return Found("acceptable", token, start, end, patient=other, context=other, label_start=other.left_edge.i)
+
+    def _sole_outcome(self, only: Token) -> Optional[Found]:
+        """"The only safe solution is the full withdrawal of Russian forces", "the only way out
+        is a negotiated settlement": the one outcome the speaker will settle for, when it names
+        an issue ("the only way to get there is by boat" names none). Kept only in a statement."""
+        noun = only.head
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "attr") or verb.lemma_.lower() not in self.lex.copula_verbs:
+            return None
+        other = next((c for c in verb.children if c.i != noun.i and c.dep_ in ("attr", "nsubj", "ccomp")), None)
+        if other is None or self.lex.issue_of(_text(other)) is None:
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("acceptable", only, start, end, patient=other, context=other, label_start=other.left_edge.i)
+
+    def _warning(self, token: Token) -> Optional[Found]:
+        """"Whoever plays with fire will get burnt", "any attempt to use the corridor for
+        provocations will receive a response": a consequence promised to a generic doer (a
+        "whoever" clause, "anyone who", "any" + an attempt or act) warns off what that doer
+        would do. A future modal on the consequence; kept only in a statement."""
+        lex = self.lex
+        verb = token.head
+        # "will", or a reported "would" ("warned that any incursion would be met with ...").
+        reported = token.lower_ == "would" and verb.dep_ == "ccomp"
+        if token.dep_ != "aux" or not (token.lower_ in lex.future_auxes or reported):
+            return None
+        doer = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS + ("csubj", "csubjpass")), None)
+        if doer is None or not self._generic_doer(doer):
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("warning", token, min(start, doer.left_edge.i), end, patient=doer, context=verb)
+
+    def _generic_doer(self, doer: Token) -> bool:
+        """A doer named only as anyone who might act: "whoever ...", "anyone who ...", "any attempt to ..."."""
+        lex = self.lex
+        if doer.dep_ in ("csubj", "csubjpass"):
+            return any(c.lower_ in lex.warning_subjects for c in doer.children)
+        if doer.lower_ in lex.warning_subjects:
+            return doer.lower_ == "whoever" or any(c.dep_ == "relcl" for c in doer.children)
+        return doer.lemma_.lower() in lex.warning_nouns and any(c.lower_ == "any" for c in doer.children)
+
+    def _none_on_us(self, token: Token) -> Optional[Found]:
+        """"No one will decide for us again", "nobody is going to come here and take power": a
+        negated universal doer acting on the speaker's own side is a refusal to yield. Kept
+        only in a statement, and only with a word of the speaker's side in the clause."""
+        lex = self.lex
+        if token.dep_ not in SUBJECT_DEPS or not self._nobody(token):
+            return None
+        verb = token.head
+        future = any(c.dep_ == "aux" and c.lower_ in lex.future_auxes for c in verb.children) \
+            or (verb.lemma_.lower() == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children))
+        if not future or verb.lemma_.lower() in lex.commitment_exclude and verb.lemma_.lower() != "go":
+            return None
+        if not any(t.lower_ in lex.own_side_words for t in verb.subtree if t.i > verb.i):
+            return None  # "no one will get everything they want": a forecast, no stand taken
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("commitment", token, min(start, token.left_edge.i), end, stance="refusal", context=verb)
+
+    def _nobody(self, token: Token) -> bool:
+        if token.lower_ in ("nobody", "noone"):
+            return True
+        return token.lower_ == "one" and any(c.lower_ == "no" for c in token.children)
+
+    def _unbound(self, token: Token) -> Optional[Found]:
+        """'It was "not bound" by an agreement to which it was not a party': denying that an
+        agreement binds the speaker rejects it. A negated passive of one of unbound_verbs with
+        its "by" agent."""
+        if token.lemma_.lower() not in self.lex.unbound_verbs or token.tag_ != "VBN":
+            return None
+        if not any(c.dep_ == "neg" for c in token.children):
+            return None
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        thing = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if thing is None or subject is None:
+            return None
+        start = subject.i
+        return Found("verdict", token, start, thing.right_edge.i + 1, stance="rejection", party_token=subject,
+                     patient=thing, context=thing)
 
     def _dependence(self, token: Token) -> Optional[Found]:
         """"Any easing of sanctions depends on Tehran restoring access": the thing waits on an
@@ -941,8 +1027,14 @@ class DemandExtractor:
         # "We need more Patriot systems", "any deal would need robust verification": in the first
         # person, or when the need or the needer names an issue ("the city needed rain" does not).
         own = subject is not None and subject.lower_ in self.lex.first_person
-        if not own and self.lex.issue_of(_text(obj) + " " + (_text(subject) if subject is not None else "")) is None:
+        # "WFP said it needed US$120 million to sustain operations": a sum or a count that a
+        # body (a pronoun, in its own reported words) says it needs is its appeal.
+        counted = subject is not None and subject.lower_ in ("it", "they") and _counted(obj)
+        if not own and not counted and self.lex.issue_of(_text(obj) + " " + (_text(subject) if subject is not None else "")) is None:
             return None
+        if counted:
+            return Found("need", token, subject.i, token.right_edge.i + 1 if token.right_edge.i < obj.right_edge.i + 12
+                         else obj.right_edge.i + 1, subject=subject, context=obj)
         start = subject.left_edge.i if own and subject.i < token.i else token.i
         return Found("need", token, start, obj.right_edge.i + 1, subject=subject, context=obj)
 
@@ -1159,7 +1251,11 @@ class DemandExtractor:
                 return None
         if obj.lemma_.lower() in self.lex.rejected_claims:
             return None  # "rejected accusations that ...": a denial, not a refusal of a demand
-        if obj.lemma_.lower() not in self.lex.rejected_things and self.lex.issue_of(_text(obj)) is None:
+        # "opposes any unilateral attempt to change the status quo": "any" makes the object a
+        # class of acts refused in advance, whatever its noun.
+        refused_in_advance = any(c.dep_ == "det" and c.lower_ == "any" for c in obj.children)
+        if obj.lemma_.lower() not in self.lex.rejected_things and self.lex.issue_of(_text(obj)) is None \
+                and not refused_in_advance:
             return None
         owner = _owner(obj)
         end = obj.right_edge.i + 1
@@ -1218,7 +1314,8 @@ class DemandExtractor:
                     continue  # "even if it takes a hundred years": concessive, not a condition
                 if weak and self._ready(main) and not self._threat(main) and _subject(clause) is None:
                     continue  # "ready if needed": no one is asked to do anything
-                if weak and main.lemma_.lower() in self.lex.commitment_exclude and not self._ready(main):
+                if weak and main.lemma_.lower() in self.lex.commitment_exclude and not self._ready(main) \
+                        and main.lemma_.lower() not in self.lex.retaliation_verbs:
                     continue  # "if they say no, we will know ...": no stand is taken
                 if main.lemma_.lower() in self.lex.obligation_verbs and self._forecast(main, _subject(main)):
                     continue  # "Pretoria would need to give ground if ...": a forecast
@@ -1314,6 +1411,8 @@ class DemandExtractor:
         with "will/would" ("would march on Kinshasa if ...")."""
         if self._threat(main) or self._ready(main):
             return True
+        if main.tag_ == "MD" and main.lower_ in self.lex.forecast_auxes:
+            return True  # "If the state does not disarm Hezbollah, we will": the verb left out
         subject = _subject(main)
         # "it would be a disaster if ...": a judgement; "it would strike Haifa if ...": a threat.
         if subject is not None and subject.lower_ in self.lex.epistemic_subjects \
@@ -1657,6 +1756,19 @@ class DemandExtractor:
 
 
 # -- helpers over the parse ---------------------------------------------------------
+def _counted(obj: Token) -> bool:
+    """An object that is a sum or a count ("US$120 million", "500 trucks a day")."""
+    return any(t.like_num or t.tag_ == "$" for t in obj.subtree)
+
+
+def _negation_between(modal: Token, verb: Token) -> bool:
+    """'would "never" recognise': a negation between a modal and its verb that the parser
+    hung elsewhere (on a quotation mark, a preposition)."""
+    if verb.i <= modal.i or verb.i - modal.i > 4:
+        return False
+    return any(t.lower_ in ("not", "never", "n't") for t in modal.doc[modal.i + 1:verb.i])
+
+
 def _particle_with_object(particle: Token, spec: dict) -> bool:
     """"called on all parties": the addressee's preposition read as a particle with an object."""
     return particle.lower_ in spec["addressee"] and any(c.dep_ == "pobj" for c in particle.children)
@@ -1859,7 +1971,7 @@ def _conjoined_conditions(item: Found) -> list[Found]:
 def _dedupe(found: list[Found]) -> list[Found]:
     """Drop a demand whose words lie inside another's (a modal inside "demanded that ... must")."""
     order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "exchange": 2, "restriction": 2,
-             "obligation": 3, "commitment": 3, "no_right": 3, "verdict": 3, "acceptable": 3, "dependence": 3,
+             "obligation": 3, "commitment": 3, "no_right": 3, "verdict": 3, "acceptable": 3, "dependence": 3, "warning": 3,
              "need": 4, "nominal": 4,
              "imperative": 5}
     kept: list[Found] = []
@@ -1885,6 +1997,11 @@ def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at:
         return None
     start = doc.text.find(name, max(0, where[0] - len(name)))
     if start < 0 or not (start <= where[0] and where[1] <= start + len(name)):
+        # '"...," said the country director, Hanna Bergstrom': the speaker's name stands just
+        # after the role noun the span points at; the person named is the speaker.
+        person = _person_after(doc, name, where, resolved)
+        if person is not None:
+            return person
         start, name = where[0], doc.text[where[0]:where[1]]
     # "the country's largest union, the Korean Confederation of Trade Unions": the appositive
     # name is the better one.
@@ -1895,7 +2012,38 @@ def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at:
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
     if span is None:
         return None
-    return _spoken_for(span, resolved, actor_at) or _group_actor(span, resolved, actor_at)
+    return _named_after(span, resolved, actor_at) or _spoken_for(span, resolved, actor_at) \
+        or _group_actor(span, resolved, actor_at)
+
+
+def _person_after(doc: Doc, name: str, where: tuple[int, int], resolved: ResolvedActors) -> Optional[str]:
+    """A person actor for a speaker's full name (two or more capitalised words) written
+    within a few characters after the role noun the speaker's span points at."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    at = doc.text.find(name, where[1], where[1] + 40)
+    if at < 0 or doc.text[where[1]:at].strip() not in (",", ""):
+        return None
+    actor_id = "new:person:" + _SLUG.sub("-", name.lower()).strip("-")
+    actor = resolved.actors.get(actor_id)
+    if actor is None:
+        actor = resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="person")
+    where_name = (at, at + len(name))
+    if where_name not in actor.mentions:
+        actor.mentions.append(where_name)
+        actor.mention_details.append(MentionDetail(span=where_name, text=name, how="new"))
+    return actor_id
+
+
+def _named_after(span: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
+    """"said the country director, Hanna Bergstrom": a role noun followed by a comma and a
+    known person's name is that person (the appositive the speaker's words stopped short of)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or any(t.pos_ == "PROPN" for t in span):
+        return None
+    actor_id = actor_at.get(doc[span.end + 1].i)
+    return actor_id if actor_id is not None and _is_person(actor_id, resolved) else None
 
 
 def _spoken_for(span: Span, resolved: ResolvedActors, actor_at: dict[int, str],
