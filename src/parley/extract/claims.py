@@ -15,9 +15,9 @@ What is extracted: each figure written in digits ("43,000", "1.5 million", "$3bn
   the verbs and nouns above it up to the first verb ("had been killed", "lost", "freed",
   "a death toll of"), then the noun itself ("casualties", "refugees");
 - ``claimant``: the possessor of a claim noun ("Trump's figure of 400,000"), else the
-  statement the figure is in (:class:`Attribution`: the quote whose span covers it, an
-  "according to X" source, a statement voiced in the same sentence, the subject of a
-  reporting verb); else null, the article's own figure. ``claimant_name`` keeps the name as
+  statement the figure is in (:class:`Attribution`: the quote whose span covers it, the name
+  after quoted words, an "according to X" source, the subject of a reporting verb, a bare
+  reporting clause after it); else null, the article's own figure. ``claimant_name`` keeps the name as
   written, also when it resolves to no actor ("EU sources");
 - ``subject``: the actor the figure is about: a demonym, possessive or agent mention in the
   noun phrase ("Ukraine's soldiers", "Ukrainian soldiers"), the subject of a loss verb
@@ -111,6 +111,9 @@ class ClaimLexicon:
     life_verbs: frozenset[str] = frozenset()
     home_nouns: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()
+    rejecting_words: frozenset[str] = frozenset()
+    circumstance_marks: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
 
     def tolerance(self, qualifier: Optional[str]) -> Optional[dict]:
         """``{below, above}`` of a qualifier as written (None when it is not one)."""
@@ -199,6 +202,9 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         life_verbs=frozenset(data.get("life_verbs") or ()),
         home_nouns=frozenset(data.get("home_nouns") or ()),
         source_prepositions=frozenset(data.get("source_prepositions") or ()),
+        rejecting_words=frozenset(data.get("rejecting_words") or ()),
+        circumstance_marks=frozenset(data.get("circumstance_marks") or ()),
+        addressee_verbs=frozenset(data.get("addressee_verbs") or ()),
     )
 
 
@@ -442,15 +448,21 @@ class FigureReader:
 class Attribution:
     """Finds who claims a figure, from the statement it is part of.
 
-    In this order: the statement (``doc._.quotes``) whose span covers the figure; the source
-    of an "according to X" phrase in the figure's sentence; a statement voiced in the same
-    sentence (the figure sits in the clause next to the quoted words: "Ten voted in favour,
-    EU sources said, which ..."); the subject of a reporting verb the figure hangs from
-    ("the air force said it had shot down 112 of them", "the Archive estimates the crowd at
-    ..."). Else nobody: the article's own figure.
+    In this order: the owner of a claim noun the figure is counted "by", or the source of a
+    report relayed as a clause; the statement (``doc._.quotes``) whose span covers the figure
+    (unless its cue is an act on the figure, or names its own words elsewhere, or it is an
+    "according to X" stretched over another clause); the name right after the closing mark
+    of quoted words no statement covers; the source of an "according to X" phrase of the
+    figure's clause; the subject of a reporting verb the figure hangs from ("the air force
+    said it had shot down 112 of them", "the Archive estimates the crowd at ..."); a bare
+    reporting clause after the figure. A figure in a relative clause on a noun set off by a
+    comma ("Essequibo, a region that makes up two-thirds of ...") is the writer's. Else
+    nobody: the article's own figure.
 
     Returns ``(actor_id, name)``: the name as the text gives it is kept also when the
-    speaker resolves to no actor ("EU sources").
+    speaker resolves to no actor ("EU sources"); a bare group noun that heads one of the KB
+    names of an actor of the article ("peacekeepers": "UN peacekeepers in Lebanon") is that
+    actor.
     """
 
     # Dependents left out of a subject's name: "The Archive of Public Gatherings, an
@@ -461,6 +473,14 @@ class Attribution:
         self.lex = lexicon
 
     def claimant(self, figure: "Figure", sent: Span, quotes: Sequence[Quote], mentions) -> tuple[Optional[str], Optional[str]]:
+        actor_id, name = self._claimant(figure, sent, quotes, mentions)
+        if actor_id is None and name:
+            group = _group_actor(name, tuple(dict.fromkeys(m.actor_id for m in mentions)))
+            if group is not None:
+                return group, None  # "peacekeepers" -> the article's UN peacekeeping force
+        return actor_id, name
+
+    def _claimant(self, figure: "Figure", sent: Span, quotes: Sequence[Quote], mentions) -> tuple[Optional[str], Optional[str]]:
         doc = sent.doc
         start = doc[figure.start].idx
         end = doc[figure.end - 1].idx + len(doc[figure.end - 1].text)
@@ -469,24 +489,23 @@ class Attribution:
             return found
         for quote in quotes:
             if quote.span[0] < end and start < quote.span[1] and not self._object_of_act(figure, quote, sent) \
-                    and not self._beyond_according(figure, quote, sent):
+                    and not self._beyond_according(figure, quote, sent) and not self._cue_names_other(figure, quote, sent) \
+                    and not (quote.kind == "indirect" and _in_description(figure)):
                 return self._within_statement(figure, quote, sent, mentions)
+        found = self._quoted_before_name(figure, sent, mentions)
+        if found is not None:
+            return found
         found = self._according_to(figure, sent, mentions)
         if found is not None:
             return found
+        if _in_description(figure):
+            return None, None  # the writer's description of a name, whoever speaks around it
         # A verb of saying the figure's own clause hangs from ("the ministry's data show 3,400
         # homes were destroyed, while the rebels claim ...") comes before any other statement
         # of the sentence.
         found = self._reporting_subject(figure, sent, mentions)
         if found != (None, None):
             return found
-        voiced = [(q, cue) for q in quotes for cue in [self._cue_in(q, sent)] if cue is not None
-                  and not self._in_subject(figure, cue) and not self._in_span(figure, q.speaker.span)
-                  and not self._in_side_clause(figure, cue) and not self._narrated_beside(figure, cue)]
-        if voiced:
-            # the nearest statement of the sentence
-            quote, _ = min(voiced, key=lambda qc: min(abs(qc[0].span[0] - end), abs(start - qc[0].span[1])))
-            return quote.speaker.actor_id, quote.speaker.name
         return self._trailing_reporter(figure, sent, mentions)
 
     def _within_statement(self, figure: "Figure", quote: Quote, sent: Span, mentions) -> tuple[Optional[str], Optional[str]]:
@@ -513,7 +532,8 @@ class Attribution:
                           and quote.cue_span is not None and t.idx == quote.cue_span[0]), None)
         if according is None:
             according = next((t for t in sent if t.lower_ in self.lex.source_prepositions), None)
-        return according is not None and self._after_according(figure, according)
+        return according is not None and (self._after_according(figure, according)
+                                          or self._before_according(figure, according))
 
     @staticmethod
     def _after_according(figure: "Figure", according: Token) -> bool:
@@ -527,6 +547,19 @@ class Attribution:
                 return True
         return False
 
+    @staticmethod
+    def _before_according(figure: "Figure", according: Token) -> bool:
+        """Whether "according to X" closes the last of coordinated clauses and the figure is in an
+        earlier one: in "Inflation is up, the currency has lost a third of its value, and
+        emigration is rising, according to aid groups", X sources the clause it hangs on."""
+        clause = according.head
+        if clause.dep_ != "conj" or clause.pos_ not in _VERB_POS or according.i < clause.i \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return False
+        node = figure.noun or figure.anchor
+        return node is not None and not clause.is_ancestor(node) and clause.head.is_ancestor(node) \
+            and figure.end <= clause.left_edge.i
+
     def _trailing_reporter(self, figure: "Figure", sent: Span, mentions) -> tuple[Optional[str], Optional[str]]:
         """A bare reporting clause set off by a comma after the figure ("... detained nine UN
         employees, the UN says, ..."; "... 10% tariffs, the minister said on Thursday."): its
@@ -535,7 +568,7 @@ class Attribution:
         for verb in sent:
             if verb.i <= figure.end or verb.pos_ not in _VERB_POS or verb.lemma_.lower() not in self.lex.claim_verbs:
                 continue
-            if self._negated(verb) or any(c.dep_ in self._CONTENT_DEPS for c in verb.children):
+            if self._negated(verb) or any(self._is_content(verb, c) for c in verb.children):
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
             if subject is None or subject.pos_ == "PRON" or subject.left_edge.i <= figure.end:
@@ -547,7 +580,55 @@ class Attribution:
         return None, None
 
     # A reporting verb with one of these dependents reports its own content, not the clause before it.
-    _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "advcl")
+    _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "advcl", "oprd")
+
+    def _is_content(self, verb: Token, child: Token) -> bool:
+        """Whether a dependent of a reporting verb is what it reports. Not the person told
+        ("police told AFP") nor a clause of circumstance ("..., as the two sides traded blame")."""
+        if child.dep_ not in self._CONTENT_DEPS:
+            return False
+        if child.dep_ == "dobj" and verb.lemma_.lower() in self.lex.addressee_verbs:
+            return False
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lex.circumstance_marks
+                                         for c in child.children):
+            return False
+        return True
+
+    def _cue_names_other(self, figure: "Figure", quote: Quote, sent: Span) -> bool:
+        """Whether the statement's cue names its own content apart from the figure: in "leaders
+        agreed to spend 5%, a goal Rutte called 'a quantum leap'", Rutte's words are the phrase
+        after "called", not the clause before it."""
+        cue = (quote.cue or "").lower()
+        for token in sent:
+            if token.lower_ == cue and token.pos_ in _VERB_POS:
+                for child in token.children:
+                    if child.dep_ == "oprd" and not child.left_edge.i <= figure.start <= child.right_edge.i:
+                        return True
+        return False
+
+    @staticmethod
+    def _quoted_before_name(figure: "Figure", sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """A figure inside quotation marks that no statement covers, closed by a comma and a name:
+        '"Two of our crew were hurt," Commodore Jane Doe, the navy spokeswoman, posts on X.' The
+        news convention names the speaker right after the quoted words, whatever the verb."""
+        doc = sent.doc
+        opened = any(t.text in QUOTE_OPENINGS for t in doc[sent.start:figure.start])
+        if not opened:
+            return None
+        close = next((t.i for t in doc[figure.end:sent.end] if t.text in QUOTE_CLOSINGS), None)
+        if close is None or close + 1 >= sent.end:
+            return None
+        k = close + 1
+        while k < sent.end and doc[k].is_punct and doc[k].text not in QUOTE_OPENINGS:
+            k += 1
+        # a title may stand before the name: "Commodore Jane Doe"
+        first = k
+        while k < sent.end and k - first < 3 and doc[k].pos_ == "PROPN" and not any(m.token_start == k for m in mentions):
+            k += 1
+        mention = next((m for m in mentions if m.token_start == k), None)
+        if mention is None or doc[k].pos_ != "PROPN":
+            return None
+        return mention.actor_id, doc[first:mention.token_end].text
 
     def _by_own_count(self, figure: "Figure", sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
         """"which raised 28 billion francs by their own count", "enough, by the agency's
@@ -620,18 +701,6 @@ class Attribution:
     def _negated(token: Token) -> bool:
         return any(child.dep_ == "neg" for child in token.children)
 
-    @staticmethod
-    def _narrated_beside(figure: "Figure", cue: Token) -> bool:
-        """Whether the statement is a participle hung on the clause that holds the figure: in
-        "the Commission proposed duties on 1.2 billion euros, saying Jakarta had ignored ...",
-        the figure is told by the article, the statement is only what "saying" introduces."""
-        node = figure.noun or figure.anchor
-        # Likewise a statement coordinated with the figure's clause: in "the alliance wants
-        # ECOWAS to guarantee rights for 6 million citizens, and insists that ...", only what
-        # follows "insists" was said.
-        hung = cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") or cue.dep_ == "conj"
-        return node is not None and hung and not cue.is_ancestor(node) and cue.head.is_ancestor(node)
-
     def _object_of_act(self, figure: "Figure", quote: Quote, sent: Span) -> bool:
         """Whether the figure is the object of an act the statement's cue reports rather than
         words someone said: "Moldova ordered three Russian diplomats to leave", and for cues
@@ -655,53 +724,10 @@ class Attribution:
         node = figure.noun or figure.anchor
         return node is not None and any(t.pos_ in _VERB_POS for t in _path(top, node))
 
-    @staticmethod
-    def _in_side_clause(figure: "Figure", cue: Token) -> bool:
-        """Whether the figure sits in a narrative clause hung on the statement's verb rather than
-        in what was said: "X says she will not leave, deepening a crisis as tens of thousands
-        filled the streets" (an adverbial, participial or relative clause on the way up)."""
-        node = figure.noun or figure.anchor
-        while node is not None and node.i != cue.i and node.head.i != node.i:
-            if node.dep_ in ("advcl", "acl", "relcl") and node.head.i == cue.i or \
-                    node.dep_ in ("advcl", "acl", "relcl") and cue.is_ancestor(node) and not any(
-                        t.dep_ == "ccomp" for t in _path(cue, node)):
-                return True
-            node = node.head
-        return False
-
-    def _cue_in(self, quote: Quote, sent: Span) -> Optional[Token]:
-        """The cue of a statement when it is a verb of saying in ``sent`` and the statement's
-        words are in or next to the sentence; None otherwise ("appealed for help", "accusing"
-        report no figure)."""
-        if not quote.cue:
-            return None
-        touches = quote.span[0] < sent.end_char + 3 and sent.start_char - 3 < quote.span[1]
-        if not touches:
-            return None
-        cue = quote.cue.lower()
-        tokens = [t for t in sent if t.lower_ == cue and t.pos_ in _VERB_POS
-                  and t.lemma_.lower() in self.lex.claim_verbs]
-        if not tokens:
-            return None
-        return min(tokens, key=lambda t: min(abs(t.idx - quote.span[0]), abs(t.idx - quote.span[1])))
-
-    @staticmethod
-    def _in_subject(figure: "Figure", verb: Token) -> bool:
-        """Whether the figure is part of the verb's subject ("hundreds of protesters ... accusing")."""
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.left_edge.i <= figure.start <= child.right_edge.i:
-                return True
-        return False
-
-    @staticmethod
-    def _in_span(figure: "Figure", span) -> bool:
-        if span is None or figure.anchor is None:
-            return False
-        return span[0] <= figure.anchor.idx < span[1]
-
     def _according_to(self, figure: "Figure", sent: Span, mentions) -> Optional[tuple[Optional[str], Optional[str]]]:
         for token in sent:
-            if token.lower_ not in self.lex.source_prepositions or self._after_according(figure, token):
+            if token.lower_ not in self.lex.source_prepositions or self._after_according(figure, token) \
+                    or self._before_according(figure, token) or _in_description(figure):
                 continue
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "to":
@@ -818,6 +844,8 @@ class ClaimExtractor:
                 figure.noun = self._counted_noun(doc, figure, sent)
                 if figure.noun is not None and figure.noun.lower_ in self.lex.not_units:
                     continue
+                if figure.noun is not None and figure.noun.lower_ in self.lex.currency_words:
+                    figure.unit = self.lex.currency_words[figure.noun.lower_]  # "millions of euros"
                 unit = figure.unit or (figure.noun.lower_ if figure.noun is not None else None)
                 category = self._category(figure)
                 if category is None and figure.noun is None:
@@ -879,6 +907,8 @@ class ClaimExtractor:
             if before.lower_ in lex.reference_determiners and not figure.approximate \
                     and (figure.value or figure.high or 0) < lex.reference_max:
                 return False  # "the three countries": a reference, not a count
+            if before.lower_ in lex.rejecting_words and figure.qualifier is None:
+                return False  # "with 2%, not 5%": the figure is denied, not claimed
             if before.text in _HYPHENS and not before.whitespace_ and figure.start > sent.start + 1 \
                     and doc[figure.start - 2].text[:1].isupper() and not doc[figure.start - 2].whitespace_:
                 return False  # "Su-35"
@@ -910,6 +940,8 @@ class ClaimExtractor:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ in _NOUN_POS and pobj.pos_ != "PRON":
                         return pobj
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "ADJ" and self._word_category(pobj):
+                        return pobj  # "three of the dead": an adjective standing for people
         head = anchor.head
         if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") \
                 and head.i >= figure.end and sent.start <= head.i < sent.end:
@@ -1175,6 +1207,64 @@ class ClaimExtractor:
         if noun is not None and figure.end <= noun.i <= figure.end + 3:
             last = noun
         return (start, last.idx + len(last.text))
+
+
+QUOTE_OPENINGS = frozenset('“"«„')
+QUOTE_CLOSINGS = frozenset('”"»')
+
+
+def _in_description(figure: Figure) -> bool:
+    """Whether the figure is in a relative clause on a noun set off by a comma: "Essequibo, a
+    region that makes up two-thirds of the country" describes a name, and "..., a move that
+    could affect 1.1 million people" comments on a clause, both in the writer's voice."""
+    node = figure.noun or figure.anchor
+    while node is not None and node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "relcl" and head.dep_ in ("appos", "npadvmod") and _after_comma(head):
+            return True
+        node = head
+    return False
+
+
+def _after_comma(noun: Token) -> bool:
+    """Whether the phrase of ``noun`` opens right after a comma or dash."""
+    first = noun.left_edge.i
+    return first > 0 and noun.doc[first - 1].text in (",", "—", "–")
+
+
+@lru_cache(maxsize=1)
+def _kb():
+    from ..kb import load_kb
+
+    return load_kb()
+
+
+@lru_cache(maxsize=1024)
+def _group_heads(actor_id: str) -> frozenset[str]:
+    """The head nouns of an actor's longer KB names: "UN peacekeepers in Lebanon" gives
+    "peacekeepers", the plain word for the force's members."""
+    entry = _kb().get(actor_id)
+    if entry is None:
+        return frozenset()
+    heads = set()
+    for name in entry.names:
+        words = name.lower().split()
+        for i, word in enumerate(words):
+            if word in ("in", "of", "for", "at", "on"):
+                words = words[:i]
+                break
+        if len(words) >= 2 and words[-1].endswith("s"):
+            heads.add(words[-1])
+    return frozenset(heads)
+
+
+def _group_actor(name: str, actor_ids: tuple) -> Optional[str]:
+    """The one actor of the article a bare group noun ("peacekeepers") names through the KB."""
+    word = name.lower()
+    if " " in word or not word.endswith("s"):
+        return None
+    found = [a for a in actor_ids if a and word in _group_heads(a)]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_time_phrase(token: Token) -> bool:
