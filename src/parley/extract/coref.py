@@ -469,6 +469,8 @@ class SpeakerResolver:
     def _role_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
         if _names_body(noun):
             return None  # "the union" is the union, never "union leader" Ribeiro
+        if subject.tag_ in ("NNS", "NNPS") and subject.lower_ != subject.lemma_.lower():
+            return None  # "members of the coalition" are several: never one person named before
         other = self._other_holder(subject)
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="role noun")
         for mention, _ in self._antecedents(subject):

@@ -1488,6 +1488,22 @@ class DemandExtractor:
                 # "African leaders meeting in Tanzania have called for ...": the verb's own
                 # subject, as written, over a speaker the quote finder guessed for this very verb.
                 party = _unnamed_subject(party_tok, resolved, actor_at, self.lex)
+            if party is None and item.form == "verb" and self._own_noun_subject(item, party_tok, quote):
+                # "Haddad said the government had seized on ... to press UN agencies to ...": a
+                # demand verb with its own noun subject inside someone else's statement is that
+                # subject's demand; the speaker only reports it.
+                party = _unnamed_subject(party_tok, resolved, actor_at, self.lex)
+            if party is not None and party_tok is not None and party_tok.i not in actor_at and quote is not None \
+                    and not quote.speaker.actor_id and quote.speaker.span is not None \
+                    and quote.speaker.span[0] == party_tok.idx and party_tok.pos_ == "NOUN":
+                # "Japan's embassy in Manila says it ... and opposes ...": the body the speaker's
+                # words name, not the country only its modifier names.
+                party = _unnamed_speaker(doc, quote, resolved, actor_at) or party
+            voice = quote or _quote_cued_by(quotes, item.act)
+            if party is not None and voice is not None and _speaks_for_country(voice.speaker.actor_id, party, resolved):
+                # "The State Department said Washington called on Pyongyang to ...": the state named
+                # inside its own organ's (or official's) statement is the one who voiced it.
+                party = voice.speaker.actor_id
             if party is not None and party_tok is not None and self._nationality_only(party_tok, actor_at, resolved):
                 # "German carmakers have lobbied ...": a group of the country, not the state.
                 party = _unnamed_subject(party_tok, resolved, actor_at, self.lex) or party
@@ -1503,7 +1519,7 @@ class DemandExtractor:
             if quote is None or not quote.speaker.actor_id:
                 # Reported speech the quote finder missed or could not attribute: the named
                 # subject of the verb of saying it depends on ("Campbell told a forum that ...").
-                reporter = self._reporter(item.act, actor_at) or _headline_speaker(item.act, actor_at)
+                reporter = self._reporter(item.act, actor_at, resolved) or _headline_speaker(item.act, actor_at)
                 if reporter is not None and (party is None or item.form in SPEAKER_FORMS):
                     party = reporter
             if party is None and party_tok is not None:
@@ -1591,6 +1607,19 @@ class DemandExtractor:
         return any(f" {w}" in text and (f" {w} " in text or f" {w}s " in text or f" {w}," in text or f" {w}." in text)
                    for w in self.lex.commentator_words)
 
+    def _own_noun_subject(self, item: Found, party_tok: Optional[Token], quote: Optional[Quote]) -> bool:
+        """The demand verb has a common-noun subject of its own, written inside a statement it
+        does not cue: the subject, not the statement's speaker, made the demand."""
+        if quote is None or party_tok is None or item.party_token is None or party_tok.pos_ != "NOUN":
+            return False
+        if item.party_token.head != item.act or _cued_by(quote, item.act):
+            return False
+        lemma = party_tok.lemma_.lower()
+        if lemma in self.lex.document_nouns or lemma in self.lex.first_person:
+            return False
+        weak = item.act.lemma_.lower() in self.lex.weak_demand_verbs
+        return not weak or (bool(item.addressees) and item.act.lemma_.lower() not in self.lex.thing_subject_verbs)
+
     def _pronoun_party(self, doc: Doc, pronoun: Token, quotes: Sequence[Quote], resolved: ResolvedActors,
                        actor_at: dict[int, str]) -> Optional[str]:
         """"He also ruled out elections": "he"/"she" is the person whose statement encloses it or
@@ -1664,22 +1693,40 @@ class DemandExtractor:
                   and getattr(resolved.actors.get(actor_at[i]), "type", None) in ("igo", "organisation")]
         return bodies[-1] if bodies else None
 
-    def _reporter(self, act: Token, actor_at: dict) -> Optional[str]:
+    def _reporter(self, act: Token, actor_at: dict, resolved: ResolvedActors) -> Optional[str]:
         """The actor named as subject of the verb of saying a clause depends on, if any."""
         tok = act.head if act.dep_ in ("aux", "mark", "auxpass") else act
         for _ in range(4):
-            if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head is tok:
+            said_in = self._said_in_document(tok)
+            if said_in is not None:
+                tok = said_in
+            elif tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head is tok:
                 return None
-            tok = tok.head
+            else:
+                tok = tok.head
             if tok.lemma_.lower() in self.lex.reporting_verbs or self._made_clear(tok):
                 subject = _resolve_relative(_subject(tok))
                 if subject is None:
                     return None
                 if subject.i in actor_at:
                     return actor_at[subject.i]
+                named = _named_by_appositive(subject, actor_at, resolved)
+                if named is not None and named.i in actor_at:
+                    return actor_at[named.i]  # "chief negotiator Yalchin Rafiyev says ..."
+
                 named = [actor_at[i] for i in range(subject.left_edge.i, subject.i) if i in actor_at]
                 return named[-1] if named and subject.pos_ == "PROPN" else None
         return None
+
+    def _said_in_document(self, clause: Token) -> Optional[Token]:
+        """"says in a statement that the presidency is working ...": the small parser often
+        hangs the reported clause on the document noun; the verb of saying is the one the
+        document's "in" phrase belongs to."""
+        noun = clause.head
+        if clause.dep_ != "acl" or noun.lemma_.lower() not in self.lex.document_nouns or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        return prep.head if prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX") else None
 
     def _made_clear(self, verb: Token) -> bool:
         """"made (it) clear that ...": "make" with an adjective of clarity is a verb of saying."""
@@ -2078,8 +2125,12 @@ def _unnamed_subject(subject: Optional[Token], resolved: ResolvedActors, actor_a
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in lex.first_person:
         return None
     start = min([subject.i] + [c.left_edge.i for c in subject.children
-                               if c.i < subject.i and c.dep_ in ("amod", "compound", "poss", "det", "nmod")])
-    span = subject.doc[start:subject.i + 1]
+                               if c.i < subject.i and c.dep_ in ("amod", "compound", "poss", "det", "nmod", "nummod")])
+    # "Lawyers for the 14 refugees who brought the case", "members of the coalition": the
+    # noun alone would name nobody; its "of"/"for" phrase says whose they are.
+    end = max([subject.i] + [c.right_edge.i for c in subject.children
+                             if c.i > subject.i and c.dep_ == "prep" and c.lower_ in lex.body_voice_preps])
+    span = subject.doc[start:end + 1]
     return _spoken_for(span, resolved, actor_at, lex) or _group_actor(span, resolved, actor_at)
 
 
@@ -2087,7 +2138,9 @@ def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
     """The id of a group actor named by ``span``, added to the article's actors (as the
     events extractor does for "protesters"); None for a pronoun or a number."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
-    while words and words[0].lower_ in _LEADING:
+    # "about 300 activists" are activists: the count stays in the mention, not the name.
+    while words and len(words) > 1 and (words[0].lower_ in _LEADING or words[0].like_num
+                                        or words[0].dep_ == "quantmod" or words[0].head.like_num):
         words = words[1:]
     if not words or all(t.pos_ in ("PRON", "NUM", "DET") for t in words):
         return None
@@ -2098,7 +2151,7 @@ def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
     actor_id = "new:group:" + _SLUG.sub("-", phrase.text.lower()).strip("-")
     actor = resolved.actors.get(actor_id)
     if actor is None:
-        actor = Actor(id=actor_id, name=phrase.text, type="group")
+        actor = Actor(id=actor_id, name=phrase.text, type="group", country=_country_named_in(phrase, resolved, actor_at))
         resolved.actors[actor_id] = actor
     # The mention keeps the words as written ("Its foreign ministry"); the name drops them.
     first = next((t.i for t in span if not (t.is_punct or t.is_space) and t.lower_ not in ("the", "a", "an")), phrase.start)
@@ -2111,6 +2164,15 @@ def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
         resolved.mentions.sort(key=lambda m: m.start)
     return actor_id
 
+
+
+def _country_named_in(phrase: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
+    """The one country a group's words name ("Japan's embassy in Manila" -> JPN), so the group
+    stays linked to the state it belongs to; None when they name none or several."""
+    countries = {resolved.actors[actor_at[t.i]].country for t in phrase
+                 if t.i in actor_at and actor_at[t.i] in resolved.actors
+                 and resolved.actors[actor_at[t.i]].type == "country"}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _drop_restated(demands: list[Demand]) -> list[Demand]:
@@ -2204,6 +2266,17 @@ def _named_by_appositive(token: Optional[Token], actor_at: dict[int, str], resol
         if child.dep_ == "appos" and child.i in actor_at and _is_person(actor_at[child.i], resolved):
             return child
     return token
+
+
+def _speaks_for_country(speaker: Optional[str], party: str, resolved: ResolvedActors) -> bool:
+    """``speaker`` is a person or body of the country ``party`` (a country actor), so the
+    country named in their statement is their own voice."""
+    if not speaker or speaker == party:
+        return False
+    country = resolved.actors.get(party)
+    actor = resolved.actors.get(speaker)
+    return country is not None and actor is not None and country.type == "country" \
+        and actor.type != "country" and actor.country == country.id
 
 
 def _is_person(actor_id: Optional[str], resolved: ResolvedActors) -> bool:

@@ -254,7 +254,11 @@ class QuoteExtractor:
         if sentence is None:
             return None
         cues = [t for t in sentence if self.lex.is_speech(t)]
-        return cues[-1] if cues else None
+        if not cues:
+            return None
+        # "Taiwan's president posted on X shortly after the drills were announced:": the verb
+        # of the main clause introduces the quote, not one in a clause of time under it.
+        return min(reversed(cues), key=lambda t: sum(1 for _ in t.ancestors))
 
     @staticmethod
     def _covers_paragraph(text: str, span: QuotedSpan, quoted, p_start: int, p_end: int) -> bool:
@@ -296,7 +300,8 @@ class QuoteExtractor:
             if _inside(token.idx, quoted_ranges):
                 continue
             if self.lex.is_speech(token):
-                if _addressed(token, self.lex) or _imperative(token) or self._comment_on_claim(token) or self._withheld(token):
+                if _addressed(token, self.lex) or _imperative(token) or self._comment_on_claim(token) or self._withheld(token) \
+                        or _expected_to_say(token):
                     continue
                 content = self._complement(token)
                 if content is None or any(c.dep_ == "neg" for c in token.children):
@@ -792,6 +797,15 @@ def _addressed(verb: Token, lexicon: Lexicon) -> bool:
     appeal; its subject is who was asked, not a speaker."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     return passive and verb.lemma_.lower() in lexicon.directive
+
+
+def _expected_to_say(verb: Token) -> bool:
+    """"Hamas expected the mediators to guarantee that ...", "wants Kyiv to confirm that ...":
+    an infinitive with a subject of its own is what someone else expects or asks of them, not
+    a statement they made ("he went on to say that ..." has none and stays)."""
+    if verb.dep_ not in ("xcomp", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
 
 
 def _imperative(verb: Token) -> bool:
