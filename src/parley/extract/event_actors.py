@@ -67,6 +67,7 @@ class ActorContext:
             for token in span or ():
                 self.place_at[token.i] = place
         self._dyad: Optional[tuple[str, ...]] = None
+        self._sides: Optional[tuple[str, ...]] = None
         # Unnamed groups met as an event's actor ("Demonstrators in Baghdad"): actor and
         # mentions, added to the Doc's actors only when an event keeps them.
         self.groups: dict[str, tuple[Actor, list[ActorMention]]] = {}
@@ -166,6 +167,9 @@ class ActorContext:
             return [person] if person else []
         if low in BODY_PRONOUNS:
             return self._body_before(head)  # nothing fits: drop rather than guess
+        pair = self.both_sides(head)
+        if pair:
+            return pair
         if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
             return self._author_of(head, quote)
         actor = self.by_token[head.i]
@@ -770,9 +774,9 @@ class ActorContext:
             return False
         return plural or not actor_id.startswith("new:group:")
 
-    def counterpart(self, source: list[str]) -> Optional[str]:
-        """The other side of the article's main country dyad: the two countries named most
-        (as countries, capitals, demonyms or agents), each at least twice."""
+    def dyad(self) -> tuple[str, ...]:
+        """The article's main country dyad: the two countries named most (as countries,
+        capitals, demonyms or agents), each at least twice; empty when there is none."""
         if self._dyad is None:
             counts: Counter = Counter()
             for m in self.resolved.mentions:
@@ -780,7 +784,42 @@ class ActorContext:
                 if actor is not None and actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
                     counts[actor.country] += 1
             self._dyad = tuple(c for c, n in counts.most_common(2) if n >= 2)
-        if len(self._dyad) != 2:
+        return self._dyad if len(self._dyad) == 2 else ()
+
+    def both_sides(self, head: Token) -> list[str]:
+        """"the two sides", "both delegations", "the warring parties": the article's two
+        countries, when the phrase names no actor itself."""
+        if self.by_token[head.i] is not None or head.lower_ not in self.voice.pair_nouns:
+            return []
+        marks = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod", "amod", "preconj")]
+        if not (set(marks) & self.voice.pair_words or (head.lower_ in self.voice.pair_definite_nouns and "the" in marks)):
+            return []
+        if head.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
+            return []  # "urged both sides to show restraint": the appeal is to the pair, unnamed
+        if any(c.dep_ in ("poss", "prep", "relcl", "acl") for c in head.children):
+            return []  # "both sides of the border", "our two countries": someone else's pair
+        return list(self.sides())
+
+    def sides(self) -> tuple[str, ...]:
+        """The article's two sides: its two most-named countries or armed groups (a group
+        such as Hamas is its own side, not its country's), each named at least twice."""
+        if self._sides is None:
+            counts: Counter = Counter()
+            for m in self.resolved.mentions:
+                actor = self.resolved.actors.get(m.actor_id)
+                if actor is None:
+                    continue
+                if actor.type in self.voice.side_actor_types:
+                    counts[actor.id] += 1
+                elif actor.country and (actor.type == "country" or m.actor_id.startswith("agent:")):
+                    counts[actor.country] += 1
+            pair = tuple(c for c, n in counts.most_common(2) if n >= 2)
+            self._sides = pair if len(pair) == 2 and all(c in self.resolved.actors for c in pair) else ()
+        return self._sides
+
+    def counterpart(self, source: list[str]) -> Optional[str]:
+        """The other side of the article's main country dyad."""
+        if not self.dyad():
             return None
         countries = {self.country(a) for a in source}
         if len(countries) != 1:

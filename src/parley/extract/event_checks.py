@@ -120,6 +120,24 @@ class SenseTable:
     refusal_roots: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
     withheld_verbs: frozenset[str] = frozenset()
+    # leaving a bloc or treaty is a reduction of relations, not a military retreat
+    exit_code: str = ""
+    exit_codes: frozenset[str] = frozenset()
+    exit_preps: frozenset[str] = frozenset()
+    exit_nouns: frozenset[str] = frozenset()
+    exit_actor_types: frozenset[str] = frozenset()
+    # a weapons test is a show of force, not an attack
+    test_code: str = ""
+    test_roots: frozenset[str] = frozenset()
+    test_words: frozenset[str] = frozenset()
+    test_deps: frozenset[str] = frozenset()
+    # a police raid is a law-enforcement act, not an armed attack
+    raid_code: str = ""
+    raid_roots: frozenset[str] = frozenset()
+    raid_words: frozenset[str] = frozenset()
+    police_sectors: frozenset[str] = frozenset()
+    police_nouns: frozenset[str] = frozenset()
+    raid_harm_words: frozenset[str] = frozenset()
 
     def senses_of(self, lemma: str, root: str) -> list[Sense]:
         return [s for s in self.senses.get(lemma, ()) if not s.roots or root in s.roots]
@@ -136,12 +154,17 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
         "riot_roots", "crowd_nouns", "obstruction_codes", "state_actor_types", "state_agent_sectors",
         "disputed_roots", "denial_lemmas", "month_words", "claim_heads", "dispute_words", "proof_nouns",
         "absence_words", "comparison_verbs", "own_things", "own_roots", "possessive_pronouns", "refusal_roots", "refusal_verbs",
-        "withheld_verbs")})
+        "withheld_verbs", "exit_codes", "exit_preps", "exit_nouns", "exit_actor_types", "test_roots",
+        "test_words", "test_deps", "raid_roots", "raid_words", "police_sectors", "police_nouns",
+        "raid_harm_words")})
     table.background_sentences = int(data.get("background_sentences", 2))
     table.background_months = int(data.get("background_months", 2))
     table.riot_code = str(data.get("riot_code") or "")
     table.blockade_code = str(data.get("blockade_code") or "")
     table.withheld_code = str(data.get("withheld_code") or "")
+    table.exit_code = str(data.get("exit_code") or "")
+    table.test_code = str(data.get("test_code") or "")
+    table.raid_code = str(data.get("raid_code") or "")
     for raw in data.get("senses") or []:
         for lemma in _words(raw["lemma"]):
             sense = Sense(
@@ -219,6 +242,7 @@ class EventChecks:
                 kept.append(self.corrected(facts))
             else:
                 dropped.append((event, reason))
+        kept = _distinct(kept)  # a correction can make two readings of one act the same event
         if "repeated_intent" not in self.senses.disabled:
             kept, repeats = drop_repeated_intents(kept, lambda e: self.derived(doc, e))
             dropped += [(event, "repeated_intent") for event in repeats]
@@ -380,6 +404,8 @@ def patient_as_source(facts: Facts, senses: SenseTable) -> Optional[str]:
     trigger = facts.trigger
     if trigger is None or any(c.dep_ == "agent" for c in trigger.children):
         return None
+    if _stative(trigger):
+        return None  # "Israel is opposed to the plan": the subject holds the stance
     if trigger.tag_ == "VBN":
         patients = _patients(trigger)
     elif _copular_infinitive(trigger, senses):
@@ -390,6 +416,14 @@ def patient_as_source(facts: Facts, senses: SenseTable) -> Optional[str]:
         if _names_source(facts, patient):
             return f"'{patient.text}' is acted upon"
     return None
+
+
+def _stative(verb: Token) -> bool:
+    """A participle of stance with its preposition ("is opposed to"), as the coder reads it
+    (the words are the lexicon's: ``cameo/modality.yaml``)."""
+    words = load_event_lexicon().words
+    return verb.lemma_.lower() in words.stative_participles and any(
+        c.dep_ == "prep" and c.lower_ in words.stative_preps for c in verb.children)
 
 
 def _copular_infinitive(verb: Token, senses: SenseTable) -> bool:
@@ -442,6 +476,8 @@ def agentless_passive(facts: Facts, senses: SenseTable) -> Optional[str]:
     if trigger is None or trigger.tag_ != "VBN" or facts.sentence is None:
         return None
     if not any(c.dep_ == "auxpass" for c in trigger.children) or any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    if _stative(trigger):
         return None
     sentence, sources = facts.sentence, set(facts.sources())
     mentioned = facts.actors is not None and any(
@@ -591,7 +627,66 @@ def corrected_code(facts: Facts, senses: SenseTable) -> Optional[str]:
         return senses.blockade_code
     if senses.withheld_code and _withheld_statement(trigger, facts, senses):
         return senses.withheld_code
+    if senses.exit_code and code in senses.exit_codes and _leaves_body(trigger, facts, senses):
+        return senses.exit_code
+    if senses.test_code and facts.root in senses.test_roots and _weapons_test(trigger, senses):
+        return senses.test_code
+    if senses.raid_code and facts.root in senses.raid_roots and _police_raid(trigger, facts, senses):
+        return senses.raid_code
     return None
+
+
+def _police_raid(trigger: Token, facts: Facts, senses: SenseTable) -> bool:
+    """'Police carried out more than 250 raids', 'prosecutors raided the offices': a raid
+    (the trigger or its object) done by law enforcement."""
+    objects = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    # "dozens of raids": the noun counted
+    objects += [o for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    words = [trigger] + objects
+    if not any(w.lemma_.lower() in senses.raid_words for w in words):
+        return False
+    if any(t.lemma_.lower() in senses.raid_harm_words or t.lower_ in senses.raid_harm_words for t in sentence_of(trigger)):
+        return False  # people were hurt: an assault whoever did it
+    for actor in (facts.actor(a) for a in facts.sources()):
+        if actor is None:
+            continue
+        # a police body by its sector, or by its name ("Moldovan Police", "National Police")
+        if (actor.sector or "").lower() in senses.police_sectors or set(actor.name.lower().split()) & senses.police_nouns:
+            return True
+    subject = _subject(trigger)
+    return subject is not None and subject.lemma_.lower() in senses.police_nouns
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for event in events:
+        key = (event.cameo, json_key(event.source), tuple(event.evidence), event.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+def _leaves_body(trigger: Token, facts: Facts, senses: SenseTable) -> bool:
+    """'completed their withdrawal from the West African bloc', 'pulled out of the treaty':
+    what is left is a bloc, treaty or court (a word of exit_nouns or an international body),
+    so the act cuts relations; "withdrew its troops from the border" stays a retreat."""
+    heads = [trigger] + [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in senses.exit_preps):
+        for left in (o for o in prep.children if o.dep_ == "pobj"):
+            words = [left] + [c for c in left.children if c.dep_ in ("appos", "compound")]
+            if any(w.lemma_.lower() in senses.exit_nouns for w in words):
+                return True
+            actor = facts.actor(_mentioned_actor(facts, left))
+            if actor is not None and actor.type in senses.exit_actor_types:
+                return True
+    return False
+
+
+def _weapons_test(trigger: Token, senses: SenseTable) -> bool:
+    """'test-fired a missile': the parser hangs "test" on the verb of firing."""
+    return any(c.dep_ in senses.test_deps and c.lemma_.lower() in senses.test_words for c in trigger.children)
 
 
 def _withheld_statement(trigger: Token, facts: Facts, senses: SenseTable) -> bool:

@@ -83,6 +83,10 @@ class VerbPattern:
     # The modality of an act this verb only readies: "is preparing a new round of sanctions"
     # (future), unless the clause says otherwise (negated, hypothetical, historical).
     modality: Optional[str] = None
+    # The code of announcing that this act will not be done, when it is not the root file's
+    # ``refusal``: "will not allow anyone to drag the region into war" warns (13), it rejects
+    # nothing.
+    refusal: Optional[str] = None
 
     @property
     def root(self) -> str:
@@ -90,7 +94,9 @@ class VerbPattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.describes) + 2 * bool(self.particle) + 2 * bool(self.objects) + 2 * bool(self.adjs) + bool(self.preps) + bool(self.complement)
+        # a judgement phrase ("called the summit a disgrace") outranks an object alone
+        # ("called a summit"): the verb's object is then what is judged
+        return 3 * bool(self.describes) + 2 * bool(self.particle) + 2 * bool(self.objects) + 2 * bool(self.adjs) + bool(self.preps) + bool(self.complement)
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,11 @@ class ModalityWords:
     starting_point_words: frozenset[str] = frozenset()
     repeat_quantifiers: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
+    # participles that state a stance of their subject, parsed as passives: "is opposed to"
+    stative_participles: frozenset[str] = frozenset()
+    stative_preps: frozenset[str] = frozenset()
+    # "may/might/could halt talks if ...": an act announced on a condition (an intent or threat)
+    conditional_intent_aux: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -277,6 +288,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     needs_act=bool(raw.get("needs_act")),
                     mandative=bool(raw.get("mandative")),
                     modality=(str(raw["modality"]) if raw.get("modality") else None),
+                    refusal=(str(raw["refusal"]) if raw.get("refusal") else None),
                     describes=_describing_words(raw.get("describes"), words_file=Path(cameo_dir) / "judgements.yaml"),
                 )
                 lex.verbs.setdefault(lemma, []).append(pattern)
@@ -288,6 +300,11 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
     for table in (lex.verbs, lex.nouns):
         for patterns in table.values():
             patterns.sort(key=lambda p: -p.specificity)  # stable: file order among equals
+    variants = _read(Path(cameo_dir) / "lemma_variants.yaml") if (Path(cameo_dir) / "lemma_variants.yaml").exists() else {}
+    for wrong, right in ((variants.get("verbs") or {})).items():
+        # a misread lemma looks up the patterns of the verb it stands for
+        if str(right).lower() in lex.verbs and str(wrong).lower() not in lex.verbs:
+            lex.verbs[str(wrong).lower()] = lex.verbs[str(right).lower()]
     lex.mentions_acts = frozenset(mentions)
     lex.intent_needs_target, lex.intent_replaces_act = frozenset(needs_target), frozenset(replaces)
     lex.threat_lemmas = frozenset(threat_lemmas)

@@ -52,6 +52,8 @@ class EventTiming:
         for date, token in self.dates:
             if token is None or not (sent.start <= token.i < sent.end):
                 continue
+            if _names_a_thing(date, token) and _present(match.predicate):
+                continue  # "remains committed to the 2021 understanding": the thing's date, not the stance's
             node, blocked = token, False
             for _ in range(12):
                 if node.i in anchors:
@@ -115,9 +117,20 @@ class EventTiming:
             return published
         sent_end = self.doc[_char_token(self.doc, quote.span[0]).i].sent.end_char if _char_token(self.doc, quote.span[0]) else quote.span[1]
         inside = any(quote.span[0] <= d.span[0] < max(quote.span[1], sent_end) and d.value == quote.date for d, _ in self.dates)
-        if inside and self.is_historical(quote.date):
+        if (inside or self._described_only(quote)) and self.is_historical(quote.date):
             return published
         return quote.date
+
+    def _described_only(self, quote: Quote) -> bool:
+        """The quote's date is written only inside a clause describing a noun of its
+        sentence ("Russia, which brokered the 2020 truce, said it was ready"): the date of
+        the thing described, not of the saying."""
+        start = _char_token(self.doc, quote.span[0])
+        if start is None:
+            return False
+        sent = start.sent
+        tokens = [t for d, t in self.dates if t is not None and d.value == quote.date and sent.start <= t.i < sent.end]
+        return bool(tokens) and all(_in_describing_clause(t) for t in tokens)
 
     @staticmethod
     def _is_past_form(verb: Token) -> bool:
@@ -190,6 +203,10 @@ class EventTiming:
             return "historical"
         elif "had" in aux and verb.tag_ == "VBN" and (self._recalled(verb) or self._narrated_before(verb)):
             return "historical"
+        elif "had" in aux and verb.tag_ == "VBN" and verb.dep_ == "relcl":
+            # "Hungary, which had threatened to block the package, dropped its objections":
+            # a past perfect describing the actor is background to the clause it sits in
+            return "historical"
         return "asserted"
 
     def _no_plan_for(self, match: _Match) -> bool:
@@ -246,7 +263,7 @@ class EventTiming:
                     if any(c.lemma_.lower() in self.w.long_ago_units for c in child.subtree):
                         return True
                 if child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
-                        _DECADE.match(c.lower_) for c in child.subtree):
+                        _DECADE.match(c.lower_) for c in _own_phrase(child)):
                     return True
         return False
 
@@ -504,6 +521,51 @@ class EventTiming:
         if here in src and tgt and here not in tgt:
             return "043"
         return code
+
+
+# a date in one of these relations to a noun says which thing it is ("the 2021 understanding",
+# "last year's talks"), not when the act was done
+_THING_DATE_DEPS = ("nummod", "compound", "amod", "poss", "nmod")
+
+
+def _names_a_thing(date, token: Token) -> bool:
+    """The date expression modifies a noun: every one of its words hangs inside the phrase
+    and the phrase's head word is a noun modifier."""
+    doc = token.doc
+    span = doc.char_span(date.span[0], date.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return head.dep_ in _THING_DATE_DEPS and head.head.pos_ in ("NOUN", "PROPN") and not head.head.i in range(span.start, span.end)
+
+
+def _present(verb: Token) -> bool:
+    """The clause is told in the present ("remains", "is committed")."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _own_phrase(head: Token) -> list[Token]:
+    """The words of ``head``'s phrase, without the clauses inside it: "in a move that could
+    close a conflict that has raged since the 1980s" is no "in the 1980s"."""
+    found, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack += [c for c in token.children if c.pos_ not in ("VERB", "AUX")]
+    return found
+
+
+def _in_describing_clause(token: Token) -> bool:
+    """The token sits in a relative or participial clause on a noun."""
+    node = token
+    for _ in range(20):
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _dateline_city(name: str, rest: str):

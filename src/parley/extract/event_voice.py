@@ -49,6 +49,11 @@ class VoiceWords:
     stance_preps: frozenset[str] = frozenset()
     beneficiary_roots: frozenset[str] = frozenset()
     beneficiary_preps: frozenset[str] = frozenset()
+    # "both sides", "the two delegations": the article's two sides
+    pair_nouns: frozenset[str] = frozenset()
+    pair_words: frozenset[str] = frozenset()
+    pair_definite_nouns: frozenset[str] = frozenset()
+    side_actor_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

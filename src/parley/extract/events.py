@@ -103,6 +103,8 @@ class EventCoder:
             sent_events = []
             for match in matches:
                 event = self._event(match, sent, ctx, timing)
+                if event is None and getattr(match.pattern, "reciprocal", False):
+                    match, event = self._solo_reading(match, sent, ctx, timing)
                 if event is not None:
                     sent_events.append((match, event))
             sent_events += self._hosts(sent, sent_events, ctx)
@@ -134,6 +136,23 @@ class EventCoder:
                         found.append(_Match(token, pattern, predicate))
                         break
         return found
+
+    def _solo_reading(self, match: _Match, sent: Span, ctx: ActorContext, timing: EventTiming) -> tuple[_Match, Optional[Event]]:
+        """A joint act with no partner ("China launched exercises around Taiwan" is no joint
+        exercise): the verb's next pattern that fits and needs no partner, if any."""
+        if not isinstance(match.pattern, VerbPattern):
+            return match, None
+        patterns = self.lex.verbs.get(match.trigger.lemma_.lower(), [])
+        later = patterns[patterns.index(match.pattern) + 1:] if match.pattern in patterns else []
+        for pattern in later:
+            if pattern.reciprocal:
+                continue
+            objects = self._verb_fits(match.trigger, pattern)
+            if objects is None:
+                continue
+            other = _Match(match.trigger, pattern, match.predicate, objects, mentioned=match.mentioned)
+            return other, self._event(other, sent, ctx, timing)
+        return match, None
 
     def _verb_fits(self, verb: Token, pattern: VerbPattern) -> Optional[list[Token]]:
         """The object tokens when ``pattern`` fits the clause of ``verb``, else None."""
@@ -180,7 +199,8 @@ class EventCoder:
         if pattern.objects:
             if not any(_names(o) & pattern.objects for o in objects if not _verb_with_object(o)):
                 return None
-        if pattern.unless_objects and any(o.lemma_.lower() in pattern.unless_objects for o in objects):
+        # the object's qualifiers count too: "a new sanctions package" is no aid package
+        if pattern.unless_objects and any(_names(o) & pattern.unless_objects for o in objects):
             return None
         if pattern.root in HOSTILE_ROOTS and any(
                 c.dep_ == "dobj" and c.lower_ in self.w.reflexive_objects for c in children):
@@ -323,8 +343,9 @@ class EventCoder:
             if partner:
                 target = [partner]
         if not target and getattr(pattern, "needs_target", False) and not (
-                getattr(pattern, "thing_object", False) and self._act_object(match)):
-            return None
+                getattr(pattern, "thing_object", False) and self._act_object(match)) and not (
+                getattr(pattern, "refusal", None) and self._denied(match.trigger) and self._intended(match)):
+            return None  # a withheld act ("will not allow anyone to ...") needs no one named
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
         code = self._threat_code(match, self._refine(match, pattern.code))
@@ -386,6 +407,13 @@ class EventCoder:
             return False  # "called for a mass protest": people are asked to act
         return not any(ctx.by_token[t.i] for o in match.objects for t in _close_words(o))
 
+    def _stative(self, verb: Token, children: list[Token]) -> bool:
+        """"is opposed to the plan", "remains committed to the talks": a participle of stance
+        with its preposition and no "by" agent; its subject holds the stance."""
+        if verb.lemma_.lower() not in self.w.stative_participles or any(c.dep_ == "agent" for c in children):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in self.w.stative_preps for c in children)
+
     def _verb_actors(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> tuple[list[str], list[str]]:
         verb = match.trigger
         children = list(verb.children)
@@ -399,6 +427,9 @@ class EventCoder:
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     source += ctx.actors_of(pobj, quote)
             target += ctx.actors_of(verb.head, quote)
+        elif passive and self._stative(verb, children):
+            for subj in passive:
+                source += ctx.actors_of(subj, quote)
         elif passive:
             for agent in (c for c in children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
@@ -904,6 +935,8 @@ class EventCoder:
                 continue
             table = self.lex.refusals if event.modality == "negated" else self.lex.intents
             code = table.get(event.cameo[:2])
+            if event.modality == "negated" and getattr(match.pattern, "refusal", None):
+                code = match.pattern.refusal  # "will not allow anyone to ...": a warning
             if event.modality != "negated" and event.cameo[:2] in self.lex.intent_needs_target and not event.target:
                 code = None  # "plans to join the protest": a future protest, no threat to anyone
             if event.modality != "negated" and self._ultimatum(match.predicate):
@@ -967,6 +1000,15 @@ class EventCoder:
             node = node.head
         return False
 
+    def _denied(self, verb: Token) -> bool:
+        """The verb is negated ("will not allow", "never permitted")."""
+        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in self.w.negation) for c in verb.children)
+
+    def _on_condition(self, verb: Token) -> bool:
+        """The verb has an "if"/"unless" clause of its own."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.w.conditional_marks and m.lower_ != "whether"
+                                             for m in c.children) for c in verb.children)
+
     def _intended(self, match: _Match) -> bool:
         """The act is announced as to come: "will"/"would", or under "ready to", "plans to"."""
         node = match.predicate
@@ -974,6 +1016,8 @@ class EventCoder:
             aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
             if aux & (self.w.future_aux | {"would", "'d"}):
                 return True
+            if aux & self.w.conditional_intent_aux and self._on_condition(node):
+                return True  # "may halt mediation if cooperation founders": announced, on a condition
             if node is not match.predicate and node.lemma_.lower() in self.w.intent_words:
                 return True
             if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
@@ -1011,7 +1055,8 @@ def _small_clause(token: Token) -> bool:
 def _refused_dropped(events: list, intents: list) -> list:
     """A refusal told now ("will not surrender its right to enrich") is the event: the act
     refused never happened, so its negated copy is not kept beside the refusal."""
-    refused = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.plover.type == "REJECT"}
+    # a refusal told as a warning ("will not allow anyone to ...", 13) replaces its act too
+    refused = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.plover.type in ("REJECT", "THREATEN")}
     return [(m, e) for m, e in events if not (e.modality == "negated" and m.trigger.i in refused)]
 
 
