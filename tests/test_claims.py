@@ -117,7 +117,9 @@ def test_date_from_the_sentence_else_published(nlp, extractor):
 @pytest.mark.parametrize("text", [
     "The Security Council adopted resolution 2334 by a vote in 2016.",
     "The 45-year-old commander, aged 45, spoke at 10:02 on Monday.",
-    "He flew a Su-35 to the G7 summit with four advisers.",
+    # numbers inside names (a small count of people such as "with four advisers" is a claim
+    # since round 9: every writer of the team's gold counts them)
+    "He flew a Su-35 to the G7 summit with his advisers.",
     "It was the third round of talks in 1994, after Article 5 was invoked.",
     "Call 555-1234 or +44 20 7946 0958 for more information.",
     "The ceasefire held for three days across two regions.",

@@ -1,8 +1,11 @@
 """Numeric claims: the figures an article reports, who claims them and what they count.
 
-What is extracted: each figure written in digits ("43,000", "1.5 million", "$3bn", "40%",
-"10-15") or in words ("two dozen", "a dozen", "fifteen thousand", "tens of thousands",
-"hundreds"), with
+What is extracted: each figure written in digits ("43,000", "1.5 million", "$3bn",
+"USD 380 million", "40%", "10-15") or in words ("two dozen", "a dozen", "fifteen thousand",
+"tens of thousands", "hundreds"), shares ("a third", "about half the world's tuna", "one in
+five"), counts written as modifiers ("a 5,000-strong force"), and bare figures that repeat the
+noun of a count before them ("fell to 1.4 million barrels from 1.8 million") or that a verb sets
+a tally to ("the number of displaced has risen to 1.4 million"), with
 
 - ``value`` (fractions are percentages: "a fifth" = 20; ``low``/``high`` for a range: "between 10,000 and 15,000", "10 to 15"; a vague
   plural such as "hundreds" gets the smallest and largest amount it can mean, its value the
@@ -27,9 +30,13 @@ What is extracted: each figure written in digits ("43,000", "1.5 million", "$3bn
 
 What is not a claim: dates, years, ages and durations ("45-year-old", "three days"), times
 ("10:02"), ordinals, labels ("resolution 2334", "Article 5"), numbers inside names ("G7",
-"Su-35") and any figure that neither counts a noun of the units list nor is governed by a
-category word (precision first: "four regions" is left out). A figure restated later by
-the same claimant with the same value and unit is reported once.
+"Su-35"), figures on the time-stamped heading of a live-blog entry, and any figure that
+neither counts a noun of the units list or a plural noun nor is governed by a category word.
+A small count (below ``plural_count_min``) of a plural noun is a claim only when written as
+news of a number ("ordered three Russian diplomats to leave"), not when it points at known
+things ("their two nations", "control of four regions") or counts a statement's anonymous
+source ("according to two diplomats"). A figure restated later by the same claimant with the
+same value and unit is reported once.
 
 The word lists are data: ``kb/data/lexicon/claims.yaml``.
 """
@@ -49,6 +56,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import LEXICON_DIR
 from ..model import Claim, DateRef, Quote
+from ..nlp.sentences import sentences, text_of
 
 LEXICON_FILE = LEXICON_DIR / "claims.yaml"
 
@@ -82,6 +90,7 @@ class ClaimLexicon:
     human_groups: frozenset[str]
     currency_symbols: dict[str, str]
     currency_words: dict[str, str]
+    currency_codes: dict[str, str]
     percent_words: tuple[tuple[str, ...], ...]
     scales: dict[str, float]
     number_words: frozenset[str]
@@ -106,6 +115,22 @@ class ClaimLexicon:
     claim_verbs: frozenset[str] = frozenset()
     fractions: dict[tuple[str, ...], float] = field(default_factory=dict)
     vote_verbs: frozenset[str] = frozenset()
+    bare_shares: dict[str, float] = field(default_factory=dict)
+    hyphen_units: dict[str, Optional[str]] = field(default_factory=dict)
+    ratio_words: frozenset[str] = frozenset()
+    small_count_min: float = 0.0
+    scaled_measures: frozenset[str] = frozenset()
+    entry_heading: Optional[re.Pattern] = None
+    ratio_links: tuple[tuple[str, ...], ...] = ()
+    ratio_max: float = 0.0
+    people_categories: frozenset[str] = frozenset()
+    measure_units: frozenset[str] = frozenset()
+    verb_only_words: frozenset[str] = frozenset()
+    small_count_nouns_excluded: frozenset[str] = frozenset()
+    source_participles: frozenset[str] = frozenset()
+    ellipsis_preps: frozenset[str] = frozenset()
+    share_followers: frozenset[str] = frozenset()
+    share_openers: frozenset[str] = frozenset()
     ellipsis_links: frozenset[str] = frozenset()
     back_pronouns: frozenset[str] = frozenset()
     life_verbs: frozenset[str] = frozenset()
@@ -173,6 +198,7 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         human_groups=frozenset(data.get("human_groups") or []),
         currency_symbols=dict(data["money"]["symbols"]),
         currency_words={str(k).lower(): v for k, v in data["money"]["words"].items()},
+        currency_codes={str(k): v for k, v in (data["money"].get("codes") or {}).items()},
         percent_words=_phrases(data["percent"]),
         scales={str(k).lower(): float(v) for k, v in data["scales"].items()},
         number_words=frozenset(data["number_words"]),
@@ -190,6 +216,15 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         tally_setting_verbs=frozenset(data.get("tally_setting_verbs") or ()),
         enumeration_nouns=frozenset(data.get("enumeration_nouns") or ()),
         plural_count_min=float(data.get("plural_count_min", 10)),
+        people_categories=frozenset(data.get("people_categories") or ()),
+        measure_units=frozenset(data.get("measure_units") or ()),
+        verb_only_words=frozenset(data.get("verb_only_words") or ()),
+        ratio_links=_phrases(data.get("ratio_links") or ()),
+        ratio_max=float(data.get("ratio_max") or 0),
+        entry_heading=re.compile(data["entry_heading"]) if data.get("entry_heading") else None,
+        scaled_measures=frozenset(data.get("scaled_measures") or ()),
+        small_count_min=float(data.get("small_count_min") or data.get("plural_count_min", 10)),
+        small_count_nouns_excluded=frozenset(data.get("small_count_nouns_excluded") or ()),
         act_cues=frozenset(data.get("act_cues") or ()),
         reference_determiners=frozenset(data.get("reference_determiners") or ()),
         reference_max=float(data.get("reference_max") or 0),
@@ -197,6 +232,13 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         claim_verbs=frozenset(data.get("claim_verbs") or ()),
         fractions={_fraction_words(k): float(v) for k, v in (data.get("fractions") or {}).items()},
         vote_verbs=frozenset(data.get("vote_verbs") or ()),
+        bare_shares={str(k).lower(): float(v) for k, v in (data.get("bare_shares") or {}).items()},
+        share_followers=frozenset(data.get("share_followers") or ()),
+        share_openers=frozenset(data.get("share_openers") or ()),
+        hyphen_units={str(k).lower(): v for k, v in (data.get("hyphen_units") or {}).items()},
+        ratio_words=frozenset(data.get("ratio_words") or ()),
+        source_participles=frozenset(data.get("claim_verbs") or ()) | frozenset(data.get("source_participles") or ()),
+        ellipsis_preps=frozenset(data.get("ellipsis_preps") or ()),
         ellipsis_links=frozenset(data.get("ellipsis_links") or ()),
         back_pronouns=frozenset(data.get("back_pronouns") or ()),
         life_verbs=frozenset(data.get("life_verbs") or ()),
@@ -242,6 +284,7 @@ class FigureReader:
         self._vague_first = frozenset(phrase[0] for phrase in lexicon.vague)
         self._starts = (
             self._fraction_first | self._vague_first | frozenset(lexicon.number_words) | {"a", "an"}
+            | frozenset(lexicon.bare_shares)
         )
 
     def figures(self, sent: Span) -> list[Figure]:
@@ -253,6 +296,7 @@ class FigureReader:
             if figure is None:
                 i += 1
                 continue
+            self._read_ratio(doc, figure, sent)
             self._read_range(doc, figure, sent)
             self._read_unit_words(doc, figure, sent.end)
             self._read_qualifier(doc, figure, sent.start, sent.end)
@@ -271,13 +315,23 @@ class FigureReader:
             currency = lex.currency_symbols[token.text]
             i += 1
             token = doc[i]
+        elif token.text in lex.currency_codes and i + 1 < end and doc[i + 1].text[:1].isdigit():
+            currency = lex.currency_codes[token.text]  # "USD 380 million"
+            i += 1
+            token = doc[i]
         low_text = token.lower_
         if not low_text[:1].isdigit() and low_text not in self._starts:
             return None
         figure: Optional[Figure] = None
         j = i
         vague = self._vague_at(doc, i, end)
-        fraction = None if currency else self._fraction_at(doc, i, end)
+        scaled = None if currency else self._share_of_scale(doc, i, end)
+        if scaled is not None:
+            j, value = scaled
+            figure = Figure(start, j, value)  # "half a million", "a quarter of a million"
+            figure.anchor = doc[j - 1]
+            return figure
+        fraction = None if currency else self._fraction_at(doc, i, end) or self._share_at(doc, i, end)
         if fraction is not None:
             j, value = fraction
             figure = Figure(start, j, value, unit="percent")
@@ -358,6 +412,54 @@ class FigureReader:
                 return i + n, value
         return None
 
+    def _share_of_scale(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, float]]:
+        """"half a million", "a quarter of a million": a share of a scale word is an amount."""
+        lex = self.lex
+        if doc[i].lower_ not in self._fraction_first and doc[i].lower_ not in lex.bare_shares:
+            return None
+        words = [t.lower_ for t in doc[i:min(end, i + 6)]]
+        for phrase, share in self._fractions + [((w,), v) for w, v in lex.bare_shares.items()]:
+            n = len(phrase)
+            if tuple(words[:n]) != phrase:
+                continue
+            k = n + (1 if words[n:n + 1] == ["of"] else 0)
+            scale = words[k + 1] if len(words) > k + 1 and words[k] in ("a", "an") else None
+            if scale in lex.scales and scale not in ("m", "b", "k"):
+                return i + k + 2, round(share / 100 * lex.scales[scale], 6)
+        return None
+
+    def _share_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, float]]:
+        """"about half the world's tuna", "more than half of the displaced", "fallen by half":
+        a bare share word read as a percentage. Not "the first half of 2025", "the harder half
+        of the job", "half a century", "half-brother"."""
+        lex = self.lex
+        token = doc[i]
+        value = lex.bare_shares.get(token.lower_)
+        if value is None:
+            return None
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + 1] if i + 1 < end else None
+        if before is not None and (before.pos_ in ("DET", "ADJ", "NUM", "NOUN") or before.text in _HYPHENS):
+            return None  # "the first half", "an area half the size of"
+        if after is not None and (after.text in _HYPHENS or after.lower_ in ("a", "an")):
+            return None
+        if after is not None and after.lower_ in lex.share_followers:
+            return (i + 1, value) if not self._divides_no_share(doc, i + 1, end) else None
+        opened = before is not None and before.lower_ in lex.share_openers
+        if opened and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")):
+            return i + 1, value
+        return None
+
+    def _divides_no_share(self, doc: Doc, i: int, end: int) -> bool:
+        """Whether the phrase after a share word names a span of time ("half the year"), a
+        figure ("half of 1 percent") or a measure it scales ("half the rate", "half the size")."""
+        for token in doc[i:min(end, i + 5)]:
+            if token.ent_type_ in ("DATE", "TIME") or token.lower_ in self.lex.not_units or token.like_num:
+                return True  # also "half of 1 percent": a share of a figure, not a claim of its own
+            if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                return token.lower_ in self.lex.scaled_measures
+        return False
+
     def _vague_at(self, doc: Doc, i: int, end: int) -> Optional[tuple[int, tuple[float, float]]]:
         if doc[i].lower_ not in self._vague_first:
             return None
@@ -369,6 +471,29 @@ class FigureReader:
                 # "thousands fled"; "tens" alone is not vague.
                 return i + n, bounds
         return None
+
+    def _read_ratio(self, doc: Doc, figure: Figure, sent: Span) -> None:
+        """"one in five", "1 in 3", "eight out of 10": a share, read as a percentage (rounded
+        to a whole number like the fractions: "1 in 3" = 33). Not "2 in 2022"."""
+        if figure.vague or figure.value is None or figure.unit is not None:
+            return
+        j = figure.end
+        for words in self.lex.ratio_links:
+            if tuple(t.lower_ for t in doc[j:j + len(words)]) == words:
+                break
+        else:
+            return
+        k = j + len(words)
+        if k >= sent.end or doc[k].ent_type_ in ("DATE", "TIME"):
+            return
+        whole = self._read_at(doc, k, sent.end)
+        if whole is None or whole.value is None or whole.vague or whole.unit is not None \
+                or not figure.value < whole.value <= self.lex.ratio_max or _YEAR.match(doc[k].text):
+            return
+        figure.value = float(round(100 * figure.value / whole.value))
+        figure.unit = "percent"
+        figure.end = whole.end
+        figure.anchor = doc[whole.end - 1]
 
     def _read_range(self, doc: Doc, figure: Figure, sent: Span) -> None:
         """"10,000 to 15,000", "between 10 and 15", "10 - 15": widen the figure to a range."""
@@ -398,7 +523,8 @@ class FigureReader:
             return
         figure.value, figure.low, figure.high = None, low, high
         figure.end = other.end
-        figure.anchor = doc[figure.start] if doc[figure.start].text not in self.lex.currency_symbols else doc[figure.start + 1]
+        figure.anchor = doc[figure.start] if doc[figure.start].text not in self.lex.currency_symbols \
+            and doc[figure.start].text not in self.lex.currency_codes else doc[figure.start + 1]
         figure.unit = figure.unit or other.unit
         if before in ("between", "from"):
             figure.start -= 1
@@ -785,7 +911,8 @@ class Attribution:
         # "data from X", "figures by X", and "results released by X" (a participle's agent);
         # a tally "from" names its cause, not its source ("the death toll from the earthquake")
         sources = ("by",) if subject.lower_ in self.lex.tally_nouns else ("from", "by", "of")
-        heads = [subject] + [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        heads = [subject] + [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                             and c.lemma_.lower() in self.lex.source_participles]  # not "forced ... by violence"
         for head in heads:
             for prep in head.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in sources:
@@ -835,10 +962,12 @@ class ClaimExtractor:
         seen: dict[tuple, int] = {}  # claim key -> index in claims
         # The first line of a multi-line text is the headline: a figure it restates from the
         # body is cited from the body, where its claimant and context are.
-        headline_end = doc.text.find("\n")
-        for sent_no, sent in enumerate(doc.sents):
+        headline_end = text_of(doc).find("\n")
+        for sent_no, sent in enumerate(sentences(doc)):
             sent_claims: list[tuple[Figure, Claim]] = []
             for figure in self.reader.figures(sent):
+                if self._in_entry_heading(doc, doc[figure.start].idx):
+                    continue  # "10:15 GMT – Thousands flee border villages": the entry below tells it
                 if not self._is_count(doc, figure, sent):
                     continue
                 figure.noun = self._counted_noun(doc, figure, sent)
@@ -848,8 +977,12 @@ class ClaimExtractor:
                     figure.unit = self.lex.currency_words[figure.noun.lower_]  # "millions of euros"
                 unit = figure.unit or (figure.noun.lower_ if figure.noun is not None else None)
                 category = self._category(figure)
+                if category is None:
+                    unit, category = self._hyphen_count(doc, figure, sent) or (unit, None)
                 if category is None and figure.noun is None:
-                    unit, category = self._elided(doc, figure, sent_claims)
+                    unit, category = self._set_to(figure) or self._elided(doc, figure, sent_claims)
+                if category is None and figure.noun is None and self._bare_subject(doc, figure):
+                    category = "other"  # "Nearly 2,000 have crossed into Chad"
                 if category is None:
                     continue
                 claim_noun_owner = self._claim_noun_owner(figure, mentions)
@@ -877,6 +1010,35 @@ class ClaimExtractor:
                 claims.append(claim)
         return claims
 
+    def _in_entry_heading(self, doc: Doc, char: int) -> bool:
+        """Whether a character is on the heading line of a live-blog entry: a time stamp, a dash
+        and a few words with no closing stop. Its figure is a headline the entry restates."""
+        pattern = self.lex.entry_heading
+        if pattern is None:
+            return False
+        text = text_of(doc)
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        line = text[start:end if end >= 0 else len(text)].strip()
+        return bool(pattern.match(line)) and line[-1:] not in ".!?\"”’'"
+
+    def _hyphen_count(self, doc: Doc, figure: Figure, sent: Span) -> Optional[tuple[Optional[str], str]]:
+        """"a 5,000-strong joint force", "the 101-seat parliament": a count written as a
+        hyphenated modifier. Widens the figure over the compound; returns (unit, "other")."""
+        k = figure.end
+        if figure.unit is not None or figure.value is None or k + 1 >= sent.end:
+            return None
+        hyphen, word = doc[k], doc[k + 1]
+        if hyphen.text not in _HYPHENS or doc[k - 1].whitespace_ or hyphen.whitespace_ \
+                or word.lower_ not in self.lex.hyphen_units or figure.value < self.lex.plural_count_min:
+            return None
+        unit = self.lex.hyphen_units[word.lower_]
+        if unit is None:
+            described = _compound_head(word.head) if word.head.pos_ in ("NOUN", "PROPN") else None
+            unit = described.lower_ if described is not None else None
+        figure.end = k + 2
+        return unit, "other"
+
     def _elided(self, doc: Doc, figure: Figure, sent_claims) -> tuple[Optional[str], Optional[str]]:
         """"6.2 million votes against 2.7 million for Maduro": a bare figure joined to the
         claim just before it counts the same unit."""
@@ -891,7 +1053,83 @@ class ClaimExtractor:
         relative = [t.lower_ for t in doc[max(last, figure.start - 2):figure.start]]
         if relative[-2:] in (["of", "which"], ["of", "whom"]) and claim.unit:
             return claim.unit, "other"
+        # "fell to 1.4 million barrels a day from 1.8 million in the summer", "shelters built for
+        # 2,000 children now house more than 5,500": a bare figure later in the sentence of a
+        # count of things names the same things again (not a share or a sum, which carry their
+        # sign; not small numbers, which are mostly pronouns: "six were appointed")
+        if claim.unit and claim.unit in self.lex.unit_group or _is_plural_noun_unit(claim.unit, before):
+            if not figure.vague and (figure.value or 0) >= self.lex.plural_count_min \
+                    and self._bare_argument(doc, figure):
+                return claim.unit, claim.category
         return None, None
+
+    def _in_ratio(self, doc: Doc, figure: Figure) -> bool:
+        """"eight out of 10", "one in 10", "nine of 10 limes": a number joined to another by a
+        ratio word."""
+        def number(k: int) -> bool:
+            return 0 <= k < len(doc) and (doc[k].like_num or doc[k].lower_ in self.lex.number_words) \
+                and doc[k].ent_type_ not in ("DATE", "TIME")  # "up from 2,200 in 2022" is no ratio
+
+        k = figure.end
+        while k < len(doc) and k < figure.end + 2 and doc[k].lower_ in self.lex.ratio_words:
+            k += 1
+        if k > figure.end and number(k):
+            return True
+        k = figure.start - 1
+        while k >= 0 and k > figure.start - 3 and doc[k].lower_ in self.lex.ratio_words:
+            k -= 1
+        return k < figure.start - 1 and number(k)
+
+    def _bare_subject(self, doc: Doc, figure: Figure) -> bool:
+        """Whether a figure with no noun is the subject of a verb, and so counts whoever did it:
+        "Nearly 2,000 have crossed into Chad", "Thousands gathered outside parliament". Not a
+        pointer to known things ("The 27 agreed") nor a small number ("Two said ...")."""
+        anchor = figure.anchor
+        if anchor is None or figure.unit is not None or anchor.dep_ not in ("nsubj", "nsubjpass") \
+                or anchor.head.pos_ not in _VERB_POS or self._in_ratio(doc, figure):
+            return False
+        if (figure.value or figure.low or 0) < self.lex.plural_count_min:
+            return False
+        before = doc[figure.start - 1] if figure.start > 0 else None
+        if before is not None and before.text == "," and figure.start > 1 and doc[figure.start - 2].pos_ == "PROPN":
+            return False  # "Crutcher, 40, a father of four": an age after a name
+        return before is None or not (before.pos_ in ("DET", "PRON", "ADJ", "NUM") or before.tag_ in ("PRP$", "POS"))
+
+    def _set_to(self, figure: Figure) -> Optional[tuple[Optional[str], str]]:
+        """"The number of people forced from their homes has risen to more than 1.4 million",
+        "doubled its daily patrols to 12": a bare figure a verb sets a tally or a plural object
+        to counts what the tally counts, or the object. Returns (unit, category)."""
+        anchor = figure.anchor
+        if anchor is None or anchor.dep_ != "pobj" or anchor.head.lower_ != "to" or figure.value is None:
+            return None
+        verb = anchor.head.head
+        if verb.pos_ not in _VERB_POS:
+            return None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lower_ in self.lex.tally_nouns:
+                counted = next((p for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                for p in prep.children if p.dep_ == "pobj"), None)
+                return (counted.lower_ if counted is not None else None), self._tally_category(verb) or "other"
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.tag_ == "NNS" and child.lower_ not in self.lex.not_units \
+                    and child.lower_ not in self.lex.enumeration_nouns and figure.value >= self.lex.plural_count_min:
+                return child.lower_, self._word_category(child) or "other"
+        return None
+
+    def _bare_argument(self, doc: Doc, figure: Figure) -> bool:
+        """Whether a figure with no noun stands where its noun would: an object or subject of
+        its own, or the object of "from", "to", "than" on a verb ("rose to 62", "up from 2,200").
+        Not a ratio ("eight out of 10", "one in 10") nor an age ("closer to 18")."""
+        anchor = figure.anchor
+        if anchor is None:
+            return False
+        if self._in_ratio(doc, figure):
+            return False
+        if anchor.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "conj"):
+            return True
+        prep = anchor.head
+        return anchor.dep_ == "pobj" and prep.lower_ in self.lex.ellipsis_preps \
+            and (prep.head.pos_ in _VERB_POS or prep.head.lower_ in self.lex.ellipsis_preps)
 
     # -- is it a count at all? ---------------------------------------------
     def _is_count(self, doc: Doc, figure: Figure, sent: Span) -> bool:
@@ -945,7 +1183,7 @@ class ClaimExtractor:
         head = anchor.head
         if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN") \
                 and head.i >= figure.end and sent.start <= head.i < sent.end:
-            return head
+            return _compound_head(head)
         estimated = self._estimated_noun(anchor)
         if estimated is not None:
             return estimated
@@ -986,11 +1224,21 @@ class ClaimExtractor:
 
     def _category(self, figure: Figure) -> Optional[str]:
         """The category from the unit, the noun's modifiers, the words above, the noun itself;
-        "other" for a listed unit with no category word; None when it is not a claim."""
+        "other" for a listed unit with no category word; None when it is not a claim. What is
+        done to people (killed, captured, released, ...) done to things is "other": "200
+        kilograms of explosives were seized", "14 launchers were captured"."""
+        category = self._category_from_words(figure)
+        noun = figure.noun
+        if category in self.lex.people_categories and noun is not None \
+                and (self.lex.unit_group.get(noun.lower_) == "materiel" or noun.lower_ in self.lex.measure_units):
+            return "other"
+        return category
+
+    def _category_from_words(self, figure: Figure) -> Optional[str]:
         lex = self.lex
         if figure.unit == "percent":
             return "percent"
-        if figure.unit in lex.currency_words.values():
+        if figure.unit in lex.currency_words.values() or figure.unit in lex.currency_codes.values():
             return "money"
         noun = figure.noun
         start = noun if noun is not None else (figure.anchor or None)
@@ -1006,14 +1254,21 @@ class ClaimExtractor:
         for _ in range(MAX_CLIMB):
             if node.head.i == node.i:
                 break
-            if node.dep_ == "conj" and node.head.pos_ in _VERB_POS:
-                pass  # "killed 43 and wounded 370": the verb the figure hangs from is its own
-            node = node.head
-            if self._negated(node):
+            below, node = node, node.head
+            if self._negated(node) and below.dep_ != "nsubj":
+                # "did not kill 40" denies the count; "17 million Yemenis do not have enough to
+                # eat" states it and denies something else of them
                 return None
             category = self._word_category(node)
             if category:
                 return category
+            if node.dep_ == "prep" and node.pos_ in _VERB_POS:
+                # "12 people, including three children, were killed": see through "including",
+                # unless the noun names its own category ("1,204 casualties, including 312 deaths")
+                own = self._word_category(noun) if noun is not None else None
+                if own:
+                    return own
+                continue
             if node.pos_ in ("NOUN", "PROPN"):
                 for child in node.children:
                     if child.dep_ in ("compound", "amod"):
@@ -1022,7 +1277,8 @@ class ClaimExtractor:
                             return category
             if node.pos_ in _VERB_POS:
                 # "The death toll rose to 87": a tally noun as the verb's subject
-                category = self._tally_category(node) or self._verb_phrase_category(node, noun)
+                category = self._tally_category(node) or self._verb_phrase_category(node, noun, below) \
+                    or self._coordinated_category(node, below)
                 if category:
                     return category
                 break
@@ -1030,7 +1286,7 @@ class ClaimExtractor:
             category = self._word_category(noun)
             if category:
                 return category
-            if noun.lower_ in lex.unit_group or _is_demonym(noun):
+            if noun.lower_ in lex.unit_group or _is_demonym(noun) or self._counts_group_name(figure, noun):
                 return "other"
             if self._counts_plural_noun(figure, noun):
                 return "other"  # "more than 1,100 polling stations", "about 300 activists"
@@ -1043,6 +1299,8 @@ class ClaimExtractor:
                 return "other"  # "112 of them"
             if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.lemma_.lower() in lex.vote_verbs:
                 return "other"  # "five including Germany voted against"
+            if self._tally_of_vote(anchor):
+                return "other"  # "parliament voted 170 to 12", "voted 98-3"
             head = anchor.head
             if anchor.dep_ in ("attr", "dobj", "pobj") and head.lemma_.lower() in ("be", "stand", "reach", "at"):
                 verb = head.head if head.dep_ == "prep" else head
@@ -1056,23 +1314,83 @@ class ClaimExtractor:
             return "other"  # a vote count
         return None
 
+    def _tally_of_vote(self, anchor: Token) -> bool:
+        """Whether a bare number is one side of a vote's tally: the numbers and "to" of
+        "voted 170 to 12" hang from the verb of voting."""
+        node = anchor
+        for _ in range(MAX_CLIMB):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in _VERB_POS:
+                return node.lemma_.lower() in self.lex.vote_verbs
+            if not (node.like_num or node.lower_ == "to"):
+                return False
+        return False
+
+    def _counts_group_name(self, figure: Figure, noun: Token) -> bool:
+        """"1.1 million Rohingya", "5,000 Wagner": a number right before the name of a people or
+        group (no person, place or organisation) counts its members."""
+        anchor = figure.anchor
+        return anchor is not None and noun.pos_ == "PROPN" and anchor.head.i == noun.i and anchor.dep_ == "nummod" \
+            and noun.i == figure.end and noun.ent_type_ in ("", "NORP") \
+            and (figure.value or figure.low or 0) >= self.lex.plural_count_min
+
     def _counts_plural_noun(self, figure: Figure, noun: Token) -> bool:
         """A number written as a count of a plural common noun it modifies directly: a claim
         whatever the noun, unless the noun measures time or distance or labels a thing."""
         anchor = figure.anchor
         counts = anchor is not None and (
-            anchor.head.i == noun.i and anchor.dep_ in ("nummod", "quantmod", "compound")
+            _compound_head(anchor.head).i == noun.i and anchor.dep_ in ("nummod", "quantmod", "compound")
             or noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == anchor.i)  # "6,000 of its members"
-        return counts and noun.tag_ == "NNS" and noun.lower_ not in self.lex.not_units \
-            and noun.lower_ not in self.lex.enumeration_nouns \
-            and noun.lemma_.lower() not in self.lex.label_nouns \
-            and (figure.value or figure.low or 0) >= self.lex.plural_count_min
+        if not (counts and noun.tag_ == "NNS" and noun.lower_ not in self.lex.not_units
+                and noun.lower_ not in self.lex.enumeration_nouns
+                and noun.lemma_.lower() not in self.lex.label_nouns):
+            return False
+        value = figure.value or figure.low or 0
+        if value >= self.lex.plural_count_min:
+            return True
+        return value >= self.lex.small_count_min and self._small_count_is_news(figure, noun)
 
-    def _verb_phrase_category(self, verb: Token, noun: Optional[Token]) -> Optional[str]:
+    def _small_count_is_news(self, figure: Figure, noun: Token) -> bool:
+        """Whether a small count ("three Russian diplomats") is news of a number rather than a
+        pointer to known things or the anonymous source of a statement (see claims.yaml)."""
+        doc = noun.doc
+        if noun.lower_ in self.lex.small_count_nouns_excluded or figure.vague or figure.value is None:
+            return False
+        if figure.start > 0:
+            before = doc[figure.start - 1]
+            if before.pos_ in ("DET", "PRON", "ADJ", "NUM", "PART") or before.tag_ in ("PRP$", "POS") \
+                    or before.lower_ in self.lex.reference_determiners or before.text in _HYPHENS:
+                return False  # "the final two debates", "their two nations", "all four candidates"
+        if any(c.dep_ == "appos" for c in noun.children):
+            return False  # "two Vermont developers, Ariel Quiros and William Stenger": who, not how many
+        if any(t.tag_ in ("JJS", "RBS") for t in doc[figure.end:noun.i]):
+            return False  # "the world's two biggest polluters"
+        if self._in_ratio(doc, figure):
+            return False  # "one of two hurricanes"
+        return not self._is_source(noun)
+
+    def _is_source(self, noun: Token) -> bool:
+        """Whether people counted are who a statement cites: "according to two diplomats", "Two
+        officials at the ministry, who asked not to be named, told Reuters"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ in self.lex.source_prepositions:
+            return True
+        return noun.dep_ == "nsubj" and head.pos_ in _VERB_POS and head.lemma_.lower() in self.lex.claim_verbs
+
+    def _verb_phrase_category(self, verb: Token, noun: Optional[Token], below: Optional[Token] = None) -> Optional[str]:
         """The category a verb takes from its phrase: "claimed ... lives" (killed), "forced
-        from their homes" (displaced), "remain in custody" (detained)."""
+        from their homes" (displaced), "remain in custody" (detained), and for the verb's
+        object, the verb of what it is made to do: "forced some 50,000 to flee" (displaced)."""
         if noun is not None and noun.lower_ in ("lives", "life") and verb.lemma_.lower() in self.lex.life_verbs:
             return "killed"
+        if below is not None and below.dep_ == "dobj":
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.pos_ in _VERB_POS:
+                    category = self._word_category(child)
+                    if category:
+                        return category
         for prep in verb.children:
             if prep.dep_ != "prep":
                 continue
@@ -1083,6 +1401,21 @@ class ClaimExtractor:
                     return "displaced"
                 category = self._word_category(pobj)
                 if category in ("detained", "captured"):
+                    return category
+                if category == "wounded" and prep.lower_ == "with" and below is not None and below.dep_ == "dobj":
+                    return category  # "left one man with stab wounds"
+        return None
+
+    def _coordinated_category(self, verb: Token, below: Token) -> Optional[str]:
+        """For the verb's subject, the category of a verb coordinated with it: "1.2 million
+        Afghans have returned or been expelled" (displaced)."""
+        if below.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ in _VERB_POS \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                category = self._word_category(child)
+                if category:
                     return category
         return None
 
@@ -1098,10 +1431,25 @@ class ClaimExtractor:
                         category = self._word_category(mod)
                         if category:
                             return category
+                for mod in child.subtree:
+                    # "the number of people forced from their homes"
+                    if mod is not child and mod.pos_ in _VERB_POS:
+                        category = self._verb_phrase_category(mod, None)
+                        if category:
+                            return category
         return None
 
     def _word_category(self, token: Token) -> Optional[str]:
-        return self.lex.category_of.get(token.lower_) or self.lex.category_of.get(token.lemma_.lower())
+        lex = self.lex
+        if token.pos_ in _VERB_POS:
+            particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+            if particle and f"{token.lemma_.lower()} {particle}" in lex.category_of:
+                return lex.category_of[f"{token.lemma_.lower()} {particle}"]  # "rounded up"
+        elif token.lower_ in lex.verb_only_words or token.lemma_.lower() in lex.verb_only_words:
+            return None  # "free travel", "visa-free": not a release
+        if token.i > 0 and token.doc[token.i - 1].text in _HYPHENS and not token.doc[token.i - 1].whitespace_:
+            return None  # the second half of a compound word: "visa-free", "tax-free"
+        return lex.category_of.get(token.lower_) or lex.category_of.get(token.lemma_.lower())
 
     @staticmethod
     def _negated(token: Token) -> bool:
@@ -1265,6 +1613,19 @@ def _group_actor(name: str, actor_ids: tuple) -> Optional[str]:
         return None
     found = [a for a in actor_ids if a and word in _group_heads(a)]
     return found[0] if len(found) == 1 else None
+
+
+def _is_plural_noun_unit(unit: Optional[str], figure: "Figure") -> bool:
+    """Whether an earlier claim counted a plural noun ("2,000 children"), not a sum or a share."""
+    noun = figure.noun
+    return bool(unit) and noun is not None and noun.lower_ == unit and noun.tag_ in ("NNS", "NNPS")
+
+
+def _compound_head(noun: Token) -> Token:
+    """The head of the noun compound a noun opens: "1.3 million card holders" counts holders."""
+    while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _is_time_phrase(token: Token) -> bool:
