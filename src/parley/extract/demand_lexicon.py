@@ -128,6 +128,12 @@ class DemandLexicon:
     warning_nouns: frozenset[str] = frozenset()
     own_side_words: frozenset[str] = frozenset()
     unbound_verbs: frozenset[str] = frozenset()
+    affording_verbs: frozenset[str] = frozenset()
+    affording_determiners: frozenset[str] = frozenset()
+    bare_proviso_words: frozenset[str] = frozenset()
+    continuing_verbs: frozenset[str] = frozenset()
+    restraint_verbs: frozenset[str] = frozenset()
+    deadline_nouns: frozenset[str] = frozenset()
     sole_outcome_nouns: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
@@ -278,4 +284,10 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         own_side_words=_words(raw.get("own_side_words")),
         unbound_verbs=_words(raw.get("unbound_verbs")),
         sole_outcome_nouns=_words(raw.get("sole_outcome_nouns")),
+        affording_verbs=_words(raw.get("affording_verbs")),
+        affording_determiners=_words(raw.get("affording_determiners")),
+        bare_proviso_words=_words(raw.get("bare_proviso_words")),
+        continuing_verbs=_words(raw.get("continuing_verbs")),
+        restraint_verbs=_words(raw.get("restraint_verbs")),
+        deadline_nouns=_words(raw.get("deadline_nouns")),
     )

@@ -156,7 +156,8 @@ class DemandExtractor:
                    self._time_for, self._only_acceptable, self._dependence, self._no_pressure,
                    self._condition_made, self._headline_demand, self._given_until, self._necessity,
                    self._no_choice, self._proviso, self._onus, self._not_prepared,
-                   self._only_then, self._warning, self._none_on_us, self._unbound)
+                   self._only_then, self._warning, self._none_on_us, self._unbound, self._bare_proviso,
+                   self._cannot_keep, self._cannot_afford, self._deadline_for)
         for token in doc:
             if token.is_punct or token.is_space:
                 continue  # no demand form starts on punctuation
@@ -207,6 +208,8 @@ class DemandExtractor:
             return None
         if self._pledge(head):
             return None
+        if head.lemma_.lower() in lex.restraint_verbs and not any(c.dep_ == "dobj" for c in head.children):
+            return None  # "Taiwan will not provoke": restraint or defiance, nothing refused
         start, end = _clause_range(head, self._own_clause)
         return Found("commitment", token, start, end, stance="refusal", subject=subject,
                      patient=_patient(head), context=head)
@@ -508,6 +511,11 @@ class DemandExtractor:
             return None
         start, end = _clause_range(verb, self._own_clause)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        announced = _after_colon(verb.doc, end)
+        if announced is not None:
+            # "Washington's core demand was unchanged: Iran can never have ...": the words after
+            # the colon are the demand; the clause before only announces it.
+            start, end = announced
         return Found("statement", token, start, end, party_token=owner, context=verb,
                      patient=other if listing else None, needs_statement=owner is None)
 
@@ -1264,8 +1272,22 @@ class DemandExtractor:
                        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
         if follow is not None and obj.lemma_.lower() in self.lex.rejected_things:
             end = follow.right_edge.i + 1
+        reason = self._rejection_reason(token, obj)
+        if reason is not None:
+            end = reason.right_edge.i + 1
         return Found("rejection", token, token.i, end, stance="rejection",
                      party_token=_subject(token), addressees=[owner] if owner is not None else [], context=obj)
+
+    def _rejection_reason(self, verb: Token, obj: Token) -> Optional[Token]:
+        """"rejected the idea, saying any restart would be illegal": when the rejected thing is
+        named only by a bare noun ("the idea", "the proposal"), the participle of saying after
+        it carries what is rejected and why, so the rejection runs to its end."""
+        if obj.lemma_.lower() not in self.lex.rejected_things:
+            return None
+        if any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "poss", "nmod") for c in obj.children):
+            return None  # "rejected the American proposal for talks": the thing is named
+        return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > obj.i and c.tag_ == "VBG"
+                     and c.lemma_.lower() in self.lex.reporting_verbs), None)
 
     def _conditions(self, sent: Span) -> list[Found]:
         found = []
@@ -1333,6 +1355,114 @@ class DemandExtractor:
                                    needs_statement=(weak and not self._threat(main)) or refusing,
                                    label_start=mark.i + 1))
         return found
+
+    def _bare_proviso(self, mark: Token) -> Optional[Found]:
+        """"ready to send troops to Haiti provided the UN funded the mission": "provided" with no
+        "that" as a condition marker. It must head a clause with its own subject and have no
+        subject, object or auxiliary of its own ("the UN provided aid", "was provided")."""
+        if mark.lower_ not in self.lex.bare_proviso_words or mark.i == 0:
+            return None
+        if any(c.dep_ in SUBJECT_DEPS + ("dobj", "aux", "auxpass", "dative") for c in mark.children):
+            return None
+        if mark.doc[mark.i - 1].lower_ in self.lex.condition_nouns or mark.nbor(1).lower_ == "that":
+            return None  # "provided that" is read by the marker list
+        clause = self._clause_after(mark)
+        main = self._proviso_main(mark)
+        if clause is None or main is None or not (_committal(main) or self._ready(main) or self._threat(main)):
+            return None
+        return Found("condition", mark, _main_clause_start(main, mark), clause.right_edge.i + 1,
+                     party_token=_subject(main), subject=_subject(clause), patient=_patient(clause), context=main,
+                     label_start=mark.i + 1)
+
+    @staticmethod
+    def _clause_after(mark: Token) -> Optional[Token]:
+        """The verb whose subject starts right after ``mark`` ("provided the UN funded ..."),
+        wherever the parser hung it."""
+        if mark.i + 1 >= len(mark.doc):
+            return None
+        token = mark.doc[mark.i + 1]
+        for _ in range(4):
+            if token.dep_ in SUBJECT_DEPS and token.left_edge.i == mark.i + 1:
+                verb = token.head
+                return verb if verb.i > mark.i and verb.pos_ in ("VERB", "AUX") else None
+            if token.head is token:
+                return None
+            token = token.head
+        return None
+
+    @staticmethod
+    def _proviso_main(mark: Token) -> Optional[Token]:
+        """The clause a bare "provided" conditions: its head when that comes before it, else
+        (the parser hangs it on the verb of saying: "said it was ready ... provided ...") the
+        last clause of that head before the marker."""
+        head = mark.head
+        if head.i > mark.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        before = [c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.i < mark.i]
+        main = before[-1] if before else head
+        while True:  # "was ready to send": from "ready" down to the verb with the offer
+            inner = next((c for c in main.children if c.dep_ in ("xcomp", "acomp") and c.i < mark.i), None)
+            if inner is None or _committal(main) or main.lower_ in ("ready", "willing", "prepared"):
+                return main
+            main = inner
+
+    def _cannot_keep(self, modal: Token) -> Optional[Found]:
+        """"The world cannot keep looking away", "Europe cannot go on paying for ...": "can not"
+        + a verb of continuing + a gerund says the thing must stop. Kept only in a statement."""
+        lex = self.lex
+        if modal.dep_ != "aux" or modal.lower_ not in lex.ability_modals:
+            return None
+        verb = modal.head
+        if verb.lemma_.lower() not in lex.continuing_verbs or not (any(c.dep_ == "neg" for c in verb.children)
+                                                                    or _negation_between(modal, verb)):
+            return None
+        doing = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.tag_ == "VBG"), None)
+        if doing is None:
+            return None
+        subject = _subject(verb)
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("obligation", modal, start, end, subject=subject,
+                     addressees=[subject] if subject is not None else [], context=doing, needs_statement=True)
+
+    def _cannot_afford(self, modal: Token) -> Optional[Found]:
+        """"Our region cannot afford a wall between brothers", "we cannot afford another war":
+        one more of something that must not happen. Kept only in a statement."""
+        lex = self.lex
+        if modal.dep_ != "aux" or modal.lower_ not in lex.ability_modals:
+            return None
+        verb = modal.head
+        if verb.lemma_.lower() not in lex.affording_verbs or not (any(c.dep_ == "neg" for c in verb.children)
+                                                                   or _negation_between(modal, verb)):
+            return None
+        thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if thing is None or not any(c.dep_ in ("det", "amod") and c.lower_ in lex.affording_determiners
+                                    for c in thing.children):
+            return None
+        start, end = _clause_range(verb, self._own_clause)
+        return Found("obligation", modal, start, end, subject=_subject(verb), patient=thing, context=thing,
+                     needs_statement=True)
+
+    def _deadline_for(self, noun: Token) -> Optional[Found]:
+        """"set a deadline of Friday for Hamas to respond", "gave them a deadline for them to leave":
+        a time limit for someone to act is a demand on them by whoever set it. The parser hangs
+        "for X to ..." on the noun or on the verb that has the noun as object."""
+        if noun.lemma_.lower() not in self.lex.deadline_nouns or noun.pos_ != "NOUN":
+            return None
+        holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+        clause = next((c for h in holders for c in h.children if c.dep_ in ("advcl", "acl", "relcl") and c.i > noun.i
+                       and any(m.lower_ == "for" and m.dep_ == "mark" for m in c.children)
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if clause is None or (noun.head is not noun and clause.head is noun):
+            return None  # hung on the noun itself: the nominal finder reads it
+        who = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if who is None:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            owner = _subject(noun.head) or _participle_owner(noun.head)
+        start = owner.left_edge.i if owner is not None and owner.dep_ == "poss" else noun.left_edge.i
+        return Found("nominal", noun, start, clause.right_edge.i + 1, party_token=owner, subject=who,
+                     addressees=[who], context=clause, needs_statement=owner is None)
 
     def _only_then(self, mark: Token) -> Optional[Found]:
         """"Talks could only begin after Ukraine recognised the new borders", "would only sign
@@ -1591,7 +1721,32 @@ class DemandExtractor:
                 voiced_by=voiced_by, label=self.lex.label_of(_label_words(doc, item, start, end)) or None,
                 stance=item.stance,
             ))
-        return _drop_restated(demands)
+        return self._drop_heading_echoes(text_of(doc), _drop_restated(demands))
+
+    def _drop_heading_echoes(self, text: str, demands: list[Demand]) -> list[Demand]:
+        """A live-blog heading ("06:40 – Lai: 'We will not be intimidated'") restates words
+        the entry below it reports in full: the heading's demand is dropped when a later demand
+        of the same party, in the next lines, has all its content words."""
+        kept = []
+        for k, demand in enumerate(demands):
+            words = self._content_words(demand.text)
+            if words and self._heading_line(text, demand.span) and any(
+                    later.party == demand.party and later.span[0] - demand.span[1] < self.lex.pronoun_window
+                    and words <= self._content_words(later.text) for later in demands[k + 1:]):
+                continue
+            kept.append(demand)
+        return kept
+
+    def _content_words(self, words: str) -> frozenset[str]:
+        stop = self.lex.label_stopwords | self.lex.first_person
+        return frozenset(w for w in re.findall(r"[\w'-]+", words.lower()) if w not in stop)
+
+    def _heading_line(self, text: str, span: tuple[int, int]) -> bool:
+        """The span sits on a short line of its own (a heading, not a paragraph)."""
+        start = text.rfind("\n", 0, span[0]) + 1
+        end = text.find("\n", span[1])
+        line = text[start:end if end >= 0 else len(text)]
+        return len(line.split()) <= self.lex.headline_max_words
 
     def _commentator(self, doc: Doc, quote: Optional[Quote], party: str, party_tok: Optional[Token],
                      resolved: ResolvedActors) -> bool:
@@ -1842,6 +1997,17 @@ def _hyphen_end(doc: Doc, end: int) -> int:
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
     return end
+
+
+def _after_colon(doc: Doc, end: int) -> Optional[tuple[int, int]]:
+    """The token range of what follows a colon that ends a clause at ``end`` in the same
+    sentence ("... was unchanged: Iran can never have ..."), or None when no colon follows or
+    nothing but punctuation comes after it."""
+    if end >= len(doc) or doc[end].text != ":":
+        return None
+    sent = sentence_of(doc[end])
+    start, stop = _trim_range(doc, end + 1, sent.end)
+    return (start, stop) if stop - start >= 2 else None
 
 
 def _taken_near(taken: list[int], start_char: int) -> bool:
