@@ -54,6 +54,17 @@ class VoiceWords:
     pair_words: frozenset[str] = frozenset()
     pair_definite_nouns: frozenset[str] = frozenset()
     side_actor_types: frozenset[str] = frozenset()
+    # "backs Trump over Clinton": the one passed over is no target
+    rival_preps: frozenset[str] = frozenset()
+    # "complained to the UN over Israeli raids": the grievance names the target, not the audience
+    grievance_roots: frozenset[str] = frozenset()
+    grievance_preps: frozenset[str] = frozenset()
+    # "asked in a letter to the Justice Department": the addressee of a written appeal
+    addressed_roots: frozenset[str] = frozenset()
+    letter_nouns: frozenset[str] = frozenset()
+    letter_preps: frozenset[str] = frozenset()
+    # "filed a complaint, claiming that Mills had a conflict": the one the claim is about
+    claim_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

@@ -315,8 +315,15 @@ class EventCoder:
             return None
         if getattr(pattern, "not_by_person", False) and all(ctx.is_person(a) for a in source):
             return None  # "Trump held a rally in Michigan": a campaign event, not a protest
+        if isinstance(pattern, VerbPattern):
+            # "complained to the UN over Israeli raids": aimed at Israel, the UN only hears it
+            grievance = self._grievance_target(match, ctx, quote, source)
+            if grievance and set(target) <= set(self._addressees(match.trigger, ctx, quote)):
+                target = grievance
         if not target and isinstance(pattern, VerbPattern) and not pattern.direct_target:
             target = self._indirect_target(match, ctx, quote, source)
+        if not target:
+            target = self._letter_addressee(match, ctx, quote, source) or self._claimed_target(match, ctx, quote, source)
         if not target and pattern.root in ctx.voice.conditional_roots:
             # "threatened to halt talks if the US deployed missiles": the condition's side, not
             # the place of the act the condition names
@@ -446,7 +453,7 @@ class EventCoder:
                 # statement's cue, and the quote extractor resolved who made that statement
                 source = [told.speaker.actor_id]
             for child in children:
-                if child.dep_ in ("dobj", "dative"):
+                if child.dep_ in ("dobj", "dative") and not self._passed_over(child, verb, ctx):
                     # "ordered the interior ministry to halt": a state body with no country of
                     # its own is the one the sentence or article is about
                     agent = ctx.contextual_agent(child) if _bare_institution(child) else None
@@ -578,6 +585,73 @@ class EventCoder:
             return [a for p in agents for a in ctx.actors_of(p, ctx.quote_at(verb.idx))]
         subject = _subject(verb)
         return ctx.actors_of(subject, ctx.quote_at(verb.idx)) if subject is not None else []
+
+    @staticmethod
+    def _passed_over(obj: Token, verb: Token, ctx: ActorContext) -> bool:
+        """"backs Trump over Clinton" parsed with Clinton as a second object after a bare
+        "over": the one passed over is no target."""
+        return any(c.dep_ == "prep" and c.lower_ in ctx.voice.rival_preps and c.i < obj.i
+                   and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+
+    def _addressees(self, verb: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Whom an act is said to ("complained to the UN"): the actors of its "to" phrases."""
+        return [a for prep in verb.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                for pobj in prep.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
+
+    def _grievance_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                          source: Sequence[str]) -> list[str]:
+        """The side a complaint is about: "complained over Israeli air raids", "protested
+        to Beijing about Chinese coast guard harassment". The actor the reason phrase names,
+        or the one its act noun is marked with (a possessive or an actor adjective)."""
+        if match.pattern.root not in ctx.voice.grievance_roots:
+            return []
+        verb = match.trigger
+        found: list[str] = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+                     and c.lower_ in ctx.voice.grievance_preps):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += ctx.actors_of(pobj, quote) or self._owners(pobj, ctx, quote) or self._doers_of(pobj, ctx, quote)
+        return _unique([a for a in found if a not in source and not ctx.is_channel(a)])
+
+    @staticmethod
+    def _doers_of(noun: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Who did an act written as a noun with an actor adjective: "Israeli air raids"."""
+        return [a for c in noun.children if c.dep_ in ("amod", "compound", "poss") and ctx.token_actor(c)
+                and not ctx.named_for_city(noun, c) for a in ctx.actors_of(c, quote)]
+
+    def _letter_addressee(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                          source: Sequence[str]) -> list[str]:
+        """"asked for the records in a letter to the Justice Department": a written appeal
+        or complaint is aimed at whom the text is sent to."""
+        if match.pattern.root not in ctx.voice.addressed_roots:
+            return []
+        trigger = match.trigger
+        if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+            return []  # "urged the government in a letter to ...": the one urged, named or not
+        heads = [trigger] + ([trigger.head] if not isinstance(match.pattern, VerbPattern) else [])
+        found: list[str] = []
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ctx.voice.letter_preps):
+                for text in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ctx.voice.letter_nouns):
+                    found += [a for to in text.children if to.dep_ == "prep" and to.lower_ == "to"
+                              for pobj in to.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
+        return _unique([a for a in found if a not in source and not ctx.is_channel(a)])
+
+    def _claimed_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                        source: Sequence[str]) -> list[str]:
+        """"filed a complaint, claiming that Cheryl Mills had a conflict of interest": an
+        accusation whose substance a claiming participle states is aimed at that clause's
+        subject."""
+        if match.pattern.root not in ctx.voice.grievance_roots:
+            return []
+        trigger = match.trigger
+        verb = trigger if isinstance(match.pattern, VerbPattern) else trigger.head
+        found: list[str] = []
+        for claim in (c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.i > trigger.i
+                      and c.lemma_.lower() in ctx.voice.claim_verbs):
+            for comp in (c for c in claim.children if c.dep_ == "ccomp"):
+                found += [a for c in comp.children if c.dep_ in SUBJECTS for a in ctx.actors_of(c, quote)]
+        return _unique([a for a in found if a not in source])
 
     def _indirect_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
                          source: list[str]) -> list[str]:
