@@ -190,3 +190,26 @@ def test_generic_words_and_unknown_locations_are_dropped(spacy_nlp):
     assert not any(p.text == "West" for p in found)
     sea = by_text(found, "Black Sea")
     assert (sea.kind, sea.country) == ("other", None)
+
+
+# -- names the small model tags as people ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Russian forces shelled Kharkiv overnight.", "Kharkiv", "UKR"),  # tagged PERSON, a city of a million
+        ("The militia captured El Fasher after a long siege.", "El Fasher", "SDN"),  # object of a place verb
+    ],
+)
+def test_a_city_the_model_calls_a_person_or_organisation(spacy_nlp, text, name, country):
+    assert by_text(places(spacy_nlp, text), name).country == country
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kherson Smith, a local trader, said prices had doubled.", "Kherson Smith"),
+        ("The minister praised Lincoln for his courage.", "Lincoln"),  # a person, not the town
+    ],
+)
+def test_a_person_named_like_a_town_is_not_a_place(spacy_nlp, text, name):
+    assert all(p.text != name and p.text not in name.split() for p in places(spacy_nlp, text))

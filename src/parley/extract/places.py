@@ -66,6 +66,10 @@ MIN_POPULATION_UNTAGGED = 1_000_000
 # Labels the small model wrongly gives to toponyms ("in Kiev" ORG, "the Kursk region" PRODUCT);
 # such an entity is looked up as a whole, never in part.
 MISLABELLED = {"", "ORG", "PRODUCT"}
+# The small model also tags a bare city as a person ("shelled Kharkiv" PERSON). A PERSON span is
+# taken as a place only on stronger evidence: the place's own name, and a country or a city of
+# a million, or the object of a verb whose object is a place ("shelled", "captured", "visited").
+MISLABELLED_PERSON = "PERSON"
 
 
 @dataclass
@@ -197,10 +201,12 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
 
     # 3. Proper nouns the model missed or called an organisation ("struck Kyiv", "in Kiev").
     locative_words = lexicon.get("locative_words", frozenset())
+    place_verbs = lexicon.get("place_object_verbs", frozenset())
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if covered[i] or tok.pos_ != "PROPN" or tok.ent_type_ not in MISLABELLED or not tok.text[:1].isupper():
+        mislabelled = tok.ent_type_ in MISLABELLED or tok.ent_type_ == MISLABELLED_PERSON
+        if covered[i] or tok.pos_ != "PROPN" or not mislabelled or not tok.text[:1].isupper():
             i += 1
             continue
         j = i + 1
@@ -212,7 +218,7 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
             and doc[j].text[:1].isupper()
         ):
             j += 1
-        m = _untagged(doc, i, j, sent_of[i], gazetteer, region_words, locative_words, ents)
+        m = _untagged(doc, i, j, sent_of[i], gazetteer, region_words, locative_words, ents, place_verbs)
         if m is not None:
             add(m)
         i = j
@@ -220,7 +226,9 @@ def _find_mentions(doc: Doc, lexicon: dict, gazetteer) -> list[_Mention]:
     return mentions
 
 
-def _untagged(doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, locative_words, ents=None) -> Optional[_Mention]:
+def _untagged(
+    doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, locative_words, ents=None, place_verbs=frozenset()
+) -> Optional[_Mention]:
     """A mention for the proper-noun run ``doc[i:j]`` when it is cued or prominent enough."""
     if doc[i].ent_type_:
         ent = next((e for e in (doc.ents if ents is None else ents) if e.start <= i < e.end), None)
@@ -235,13 +243,15 @@ def _untagged(doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, loca
     candidates = [c for c in gazetteer.lookup(m.core) if c.exact or c.variant]
     if not candidates or _demonym_country(m.core) is not None:
         return None
-    locative = i > 0 and doc[i - 1].lower_ in locative_words
+    locative = (i > 0 and doc[i - 1].lower_ in locative_words) or _object_of_place_verb(doc[i:j], place_verbs)
     top = candidates[0].entry
     prominent = any(
         c.entry.kind == "country" or (c.entry.kind == "city" and c.entry.population >= MIN_POPULATION_UNTAGGED)
         for c in candidates
     )
     if not (locative or m.role == "region" or prominent):
+        return None
+    if doc[i].ent_type_ == MISLABELLED_PERSON and not (candidates[0].exact and (prominent or locative)):
         return None
     # A bare division name the model did not tag is too often a word or a surname ("Bar", "Chin").
     if m.role != "region" and all(c.entry.kind == "region" for c in candidates):
@@ -250,6 +260,12 @@ def _untagged(doc: Doc, i: int, j: int, sent: int, gazetteer, region_words, loca
     if not candidates[0].exact and top.kind == "city" and top.population < MIN_POPULATION_UNTAGGED and not locative:
         return None
     return m
+
+
+def _object_of_place_verb(span, place_verbs) -> bool:
+    """Whether the name is the direct object of a verb whose object is a place ("shelled X")."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in place_verbs
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
