@@ -5,10 +5,12 @@ Sentences are written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from parley.extract.demand_model import DemandModel, load_demand_model, sentence_features
+from parley.extract.demand_model import (MODEL_ENV, DemandModel, configured_demand_model, learned_found,
+                                        load_demand_model, sentence_features)
 from parley.train import demands as trainer
 
 PUBLISHED = dt.date(2025, 3, 10)
@@ -63,6 +65,59 @@ def test_learned_part_adds_sentences_the_rules_leave_empty(nlp):
         component.model = None
     assert d.party == "antonio-guterres"
     assert "terrible for civilians" in d.text
+
+
+# -- feature groups and proposals (a hand-set model, so the test does not hang on training) --
+def test_feature_groups_name_kinds_of_words_and_frames(nlp):
+    doc = parsed(nlp, '"We urge Serbia to withdraw its troops," the foreign minister said.')
+    sent = next(iter(doc.sents))
+    base = sentence_features(sent, doc._.quotes)
+    full = sentence_features(sent, doc._.quotes, ("base", "cues", "frame", "speaker"), doc._.actors)
+    assert "cue:demand_verbs" not in base and "cue:demand_verbs" in full
+    assert "qpos:first" in full and "spk:none" not in full
+    assert set(base) < set(full)
+    nolex = sentence_features(sent, doc._.quotes, ("base", "nolex"))
+    assert "lem:troop" in base and "lem:troop" not in nolex and "lem:urge" in nolex
+
+
+OBLIGATION_MODEL = DemandModel({"bias": -3.0, "cue:obligation_modals": 4.0, "quote:direct": 1.0}, threshold=0.8,
+                               groups=("base", "cues"))
+
+
+def _proposed(nlp, text):
+    doc = parsed(nlp, text)
+    return learned_found(doc, OBLIGATION_MODEL, doc._.quotes, taken=[], actors=doc._.actors)
+
+
+def test_a_sentence_above_the_threshold_is_proposed(nlp):
+    (found,) = _proposed(nlp, '"The militias ought to disarm before the vote," the envoy told reporters.')
+    assert found.form == "learned"
+
+
+def test_a_near_miss_is_not_proposed(nlp):
+    assert _proposed(nlp, '"The militias disarmed before the vote," the envoy told reporters.') == []
+
+
+def test_groups_survive_the_json_round_trip():
+    back = DemandModel.from_json(OBLIGATION_MODEL.to_json())
+    assert back.groups == ("base", "cues") and back.threshold == 0.8
+    assert DemandModel.from_json({"threshold": 0.5, "weights": {"bias": 1}}).groups == ("base",)
+
+
+# -- choosing the model file by environment -------------------------------------------
+def test_environment_names_the_model_file(tmp_path, monkeypatch):
+    file = tmp_path / "m.json"
+    file.write_text(json.dumps(OBLIGATION_MODEL.to_json()), encoding="utf-8")
+    monkeypatch.setenv(MODEL_ENV, str(file))
+    assert configured_demand_model(learned=False).groups == ("base", "cues")
+    monkeypatch.setenv(MODEL_ENV, "off")
+    assert configured_demand_model(learned=True) is None
+    monkeypatch.setenv(MODEL_ENV, str(tmp_path / "missing.json"))
+    with pytest.raises(FileNotFoundError):
+        configured_demand_model(learned=False)
+    monkeypatch.delenv(MODEL_ENV)
+    assert configured_demand_model(learned=False) is None
+    assert configured_demand_model(learned=True) is load_demand_model()
 
 
 # -- training -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extract.demand_model import DemandModel, learned_found, load_demand_model
+from ..extract.demand_model import DemandModel, configured_demand_model, learned_found
 from ..extract.demands import DemandExtractor, Found, load_demand_lexicon
 from ..model import Demand
 
@@ -32,13 +32,14 @@ class DemandComponent:
         learned: also propose the sentences the rules left empty that the learned model
             (``kb/data/models/demands.json``) scores as demands. Off by default: in the
             writer-split evaluation (train on one writer's articles, score on another's) it
-            lowered F1 in both directions; see ``parley.extract.demand_model``.
+            lowered F1 in both directions; see ``parley.extract.demand_model``. The environment
+            variable ``PARLEY_DEMAND_MODEL=FILE`` turns it on with that model file (``off``: off).
     """
 
     def __init__(self, *, lexicon_path: Optional[str] = None, learned: bool = False):
         lexicon = load_demand_lexicon(lexicon_path) if lexicon_path else load_demand_lexicon()
         self.extractor = DemandExtractor(lexicon)
-        self.model: Optional[DemandModel] = load_demand_model() if learned else None
+        self.model: Optional[DemandModel] = configured_demand_model(learned)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -55,7 +56,7 @@ class DemandComponent:
         demands: list[Demand] = self.extractor.set_records(doc, found, resolved, quotes, published, dates)
         if self.model is not None:
             # The rules first; the model only speaks for sentences they left empty.
-            more = learned_found(doc, self.model, quotes, [d.span for d in demands])
+            more = learned_found(doc, self.model, quotes, [d.span for d in demands], doc._.actors)
             if more:
                 demands = sorted(demands + self.extractor.set_records(doc, more, resolved, quotes, published, dates),
                                  key=lambda d: d.span)
