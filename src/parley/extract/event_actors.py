@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, MentionDetail, Quote
@@ -384,6 +385,33 @@ class ActorContext:
             return None
         country = self._sentence_country(head) or self.main_country()
         return self._group(head, sector, country) if country else None
+
+    def unidentified_attacker(self, means: Token, sector: str) -> str:
+        """The attacker of a violence told without its doer ("killed in a car bombing in
+        Baghdad"): an unidentified armed group (``sector``) of the country where the act took
+        place, else of no country, named by its means."""
+        head = means
+        country = self._setting_country(head.sent)
+        actor_id = self._group(head, sector, country)
+        actor, mentions = self.groups[actor_id]
+        if country and actor_id not in self.resolved.actors:
+            # "Iraq (UAF)" reads as a force of Iraq's; the attacker is only known to act there
+            owner = self.resolved.actors.get(country)
+            known = owner.name if owner else getattr(pycountry.countries.get(alpha_3=country), "name", country)
+            name = f"unidentified attackers in {known}"
+            self.groups[actor_id] = (actor.model_copy(update={"name": name}), mentions)
+        return actor_id
+
+    def _setting_country(self, sent: Span) -> Optional[str]:
+        """The country of the first place the sentence puts something in ("in Baghdad",
+        "near Samarra", "outside the Iraqi city of Basra"), not one named as a modifier
+        ("an anti-Syria journalist")."""
+        for place, token in self.places:
+            if token is None or not (sent.start <= token.i < sent.end) or not place.country:
+                continue
+            if any(a.dep_ == "prep" for a in token.ancestors if a.i >= sent.start):
+                return place.country
+        return None
 
     def others_institution(self, head: Token, found: list[str], source: list[str]) -> list[str]:
         """"China and Russia support the government" (of Sudan): a bare "the government"

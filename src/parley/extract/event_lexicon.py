@@ -187,6 +187,21 @@ class ModalityWords:
     stative_preps: frozenset[str] = frozenset()
     # "may/might/could halt talks if ...": an act announced on a condition (an intent or threat)
     conditional_intent_aux: frozenset[str] = frozenset()
+    # "weeks earlier", "two years later": a span counted from another past time (history)
+    offset_adverbs: frozenset[str] = frozenset()
+    # "resigned after Russia seized Crimea in 2014": an act that follows a dated past one
+    sequel_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class AgentlessWords:
+    """Violent acts told without their doer (``cameo/agentless.yaml``)."""
+
+    verbs: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
+    victims: frozenset[str] = frozenset()
+    sector: str = "UAF"
 
 
 @dataclass
@@ -209,6 +224,7 @@ class EventLexicon:
     plover_scores: dict[str, float] = field(default_factory=dict)
     words: Optional[ModalityWords] = None
     agent_sectors: dict[str, str] = field(default_factory=dict)
+    agentless: AgentlessWords = field(default_factory=AgentlessWords)
 
     def entry(self, code: str) -> Optional[dict]:
         """The table row of ``code``, falling back to its 3-digit parent and then its root's
@@ -318,7 +334,18 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
     lex.codes = {str(k): v for k, v in (table.get("codes") or {}).items()}
     lex.plover_scores = {str(k): float(v) for k, v in (table.get("plover_scores") or {}).items()}
     lex.agent_sectors = _agent_sectors(agents_file)
+    lex.agentless = _agentless_words(Path(cameo_dir) / "agentless.yaml")
     return lex
+
+
+def _agentless_words(path: Path) -> AgentlessWords:
+    """The words of violent acts told without their doer; none when the file is absent."""
+    if not path.exists():
+        return AgentlessWords()
+    data = _read(path)
+    return AgentlessWords(verbs=_words(data.get("verbs")), instruments=_words(data.get("instruments")),
+                          means_preps=_words(data.get("means_preps")), victims=_words(data.get("victims")),
+                          sector=str(data.get("sector") or "UAF"))
 
 
 def _describing_words(value, words_file: Path) -> frozenset[str]:
