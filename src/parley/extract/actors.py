@@ -12,6 +12,10 @@ media platform, each tied to one actor with the rule that resolved it (``how``):
 - ``context``: an ambiguous alias read in its context ("on X" is the platform);
 - ``agent``: a country's generic agent ("Russian forces" -> Russia, military);
 - ``first name``: a first name alone, of a person named in full in the article ("Vladimir");
+- ``mission``: a state's or IGO's post abroad with its place ("the U.S. Embassy in Tegucigalpa");
+- ``member list``: a group's name with its members in apposition ("The E3 - Britain, France
+  and Germany"), one mention of the group;
+- ``body``: a country's body named as a proper name after its demonym ("Philippine Coast Guard");
 - ``new``: a person or organisation the KB does not know, typed from the model and context.
 
 What is not: pronouns and role nouns ("he", "the spokesman") are left to coreference in the
@@ -27,11 +31,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
+import yaml
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
-from ..kb import Entry, KnowledgeBase, normalise
+from ..kb import LEXICON_DIR, Entry, KnowledgeBase, normalise
 from ..nlp.components import DATELINE
 from ..nlp.sentences import text_of, entities
 from ..model import Actor, MentionDetail
@@ -54,6 +59,25 @@ SECTOR_LABELS = {
     "BUS": "business", "JRN": "media", "PTY": "party", "MED": "health services", "EDU": "education",
     "REF": "refugees", "LAB": "labour", "ELI": "elites", "CRM": "criminals", "HLH": "health",
 }
+# Punctuation that opens a list of a group's members right after its name: "The E3 - Britain,
+# France and Germany -", "the Quad (the US, Japan, India and Australia)". A comma is left out:
+# "NATO, Britain and France said" lists three actors.
+MEMBER_LIST_OPENERS = {"-", "–", "—", "(", ":"}
+MAX_NAME_TOKENS = 4  # owner or place names around a mission noun: "the United Arab Emirates"
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict:
+    """Words of bodies' proper names from ``lexicon/role_nouns.yaml``: mission nouns (longest
+    first), the last words of body names, and a country's armed and security bodies."""
+    data = yaml.safe_load((LEXICON_DIR / "role_nouns.yaml").read_text(encoding="utf-8"))
+    missions = sorted((tuple(normalise(w).split()) for w in data.get("mission_nouns") or []), key=len, reverse=True)
+    return {
+        "missions": missions,
+        "mission_starts": frozenset(words[0] for words in missions),
+        "heads": frozenset(normalise(w) for w in data.get("name_heads") or []),
+        "bodies": {tuple(normalise(k).split()): v for k, v in (data.get("country_bodies") or {}).items()},
+    }
 
 
 @dataclass
@@ -240,6 +264,22 @@ class ActorResolver:
             if entry.type == "country":
                 countries_in_doc.add(entry.id)
 
+        # 1b. Names the KB cannot list but whose form makes them one body: a state's post
+        # abroad ("the U.S. Embassy in Tegucigalpa"), a name with "and" inside ("the Hostages
+        # and Missing Families Forum"), a group followed by its members ("The E3 - Britain,
+        # France and Germany"). Each absorbs the names inside it, which are not actors here.
+        for i, j, entry in self._missions(doc, taken, mentions):
+            self._absorb(mentions, i, j)
+            new_entries[entry.id] = entry
+            take(i, j, entry.id, "mission")
+        for i, j in self._names_with_and(doc, taken):
+            entry = self._new_entry(doc[i:j], "organisation", new_entries, called_a_body=True)
+            if entry is not None:
+                take(i, j, entry.id, "new")
+        for i, j, actor_id in self._groups_with_members(doc, taken, mentions, new_entries):
+            self._absorb(mentions, i, j)
+            take(i, j, actor_id, "member list")
+
         # 2. Aliases that are ordinary words too ("X"), only in their context.
         for i, j, ids in self._ngram_matches(doc, keys, self.kb.context_aliases):
             if any(taken[i:j]) or i == 0:
@@ -283,8 +323,8 @@ class ActorResolver:
         for i, token in enumerate(doc):
             if taken[i]:
                 continue
-            if not token.text[:1].isupper():
-                continue
+            if not token.text[:1].isupper() or token.pos_ == "DET":
+                continue  # "The" is no half of a demonym: "The Philippine" is "Philippine"
             # Two-word demonyms first: "North Korean" is not "Korean", "South Sudanese" not "Sudanese".
             pair = self.kb.country_of_demonym(f"{token.text} {doc[i + 1].text}") if i + 1 < len(doc) and not taken[i + 1] else None
             country = pair or self.kb.country_of_demonym(token.text)
@@ -293,6 +333,13 @@ class ActorResolver:
             last = i + 1 if pair else i  # the demonym's last token
             if _inside_institution_name(doc, i, last + 1):
                 continue  # "Syrian" in "the Syrian Observatory for Human Rights"
+            body = self._proper_body_after(doc, last)
+            if body is not None and not any(taken[i:body[0]]):
+                # "the Philippine Coast Guard": the proper name of one of the country's bodies
+                entry = self._body_entry(doc[i:body[0]], country, body[1], new_entries)
+                take(i, body[0], entry.id, "body")
+                countries_in_doc.add(country)
+                continue
             agent = self._agent_after(doc, last)
             if agent is not None and any(taken[i:agent[0]]):
                 continue  # "Palestinian" in "the Palestinian Health Ministry in Gaza": part of a named body
@@ -377,6 +424,184 @@ class ActorResolver:
             while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
             yield i, j, sector
+
+    # -- bodies named by their form -------------------------------------------------
+    def _missions(self, doc: Doc, taken: list[bool], mentions: list[ActorMention]):
+        """(start, end, entry) of each post abroad: an owner (country, demonym or IGO) and a
+        capitalised mission noun, with "of <owner>" after it instead, then "in/to <place>"
+        when given ("the U.S. Embassy in Tegucigalpa", "the Embassy of Japan in Kyiv", "the EU
+        Mission in Armenia"). The post is an actor of its own, of its owner's country."""
+        by_token = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
+        keys = _token_flags(doc)[1]
+        for i in range(1, len(doc)):
+            noun_end = self._mission_noun_end(doc, i, keys)
+            if noun_end is None or any(taken[i:noun_end]):
+                continue
+            owner = self._owner_before(doc, i, taken, by_token)
+            end = noun_end
+            if owner is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+                after = self._name_run(doc, end + 1, by_token)
+                entry = self._owner_of(doc[after[0]:after[1]], by_token) if after else None
+                owner, end = ((i, entry), after[1]) if entry is not None else (None, end)
+            if owner is None:
+                continue
+            if end + 1 < len(doc) and doc[end].lower_ in ("in", "to"):
+                place = self._name_run(doc, end + 1, by_token)
+                end = place[1] if place else end
+            start, entry = owner
+            name = text_of(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+            country = entry.id if entry.type == "country" else entry.country
+            sector = "GOV" if entry.type == "country" else entry.sector
+            slug = _SLUG.sub("-", unidecode(name).lower()).strip("-")
+            yield start, end, Entry(id=f"new:organisation:{slug}", name=name, type="organisation", country=country, sector=sector)
+
+    def _mission_noun_end(self, doc: Doc, i: int, keys) -> Optional[int]:
+        """The end of a capitalised mission noun starting at token ``i`` ("Embassy", "High
+        Commission", "Consulate-General"), else None."""
+        if not doc[i].text[:1].isupper() or _normalise_word(keys[i]).split(" ")[0] not in _name_words()["mission_starts"]:
+            return None
+        for words in _name_words()["missions"]:
+            end, got = i, []
+            while end < len(doc) and len(got) < len(words) and end - i <= len(words) + 1:
+                key = _normalise_word(keys[end])
+                if key:
+                    got.append(key)
+                end += 1
+            if tuple(got) == words and all(t.text[:1].isupper() for t in doc[i:end] if t.is_alpha):
+                return end
+        return None
+
+    def _owner_before(self, doc: Doc, i: int, taken: list[bool], by_token: dict) -> Optional[tuple[int, Entry]]:
+        """(start, entry) of the country or IGO named right before a mission noun, possessive
+        or not: an actor mention already found, else a demonym or name not yet resolved."""
+        k = i - 1 if doc[i - 1].tag_ == "POS" else i
+        mention = by_token.get(k - 1)
+        if mention is not None:
+            entry = self.kb.get(mention.actor_id)
+            owner = entry is not None and entry.type in ("country", "igo") and mention.token_end == k
+            return (mention.token_start, entry) if owner else None
+        for start in range(max(0, k - MAX_NAME_TOKENS), k):
+            run = doc[start:k]
+            if run[0].pos_ == "DET" or any(taken[start:k]) or not all(t.text[:1].isupper() for t in run if t.is_alpha):
+                continue
+            entry = self._owner_of(run, by_token)
+            if entry is not None:
+                return start, entry
+        return None
+
+    def _owner_of(self, span: Span, by_token: dict) -> Optional[Entry]:
+        """The one country or IGO a short name or demonym stands for."""
+        mention = by_token.get(span.start)
+        if mention is not None and mention.token_end >= span.end:
+            entry = self.kb.get(mention.actor_id)
+            return entry if entry is not None and entry.type in ("country", "igo") else None
+        country = self.kb.country_of_demonym(span.text)
+        ids = [country] if country else [a for a in self.kb.lookup(span.text) if self.kb.get(a).type in ("country", "igo")]
+        return self.kb.get(ids[0]) if len(ids) == 1 else None
+
+    @staticmethod
+    def _name_run(doc: Doc, k: int, by_token: dict) -> Optional[tuple[int, int]]:
+        """(start, end) of the capitalised name starting at ``k`` (after an optional "the"),
+        to the end of any actor mention it opens: "Tegucigalpa", "the IAEA", "the United Nations"."""
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        end = k
+        while end < len(doc) and end - k < MAX_NAME_TOKENS and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ not in ("PERSON", "DATE", "TIME"):
+            end += 1
+        if end == k:
+            return None
+        last = by_token.get(end - 1)
+        return k, max(end, last.token_end if last is not None else end)
+
+    def _names_with_and(self, doc: Doc, taken: list[bool]):
+        """(start, end) of capitalised names with "and" inside that end in a body's head word
+        ("the Hostages and Missing Families Forum", "the Peace and Security Council"): the
+        parser splits them at "and" into two made-up groups. Headlines, where every word is
+        capitalised, are left alone."""
+        heads = _name_words()["heads"]
+        for k in range(1, len(doc) - 1):
+            if doc[k].lower_ not in ("and", "&") or taken[k]:
+                continue
+            j = k + 1
+            while j < len(doc) and j - k <= MAX_NAME_TOKENS and self._name_word(doc[j]) and not taken[j] \
+                    and not self.kb.country_of_demonym(doc[j].text):
+                j += 1
+            if j == k + 1 or _normalise_word(doc[j - 1].text) not in heads:
+                continue
+            i = k
+            while i > 0 and k - i < MAX_NAME_TOKENS and self._name_word(doc[i - 1]) and not taken[i - 1] \
+                    and doc[i - 1].pos_ != "DET" and not self.kb.country_of_demonym(doc[i - 1].text):
+                i -= 1  # "Russian and Chinese forces" are two countries' forces: demonyms stop a name
+            if i < k and not self._in_headline(doc[k]):
+                yield i, j
+
+    @staticmethod
+    def _name_word(token: Token) -> bool:
+        return token.text[:1].isupper() and token.text.replace("-", "").replace("'", "").isalpha()
+
+    @staticmethod
+    def _in_headline(token: Token) -> bool:
+        """The sentence is set in title case: all its content words capitalised."""
+        content = [t for t in token.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.is_alpha]
+        return bool(content) and all(t.text[:1].isupper() for t in content)
+
+    def _groups_with_members(self, doc: Doc, taken: list[bool], mentions: list[ActorMention], new_entries: dict[str, Entry]):
+        """(start, end, actor id) of a group's name followed by a list of its member
+        countries ("The E3 - Britain, France and Germany", "the Quad (the US, Japan, India and
+        Australia)"). The parser often makes the name a modifier of the first member, which
+        would then speak for the group; the whole phrase is the group."""
+        by_token = {k: m for m in mentions for k in range(m.token_start, m.token_end)}
+        for s in range(1, len(doc) - 3):
+            if doc[s].text not in MEMBER_LIST_OPENERS or not doc[s - 1].text[:1].isalnum():
+                continue
+            end = self._member_list_end(doc, s + 1, by_token)
+            if end is None:
+                continue
+            if doc[s].text == "(" and end < len(doc) and doc[end].text == ")":
+                end += 1
+            named = by_token.get(s - 1)
+            if named is not None:
+                entry = self.kb.get(named.actor_id)
+                if entry is not None and entry.type in ("igo", "organisation", "group") and named.token_end == s:
+                    yield named.token_start, end, entry.id
+                continue
+            start = s - 1
+            while start > 0 and s - start < 3 and not taken[start - 1] and self._name_word(doc[start - 1]) and doc[start - 1].pos_ != "DET":
+                start -= 1
+            name = doc[start:s]
+            if taken[start] or not (self._looks_like_org_name(name.text) or all(t.ent_type_ == "ORG" for t in name)):
+                continue  # "on Monday - Britain, France and Germany": no group's name
+            entry = self._new_entry(name, "organisation", new_entries, called_a_body=True)
+            if entry is not None:
+                yield start, end, entry.id
+
+    def _member_list_end(self, doc: Doc, k: int, by_token: dict) -> Optional[int]:
+        """The end of a list of two or more countries starting at ``k`` and closed by "and",
+        else None: "Britain, France and Germany"."""
+        members, joined = 0, False
+        while k < len(doc):
+            if doc[k].lower_ == "the":
+                k += 1
+            mention = by_token.get(k)
+            entry = self.kb.get(mention.actor_id) if mention is not None and mention.token_start == k else None
+            if entry is None or entry.type != "country":
+                return None
+            members, k = members + 1, mention.token_end
+            if joined:
+                return k if members >= 2 else None
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+            if k < len(doc) and doc[k].lower_ in ("and", "&"):
+                joined, k = True, k + 1
+            elif doc[k - 1].text != ",":
+                return None
+        return None
+
+    @staticmethod
+    def _absorb(mentions: list[ActorMention], i: int, j: int) -> None:
+        """Drop the mentions inside tokens i..j: a longer name found later covers them."""
+        mentions[:] = [m for m in mentions if m.token_end <= i or m.token_start >= j]
 
     def _bracketed_acronyms(self, doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
         """Acronyms in brackets right after an organisation's or group's mention, mapped to it."""
@@ -705,6 +930,29 @@ class ActorResolver:
                 break
         return None
 
+    @staticmethod
+    def _proper_body_after(doc: Doc, i: int) -> Optional[tuple[int, str]]:
+        """(end, sector) of a country's body of several words written as a proper name right
+        after the demonym at ``i`` ("Philippine Coast Guard", "Ukrainian Border Guard
+        Service"), which no one of its words names. In lower case ("the Chinese coast
+        guard") it is left to coreference, which looks for the KB's body first."""
+        for words, sector in sorted(_name_words()["bodies"].items(), key=lambda b: -len(b[0])):
+            end = i + 1 + len(words)
+            tokens = doc[i + 1 : end]
+            if len(words) >= 2 and end <= len(doc) and all(t.text[:1].isupper() for t in tokens) \
+                    and tuple(_normalise_word(t.text) for t in tokens) == words:
+                return end, sector
+        return None
+
+    @staticmethod
+    def _body_entry(span: Span, country: str, sector: str, new_entries: dict[str, Entry]) -> Entry:
+        """The article's organisation for a country's body named as written, of that country."""
+        slug = _SLUG.sub("-", unidecode(span.text).lower()).strip("-")
+        actor_id = f"new:organisation:{slug}"
+        if actor_id not in new_entries:
+            new_entries[actor_id] = Entry(id=actor_id, name=span.text, type="organisation", country=country, sector=sector)
+        return new_entries[actor_id]
+
     def _title_fragment(self, span: Span) -> bool:
         """The span is (part of) a title before a name: "National Security" in "National
         Security Minister Itamar Ben-Gvir", or "Far-right National Security Minister" tagged
@@ -718,8 +966,8 @@ class ActorResolver:
     def _new_entry(self, span: Span, kind: str, new_entries: dict[str, Entry], called_a_body: bool = False) -> Optional[Entry]:
         """An actor the KB does not know, typed from the model, with country and sector from context."""
         name = span.text.strip()
-        if sum(c.isalpha() for c in name) < 2:
-            return None
+        if not any(c.isalpha() for c in name) or sum(c.isalnum() for c in name) < 2:
+            return None  # a letter and one more letter or digit: "E3" and "G7" are names
         if kind == "organisation" and len(span) == 1 and not called_a_body and not self._looks_like_org_name(name):
             return None  # "The World is waiting": a capitalised common word, not an organisation
         if kind == "person":
@@ -727,6 +975,8 @@ class ActorResolver:
             linked = self._earlier_person(name, new_entries)
             if linked is not None:
                 return linked
+        if self._is_bare_title(name):
+            return None  # "The Secretary-General reiterates": a post, for coreference to fill
         if self._is_toponym(name):
             return None  # "Nakhchivan", "Nagorno-Karabakh" tagged as a person or organisation: a place
         if kind == "organisation" and self._title_fragment(span):
@@ -741,6 +991,11 @@ class ActorResolver:
             entry.aliases = [role]  # kept as the role text for unknown people
         new_entries[actor_id] = entry
         return entry
+
+    def _is_bare_title(self, name: str) -> bool:
+        """Every word of the name is a title word ("Secretary-General", "Director General")."""
+        words = normalise(name).split()
+        return bool(words) and all(w in self._title_sectors for w in words)
 
     @staticmethod
     def _earlier_person(name: str, new_entries: dict[str, Entry]) -> Optional[Entry]:

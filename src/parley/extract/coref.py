@@ -158,8 +158,9 @@ class SpeakerResolver:
                 return found
         if head_is_actor and mention.how == "agent" and self._names_one_person(subject):
             # "The Georgian prime minister said": a title, not the government it belongs to;
-            # the holder the article names before the one the KB knows.
-            found = self._role_family(subject) or self._office_holder(subject, mention) or self._role_noun(subject, noun)
+            # the holder the article names before the one the KB knows, unless the phrase
+            # names them itself ("the Dutch prime minister, Dick Schoof, said").
+            found = self._person_in_apposition(subject) or self._role_family(subject) or self._office_holder(subject, mention) or self._role_noun(subject, noun)
             if found is not None:
                 return found
         owner_only = mention is not None and not head_is_actor and self._is_owner(subject, mention)
@@ -327,6 +328,8 @@ class SpeakerResolver:
         while phrase.lower().startswith(("the ", "this ")):
             phrase = phrase.split(" ", 1)[1]
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="government")
+        if not bare and self._one_of_rival_governments(subject):
+            return self._rival_government(subject, country, phrase, start_link, link, how)
         entries = _institutions_of(self.kb, country, frozenset({normalise(subject.lemma_)})) if self.kb is not None else []
         if len(entries) == 1:
             self._register(entries[0], subject, phrase, "institution")
@@ -339,6 +342,41 @@ class SpeakerResolver:
         if not bare:
             self.institutions.append((subject.i, actor.id, phrase))
         return Resolution(actor.id, phrase, link, chain)
+
+    def _one_of_rival_governments(self, subject: Token) -> bool:
+        """"the army-aligned government", "the internationally recognised government", "the
+        Taliban administration", "the regional government": a descriptor that picks one
+        government among several a country has (rivals, levels). Only words that name the
+        country ("the Sudanese government") or leave it whole ("the central government", "the
+        new government") do not."""
+        if subject.i in self.by_token:
+            return False  # the actor finder named it already: "the Israeli government", "the Taliban administration"
+        neutral = _speaker_nouns()["government_neutral"]
+        for token in self.doc[subject.left_edge.i : subject.i]:
+            if token.dep_ in ("det", "case", "punct") or token.tag_ == "POS" or not token.is_alpha:
+                continue
+            mention = self.by_token.get(token.i)
+            if mention is not None and self.resolved.actors[mention.actor_id].type in ("country", "person"):
+                continue
+            if normalise(token.text) not in neutral:
+                return True
+        return False
+
+    def _rival_government(self, subject: Token, country: str, phrase: str, start_link: MentionDetail,
+                          link: Optional[ActorMention], how: str) -> Resolution:
+        """One of a country's governments, an actor of its own named as the article names it,
+        of that country; "the government" later takes it back (``institutions``)."""
+        actor_id = "new:organisation:" + "-".join(normalise(phrase).split())
+        actor = self.resolved.actors.get(actor_id)
+        if actor is None:
+            actor = self.resolved.actors[actor_id] = Actor(id=actor_id, name=phrase, type="organisation", country=country, sector="GOV")
+        span = (subject.left_edge.idx, subject.idx + len(subject.text))
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+            actor.mention_details.append(MentionDetail(span=span, text=phrase, how="government"))
+        self.institutions.append((subject.i, actor_id, phrase))
+        country_link = self._link(link, how) if link else MentionDetail(span=start_link.span, text=country, how=how)
+        return Resolution(actor_id, phrase, None, [start_link, country_link])
 
     def _salient_country(self, subject: Token):
         """(country, mention, how) for an unnamed government: the nearest subject of this
@@ -421,6 +459,15 @@ class SpeakerResolver:
         if word in PERSON_PRONOUNS:
             return "person"
         return "group" if word == "they" else "institution"
+
+    def _person_in_apposition(self, subject: Token) -> Optional[Resolution]:
+        """The person a role phrase names in apposition: "the Dutch prime minister, Dick Schoof,"."""
+        for appos in (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            named = self.mention_in(appos)
+            if named is not None and self.resolved.actors[named.actor_id].type == "person":
+                actor = self.resolved.actors[named.actor_id]
+                return Resolution(actor.id, actor.name, named, [self._link(named, "apposition")])
+        return None
 
     def _role_subject_before(self, pronoun: Token, word: str, start_link: MentionDetail) -> Optional[Resolution]:
         """(b) "The Director General is expected to rotate the team. He said ...": the main
@@ -518,7 +565,35 @@ class SpeakerResolver:
             holder = self._family_office_holder(subject, next(iter(countries)), found, start_link)
         if holder is None and len(countries) == 1 and not organisations and found & REPRESENTING_FAMILIES:
             holder = self._representing(subject, next(iter(countries)), start_link)
+        if holder is None and not countries and not organisations and not owners:
+            holder = self._organisation_office_holder(subject, found, matched, start_link)
         return holder
+
+    def _organisation_office_holder(self, subject: Token, found: frozenset[str], matched: str, start_link: MentionDetail) -> Optional[Resolution]:
+        """"The Secretary-General reiterates his call" when the article names nobody in the
+        post nor whose post it is: the one person whose KB title on the publication date is
+        opens with the phrase's title and names an organisation the article mentions
+        ("Secretary-General of the United Nations" in a story that mentions the UN; not
+        "Under-Secretary-General" nor "Spokesman for the Secretary-General"). Offices of international bodies
+        only (a title with no country): a country's office needs its country named."""
+        if self.kb is None or self.published is None:
+            return None
+        families = role_families()
+        found = found & families.one_per_organisation
+        if not found:
+            return None  # spokespeople and envoys are many: an unnamed one speaks for the body
+        organisations = [a for a in self.resolved.actors.values() if a.type in INSTITUTION_TYPES and a.mentions]
+        holders = {}
+        for entry, role in _international_office_holders(self.kb, self.published):
+            title = normalise(role.title)
+            if (title + " ").startswith(matched + " ") and families.holds(title, found) \
+                    and any(_names_organisation(title, o) for o in organisations):
+                holders[entry.id] = (entry, role)
+        if len(holders) != 1:
+            return None
+        entry, role = next(iter(holders.values()))
+        self._register(entry, subject, start_link.text, "office")
+        return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=start_link.span, text=role.title, how="office holder on the date")])
 
     def _representing(self, subject: Token, country: str, start_link: MentionDetail) -> Optional[Resolution]:
         """"Ukraine's ambassador said" when the article names no one in that post: the
@@ -888,14 +963,29 @@ class SpeakerResolver:
         if any(c.dep_ in ("compound", "amod", "poss", "prep") for c in subject.children):
             return None  # "a military spokesman", "a spokesman for the army": someone else's
         here = sentence_of(subject).start
+        candidates = []
         for mention, salient in self._antecedents(subject):
             if sentence_of(self.doc[mention.token_start]).start < here and self._sentences_between(mention.token_start, subject.i) > 1:
                 break
-            actor = self.resolved.actors[mention.actor_id]
-            if salient and actor.type != "media":
-                link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="representative")
-                return Resolution(actor.id, actor.name, mention, [link, self._link(mention, "speaks for the subject")])
-        return None
+            if salient and self.resolved.actors[mention.actor_id].type != "media":
+                if candidates and sentence_of(self.doc[mention.token_start]) != sentence_of(self.doc[candidates[0].token_start]):
+                    break  # the nearest sentence with a subject decides
+                candidates.append(mention)
+        if not candidates:
+            return None
+        # "The State Department said Washington condemned the launch. A spokesperson said":
+        # the one who made the statement, the main clause's subject, has the spokesperson.
+        mention = next((m for m in candidates if self._main_subject(m)), candidates[0])
+        actor = self.resolved.actors[mention.actor_id]
+        link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="representative")
+        return Resolution(actor.id, actor.name, mention, [link, self._link(mention, "speaks for the subject")])
+
+    def _main_subject(self, mention: ActorMention) -> bool:
+        """The mention is the subject of its sentence's main verb."""
+        head = self.doc[mention.token_end - 1]
+        while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
 
     def _sentences_between(self, first: int, last: int) -> int:
         count, sentence = 0, sentence_of(self.doc[last])
@@ -1251,6 +1341,7 @@ class RoleFamilies:
     organisation_words: frozenset[str]
     other_holder: frozenset[str] = frozenset()
     one_holder: frozenset[str] = frozenset()
+    one_per_organisation: frozenset[str] = frozenset()
 
     def families_of(self, words: list[str]) -> tuple[frozenset[str], list[str]]:
         """The families of the longest noun ending ``words``, and the words before it."""
@@ -1288,6 +1379,7 @@ def role_families() -> RoleFamilies:
         neutral=frozenset(normalise(w) for w in data.get("neutral_modifiers") or []),
         organisation_words=frozenset(normalise(w) for w in data.get("organisation_words") or []),
         one_holder=frozenset(name for name, family in data["families"].items() if family.get("one_holder")),
+        one_per_organisation=frozenset(name for name, family in data["families"].items() if family.get("one_per_organisation")),
         other_holder=frozenset(normalise(w) for w in data.get("other_holder_modifiers") or []),
     )
 
@@ -1336,6 +1428,24 @@ def _institutions_of(kb: KnowledgeBase, country: str, words: frozenset[str]) -> 
     return [entry for entry, forms in by_country.get(country, []) if any(words <= f for f in forms)]
 
 
+# Per knowledge base and day: the people holding an office of an international body then.
+_INTERNATIONAL: "weakref.WeakKeyDictionary[KnowledgeBase, dict]" = weakref.WeakKeyDictionary()
+
+
+def _international_office_holders(kb: KnowledgeBase, day: dt.date) -> list:
+    """(entry, role) of every person whose role on ``day`` has no country (an IGO's office)."""
+    by_day = _INTERNATIONAL.setdefault(kb, {})
+    found = by_day.get(day)
+    if found is None:
+        found = []
+        for entry in kb.entries.values():
+            role = entry.role_on(day) if entry.type == "person" and entry.roles else None
+            if role is not None and not role.country and role.title:
+                found.append((entry, role))
+        by_day[day] = found
+    return found
+
+
 @lru_cache(maxsize=1)
 def _speaker_nouns() -> dict:
     """Representative and institution nouns from ``lexicon/reporting_verbs.yaml``; group,
@@ -1352,6 +1462,7 @@ def _speaker_nouns() -> dict:
         "source_nouns": frozenset(normalise(w) for w in roles.get("source_nouns") or []),
         "source_prepositions": frozenset(w.lower() for w in roles.get("source_prepositions") or []),
         "country_bodies": {normalise(k): v for k, v in (roles.get("country_bodies") or {}).items()},
+        "government_neutral": frozenset(normalise(w) for w in roles.get("government_neutral_modifiers") or []),
     }
 
 
