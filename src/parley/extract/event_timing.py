@@ -32,6 +32,7 @@ _DATELINE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][^\n,(/–—-]{1,30}?)(?P<re
 _DATELINE_REACH = 600  # a dateline opens the body, after a headline and standfirst at most
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}")  # a word of a sentence, not a dateline's
 _PARENS = re.compile(r"\([^)]*\)")
+_ISO_WEEK = re.compile(r"^\d{4}-W\d{2}$")  # "2023-W49", a week as the dates extractor writes it
 _DECADE = re.compile(r"^(1[0-9]|20)?[0-9]0'?s$|^'[0-9]0s$")  # "1990s", "the '90s", "80s"
 
 
@@ -147,21 +148,22 @@ class EventTiming:
         return None
 
     def is_historical(self, value: str) -> bool:
+        """Before the news: a day or week that ended more than a news cycle ago, or a whole
+        month or year that is over ("last month", "in 2024"): a report of today tells such
+        acts as background even when the month ended days ago (the day's news has a day)."""
         if self.published is None or not value:
             return False
         end = _period_end(value)
-        return end is not None and end < self.published - dt.timedelta(days=self.w.news_cycle_days)
+        if end is None:
+            return False
+        if _is_month_or_longer(value):
+            return end < self.published
+        return end < self.published - dt.timedelta(days=self.w.news_cycle_days)
 
     # modality
     def modality(self, match: _Match, own_date) -> str:
         verb = match.predicate
-        chain = [verb]
-        node = verb
-        while node.dep_ == "xcomp" and node.head.i != node.i:
-            node = node.head
-            chain.append(node)
-        if verb.tag_ == "VB" and verb.dep_ == "conj":
-            chain.append(verb.head)  # "will meet and discuss": the auxiliary is shared
+        chain = _control_chain(verb)
         children = [c for v in chain for c in v.children]
         if match.trigger.pos_ == "NOUN":
             children += list(match.trigger.children)
@@ -196,6 +198,8 @@ class EventTiming:
         elif any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in children):
             return "historical"
         elif self._long_ago(chain + _governing_clauses(verb)):
+            return "historical"
+        elif self._follows_past(verb):
             return "historical"
         elif self._counted_from(match.trigger) or self._repeated_before(verb, children):
             return "historical"
@@ -259,13 +263,42 @@ class EventTiming:
         or a decade, on the clause or a clause governing it (no resolved date says so)."""
         for verb in verbs:
             for child in verb.children:
-                if child.dep_ == "advmod" and child.lower_ == "ago":
+                if child.dep_ == "advmod" and (child.lower_ == "ago" or self._offset(child)):
                     if any(c.lemma_.lower() in self.w.long_ago_units for c in child.subtree):
                         return True
                 if child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
                         _DECADE.match(c.lower_) for c in _own_phrase(child)):
                     return True
         return False
+
+    def _offset(self, adverb: Token) -> bool:
+        """"weeks earlier", "two years later" (not a bare "earlier": "said earlier" is today):
+        the span before the adverb is what makes it a time counted from another past one."""
+        return adverb.lower_ in self.w.offset_adverbs and adverb.tag_ in ("RBR", "RB", "IN")
+
+    def _follows_past(self, verb: Token) -> bool:
+        """A past act told as following another act dated before the news: "resigned after
+        Russia seized Crimea in 2014", "fled following the 2019 coup". Only a simple or past
+        perfect past: "has grown after the 2014 war" reaches the present."""
+        if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)):
+            return False
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in self.w.sequel_words:
+                phrase = list(child.subtree)
+            elif child.dep_ == "advcl" and any(
+                    m.dep_ in ("mark", "prep") and m.lower_ in self.w.sequel_words for m in child.children):
+                phrase = list(child.subtree)
+            else:
+                continue
+            if self._dated_before_news(phrase[0].i, phrase[-1].i):
+                return True
+        return False
+
+    def _dated_before_news(self, first: int, last: int) -> bool:
+        """A date among tokens ``first``..``last`` lies before the news cycle."""
+        return any(token is not None and first <= token.i <= last and self.is_historical(date.value)
+                   for date, token in self.dates)
 
     def _guessed(self, verb: Token, children: list[Token]) -> bool:
         """A guess ("Perhaps the moderators will demand ...") or a scenario set up by an
@@ -597,9 +630,32 @@ def _period_end(value: str) -> Optional[dt.date]:
             year, month = int(value[:4]), int(value[5:7])
             nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
             return nxt - dt.timedelta(days=1)
+        if _ISO_WEEK.match(value):
+            return dt.date.fromisoformat(value[:8]) + dt.timedelta(days=6)  # its Sunday
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _is_month_or_longer(value: str) -> bool:
+    """A month ("2025-09"), a year or a decade, as the dates extractor writes them."""
+    return _is_decade(value) or len(value) == 4 or (len(value) == 7 and value[4] == "-")
+
+
+def _control_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is governed through as a complement or a conjunct sharing
+    their auxiliary: "will meet and discuss", "will be unable to turn the crowd and accuse
+    the audience" (accuse, turn, unable). Tense, modals and negating heads are read on them."""
+    chain, node = [verb], verb
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        if node.dep_ == "xcomp" or (node.dep_ == "conj" and node.tag_ == "VB"):
+            node = node.head
+            chain.append(node)
+        else:
+            break
+    return chain
 
 
 def _period_start(value: str) -> Optional[dt.date]:
