@@ -126,6 +126,10 @@ class ActorContext:
         actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
         return actor.country if actor is not None else None
 
+    def sector(self, actor_id: str) -> Optional[str]:
+        actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
+        return actor.sector if actor is not None else None
+
     def actors_of(self, token: Token, quote: Optional[Quote], modifiers: bool = False) -> list[str]:
         """Actors named by the phrase headed by ``token`` and its conjuncts."""
         found: list[str] = []
@@ -174,7 +178,7 @@ class ActorContext:
         if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
             return self._author_of(head, quote)
         actor = self.by_token[head.i]
-        body = self._country_body(head) if actor is None or actor.startswith("agent:") else None
+        body = self._country_body(head, civil=actor is None) if actor is None or actor.startswith("agent:") else None
         if body is not None:
             return [body]
         if actor is not None and not (modifiers and actor.startswith("agent:")):
@@ -240,7 +244,7 @@ class ActorContext:
         self.groups[actor_id][1].append(mention)
         return [actor_id]
 
-    def _country_body(self, head: Token) -> Optional[str]:
+    def _country_body(self, head: Token, civil: bool = False) -> Optional[str]:
         """"A Chinese coast guard ship", "China's coast guard", "Russian navy vessels": a
         country's armed or security body written in lower case (coreference's
         ``country_bodies``), acting through its ships or in its own name. The KB's body of that
@@ -260,6 +264,10 @@ class ActorContext:
         bodies = _speaker_nouns()["country_bodies"]
         key = next((" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i, -1)
                     if " ".join(words[i:j]) in bodies), None)
+        sector = bodies.get(key) if key is not None else None
+        if key is None and civil and words and words[-1] in self.voice.state_body_nouns:
+            # "Ukraine's energy ministry rejected": the ministry acts, not the whole country
+            key, sector = " ".join(words), self.voice.state_body_nouns[words[-1]]
         if key is None:
             return None
         from ..kb import load_kb
@@ -276,7 +284,7 @@ class ActorContext:
         mention = ActorMention(span.start_char, span.end_char, actor_id, "country body", span.start, span.end, span.text)
         if actor_id not in self.groups:
             actor = self.resolved.actors.get(actor_id) or Actor(
-                id=actor_id, name=name, type=kind, country=country.country, sector=bodies[key])
+                id=actor_id, name=name, type=kind, country=country.country, sector=sector)
             self.groups[actor_id] = (actor, [])
         if all(m.start != mention.start for m in self.groups[actor_id][1]):
             self.groups[actor_id][1].append(mention)

@@ -14,7 +14,7 @@ The word lists are data: ``kb/data/lexicon/event_voice.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -65,6 +65,11 @@ class VoiceWords:
     letter_preps: frozenset[str] = frozenset()
     # "filed a complaint, claiming that Mills had a conflict": the one the claim is about
     claim_verbs: frozenset[str] = frozenset()
+    # "Foreign Office spokesman Shafqat Ali Khan said Pakistan remains committed": an official
+    # whose country the article leaves unsaid speaks for the state whose stance they tell
+    official_sectors: frozenset[str] = frozenset()
+    # "Ukraine's energy ministry": civil bodies of a state, by head noun, with their sector
+    state_body_nouns: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 @lru_cache(maxsize=None)
@@ -77,6 +82,8 @@ def voice_words(path: Path = VOICE_FILE) -> VoiceWords:
     for item in fields(VoiceWords):
         if item.type in ("int", int):
             values[item.name] = int(raw.get(item.name) or item.default)
+        elif item.type in ("dict", dict):
+            values[item.name] = {str(k).lower(): str(v).upper() for k, v in (raw.get(item.name) or {}).items()}
         else:
             values[item.name] = _words(raw.get(item.name))
     return VoiceWords(**values)
@@ -98,7 +105,8 @@ def stated_now(predicate: Token, words: VoiceWords) -> bool:
     return False
 
 
-def speaker_voice(source: list[str], quote: Optional[Quote], country_of, is_person) -> Optional[str]:
+def speaker_voice(source: list[str], quote: Optional[Quote], country_of, is_person,
+                  sector_of=None) -> Optional[str]:
     """The quote's speaker when every source is the speaker's own side: an actor of the
     speaker's country that is not a person (a person keeps their own acts: "Trump had
     called her mother", told by his press secretary)."""
@@ -107,7 +115,7 @@ def speaker_voice(source: list[str], quote: Optional[Quote], country_of, is_pers
     speaker = quote.speaker.actor_id
     if not speaker or speaker in source:
         return None
-    country = country_of(speaker)
+    country = country_of(speaker) or _official_side(speaker, source, country_of, is_person, sector_of)
     if country is None:
         return None
     if any(is_person(a) or country_of(a) != country for a in source):
@@ -115,12 +123,25 @@ def speaker_voice(source: list[str], quote: Optional[Quote], country_of, is_pers
     return speaker
 
 
+def _official_side(speaker: str, source: list[str], country_of, is_person, sector_of) -> Optional[str]:
+    """The country an official of unsaid nationality speaks for: the one state whose stance
+    they tell. Officials speak for their own government ("government spokesperson Legesse
+    Tulu said Addis Ababa remained committed"); a person who holds no office (an analyst,
+    a witness) is no voice of a state, so their report keeps its own source."""
+    if sector_of is None or not is_person(speaker):
+        return None
+    if (sector_of(speaker) or "").upper() not in {s.upper() for s in voice_words().official_sectors}:
+        return None
+    countries = {country_of(a) for a in source}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def stance_source(root: str, predicate: Token, source: list[str], quote: Optional[Quote],
-                  country_of, is_person, derived: bool = False) -> Optional[str]:
+                  country_of, is_person, derived: bool = False, sector_of=None) -> Optional[str]:
     """The speaker as the source of a stance told for their own side, else None. A derived
     statement of intent, refusal or threat (``derived``) is a stance by nature; any other
     act must have a stance root and be stated as holding now."""
     words = voice_words()
     if not derived and (root not in words.stance_roots or not stated_now(predicate, words)):
         return None
-    return speaker_voice(source, quote, country_of, is_person)
+    return speaker_voice(source, quote, country_of, is_person, sector_of)

@@ -390,7 +390,8 @@ class EventCoder:
             return None  # a code the table does not know is a lexicon error: skip, don't guess
         match.source, match.target, match.code = source, target, code
         # "Lai said Taiwan would not bow": a stance told for the speaker's side is the speaker's
-        voice = stance_source(code[:2], match.predicate, source, quote, ctx.country, ctx.is_person)
+        voice = stance_source(code[:2], match.predicate, source, quote, ctx.country, ctx.is_person,
+                             sector_of=ctx.sector)
         return Event(
             source=_ref([voice] if voice else source),
             target=_ref([t for t in target if t != voice]),
@@ -1079,7 +1080,8 @@ class EventCoder:
             date = timing.statement_date(quote) if quote is not None else (
                 timing.published.isoformat() if timing.published else None)
             # "Indonesia will freeze ratification" (its spokesman): the threat is the speaker's
-            voice = stance_source(code[:2], match.predicate, match.source, quote, ctx.country, ctx.is_person, derived=True)
+            voice = stance_source(code[:2], match.predicate, match.source, quote, ctx.country, ctx.is_person,
+                                  derived=True, sector_of=ctx.sector)
             found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
                 "source": voice or event.source,
                 "target": _ref([t for t in _refs(event.target) if t != voice]) if voice else event.target,
