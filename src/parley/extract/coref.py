@@ -1252,11 +1252,16 @@ class Gender:
         self.female = {n.lower() for n in data.get("female_first_names", [])}
         self.male = {n.lower() for n in data.get("male_first_names", [])}
         self.female_endings = tuple(data.get("female_surname_endings", []))
+        self.male_endings = tuple(data.get("male_surname_endings", []))
+        self.whole = {_whole_name_key(n): "female" for n in data.get("female_full_names", [])}
+        self.whole.update({_whole_name_key(n): "male" for n in data.get("male_full_names", [])})
 
     def of(self, name: str) -> Optional[str]:
         parts = name.split()
         if not parts:
             return None
+        if _whole_name_key(name) in self.whole:
+            return self.whole[_whole_name_key(name)]
         first = parts[0].lower()
         if first in self.female:
             return "female"
@@ -1264,6 +1269,8 @@ class Gender:
             return "male"
         if len(parts) >= 2 and parts[-1].lower().endswith(self.female_endings):
             return "female"
+        if len(parts) >= 2 and parts[-1].lower().endswith(self.male_endings):
+            return "male"
         return None
 
     def agrees(self, pronoun: str, name: str) -> bool:
@@ -1467,6 +1474,11 @@ def _speaker_nouns() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _whole_name_key(name: str) -> str:
+    """A name folded for whole-name lookup: "Kim Yo-jong" and "Kim Yo Jong" are one key."""
+    return " ".join(name.replace("-", " ").lower().split())
+
+
 def _load_gender() -> dict:
     path = LEXICON_DIR / "gender.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}

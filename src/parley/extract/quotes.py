@@ -325,6 +325,8 @@ class QuoteExtractor:
                 if statement is not None and not self._mostly_quoted(statement.start, statement.end, direct_ranges):
                     found.append(statement)
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                if self._relays_direct_quote(token, quoted_ranges):
+                    continue
                 statement = self._according_to(doc, token, paras)
                 if statement is not None:
                     found.append(statement)
@@ -562,6 +564,16 @@ class QuoteExtractor:
         if covered <= 0.5 * (end - start):
             return False
         return len(_unquoted_words(text, start, end, quoted_ranges)) < PARTIAL_QUOTE_OWN_WORDS if text else True
+
+    def _relays_direct_quote(self, according: Token, quoted_ranges) -> bool:
+        """'"...," the president said at a meeting, according to his office': the phrase
+        names who passed on a quotation whose own cue names its speaker; the quotation is
+        the statement, and the relay is no second one."""
+        verb = according.head
+        if not self.lex.is_speech(verb) or verb.i > according.i or _subject_of(verb) is None:
+            return False
+        sentence = sentence_of(according)
+        return any(sentence.start_char <= s and e <= verb.idx for s, e in quoted_ranges)
 
     def _according_to(self, doc: Doc, according: Token, paras) -> Optional[_Statement]:
         to = doc[according.i + 1]
@@ -985,6 +997,10 @@ def _clause_subject(verb: Token) -> Optional[Token]:
         # phrase into two subjects; the last one before the verb heads the phrase.
         if len(subjects) > 1 and all(c.i < token.i for c in subjects[:2]):
             subjects = [max((c for c in subjects if c.i < token.i), key=lambda c: c.i)]
+        # '"Full panic mode," said Leslie Wimes': a noun inside the quotation that the parser
+        # also made a subject of the cue did not speak; the subject outside the marks did.
+        if len(subjects) > 1:
+            subjects = [c for c in subjects if not _across_quote(c, token)] or subjects
         for child in subjects:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
@@ -995,6 +1011,14 @@ def _clause_subject(verb: Token) -> Optional[Token]:
             return None
         token = token.head
     return None
+
+
+def _across_quote(subject: Token, verb: Token) -> bool:
+    """True when a quotation mark stands between a subject before its verb and the verb:
+    the subject then lies inside a quotation the verb reports, not in the narrator's words."""
+    if subject.i >= verb.i:
+        return False
+    return any(t.is_quote for t in verb.doc[subject.i + 1 : verb.i])
 
 
 def _reporting_head(cue: Token) -> Optional[Token]:
