@@ -70,6 +70,16 @@ class VoiceWords:
     official_sectors: frozenset[str] = frozenset()
     # "Ukraine's energy ministry": civil bodies of a state, by head noun, with their sector
     state_body_nouns: dict = field(default_factory=dict, hash=False, compare=False)
+    # conditions set on another side ("would not return unless the ELN ..."), read in events.py
+    pressure_marks: frozenset[str] = frozenset()
+    pressure_aux: frozenset[str] = frozenset()
+    only_words: frozenset[str] = frozenset()
+    pressure_codes: dict = field(default_factory=dict, hash=False, compare=False)
+    # sectors of armed groups fighting a state: their acts and the state's are two sides'
+    insurgent_sectors: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
+    # prepositions of a phrase that dates an act by an earlier one ("agreed after talks mediated by")
+    time_adjunct_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)

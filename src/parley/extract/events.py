@@ -54,7 +54,7 @@ from .event_syntax import (OBJECT_DEPS, PASSIVE_SUBJECTS, SUBJECTS, _bare_instit
                            _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_subject,
                            _is_time, _names, _own_words, _reduced_passive, _subject, _unique,
                            _verb_with_object)
-from .event_voice import stance_source
+from .event_voice import stance_source, voice_words
 from .event_timing import VERBAL_ROOTS, EventTiming, _period_end  # noqa: F401  (_period_end: re-exported)
 
 # Conflictual acts: when a quote attributes one to another country, the speaker accuses it.
@@ -85,6 +85,7 @@ class EventCoder:
     def __init__(self, lexicon: Optional[EventLexicon] = None):
         self.lex = lexicon or load_event_lexicon()
         self.w = self.lex.words
+        self.voice = voice_words()
 
     # -- public -------------------------------------------------------------------------
     def extract(self, doc: Doc, resolved, quotes: Sequence[Quote] = (), dates=(), places=(),
@@ -114,8 +115,9 @@ class EventCoder:
             sent_events = _announced_dropped(_refused_dropped(sent_events, intents), intents,
                                              self.lex.intent_replaces_act) + intents
             sent_events += self._obligations(sent, sent_events, ctx, timing)
+            sent_events = self._conditioned(sent, sent_events, ctx, timing)
             events += self._split_sources(_own_words(sent, sent_events, self.w.reporting_verbs, self.w.said_roots))
-        events += self._accusations(events, ctx)
+        events += self._accusations(events, ctx, timing)
         kept = _dedupe([e for _, e in events])
         ctx.commit_groups(kept)
         return kept
@@ -283,13 +285,23 @@ class EventCoder:
                 if scope is match:
                     continue
                 if (_governs(scope.trigger, match.trigger) and not _in_subject(scope.trigger, match.trigger)
-                        and not _coordinated(scope.trigger, match.trigger)):
+                        and not _coordinated(scope.trigger, match.trigger)
+                        and not self._in_time_adjunct(scope.trigger, match.trigger)):
                     inside = True
                     scope.mentioned.append(match)
                     break
             if not inside:
                 kept.append(match)
         return kept
+
+    def _in_time_adjunct(self, scope: Token, token: Token) -> bool:
+        """``token`` sits in a phrase that says when the scope's act came ("agreed to a
+        ceasefire after talks mediated by the United States"): a prior act of its own, not
+        what was agreed, demanded or refused."""
+        node = token
+        while node.head.i != scope.i and node.head.i != node.i:
+            node = node.head
+        return node.head.i == scope.i and node.dep_ == "prep" and node.lower_ in self.voice.time_adjunct_preps
 
     # -- one event ----------------------------------------------------------------------
     def _event(self, match: _Match, sent: Span, ctx: ActorContext, timing: EventTiming) -> Optional[Event]:
@@ -1158,7 +1170,98 @@ class EventCoder:
             node = node.head
         return False
 
-    def _accusations(self, events: list, ctx: ActorContext) -> list:
+    # -- conditions set on another side ------------------------------------------------------
+    def _conditioned(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
+        """An act named as a condition ("would not return to the table unless the ELN
+        commits to ...", "talks can resume only if the ELN releases ...", "if Lebanon does not
+        disarm Hezbollah, we will") is not that side's act: the news is the pressure the main
+        clause's side puts on it. The condition's act is replaced by that pressure, whose
+        source is the main clause's actor (or the speaker) and whose target is the side the
+        condition names."""
+        out = []
+        for match, event in events:
+            pressure = None if match.derived else self._pressure(match, sent, ctx, timing, events)
+            if pressure is None:
+                out.append((match, event))
+            elif pressure is not False:
+                out.append(pressure)
+        return out
+
+    def _pressure(self, match: _Match, sent: Span, ctx: ActorContext, timing: EventTiming, events: list):
+        """The pressure event for ``match`` when its act is a condition set by another side;
+        False when that side's own event already tells it; None when the act is no such
+        condition."""
+        clause = _condition_clause(match.predicate, ctx.voice.pressure_marks)
+        if clause is None:
+            return None
+        main = clause.head
+        if not (self._denied(main) or _modal(main, ctx.voice.pressure_aux)):
+            return None  # "Israel strikes whenever ...": no pressure announced
+        quote = ctx.quote_at(main.idx)
+        setter = self._condition_setter(main, ctx, quote)
+        if not setter or set(setter) & set(match.source):
+            return None  # "Iran will leave the NPT if ...": one side's own plan
+        if any(m.predicate.i == main.i and set(setter) & set(m.source) for m, _ in events if m is not match):
+            return False  # "they would not withdraw unless ...": the refusal is already coded
+        code = self._pressure_code(main, clause, ctx.voice)
+        plover = self.lex.plover(code)
+        if plover is None:
+            return None
+        new = _Match(main, None, main, derived=True)
+        own = timing.own_date(new)
+        date = own.value if own is not None else match_date(timing, new, quote)
+        target = [a for a in match.source if a not in setter]
+        event = Event(source=_ref(setter), target=_ref(target), cameo=code, plover=plover, modality="asserted",
+                      date=date, location=None, evidence=_clause_span(main, sent),
+                      reported_by=quote.speaker.actor_id if quote is not None else None,
+                      goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))
+        new.source, new.target, new.code = setter, target, code
+        return new, event
+
+    def _condition_setter(self, main: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Who sets the condition: the main clause's actor ("the government would not
+        return"), else the speaker whose statement it is ("dialogue can resume only if")."""
+        subject = _subject(main)
+        found = [a for a in ctx.actors_of(subject, quote) if ctx.can_act(a)] if subject is not None else []
+        if found:
+            return found
+        if subject is not None and subject.pos_ == "PRON":
+            return []  # an unresolved "it": not guessed
+        if quote is not None and quote.speaker.actor_id:
+            return [quote.speaker.actor_id]
+        return []
+
+    @staticmethod
+    def _pressure_code(main: Token, clause: Token, voice) -> str:
+        """A refusal until the condition is met (12), a condition that is the only way
+        forward (10: "only if"), else a warning of what follows (13)."""
+        if any(c.dep_ == "neg" for c in main.children):
+            return voice.pressure_codes["refusal"]
+        if any(c.lower_ in voice.only_words for c in clause.children if c.dep_ == "advmod"):
+            return voice.pressure_codes["demand"]
+        return voice.pressure_codes["threat"]
+
+    @staticmethod
+    def _other_side(speaker: str, doers: list[str], ctx: ActorContext) -> bool:
+        """The doers are not the speaker's side: another country, or, within one country,
+        an armed group against the state ("the M23 said its fighters were responding to
+        attacks by the FARDC"; the army telling of rebel attacks)."""
+        if speaker in doers:
+            return False
+        speaker_country = ctx.country(speaker)
+        countries = {ctx.country(a) for a in doers}
+        if speaker_country is None or None in countries:
+            return False
+        if speaker_country not in countries:
+            return True
+        rebels, state = ctx.voice.insurgent_sectors, ctx.voice.state_sectors
+        speaker_sector = (ctx.sector(speaker) or "").lower()
+        sectors = {(ctx.sector(a) or "").lower() for a in doers}
+        if speaker_sector in rebels:
+            return sectors <= state
+        return speaker_sector in state and sectors <= rebels
+
+    def _accusations(self, events: list, ctx: ActorContext, timing: Optional[EventTiming] = None) -> list:
         """A speaker who tells of a hostile act by another country accuses it (112):
         Peskov's "it was Ukraine that refused ... negotiations"."""
         found = []
@@ -1167,16 +1270,43 @@ class EventCoder:
                 continue
             if event.cameo[:2] not in HOSTILE_ROOTS:
                 continue
-            speaker_country = ctx.country(event.reported_by)
-            source_countries = {ctx.country(a) for a in match.source}
-            if speaker_country is None or None in source_countries or speaker_country in source_countries:
+            if not self._other_side(event.reported_by, match.source, ctx):
                 continue
             plover = self.lex.plover("112")
             found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
                 "source": event.reported_by, "target": _ref(match.source), "cameo": "112", "plover": plover,
+                # the accusation is made when it is told
+                "date": event.date or (match_date(timing, match, ctx.quote_at(match.trigger.idx)) if timing else None),
                 "location": None, "goldstein": self.lex.goldstein("112"), "plover_score": self.lex.plover_score(plover),
             })))
         return found
+def _condition_clause(predicate: Token, marks: frozenset[str]) -> Optional[Token]:
+    """The "if"/"unless" clause the predicate heads (through its coordinated partners:
+    "only if the ELN releases its hostages and halts attacks")."""
+    node = predicate
+    for _ in range(3):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return node
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _modal(verb: Token, auxes: frozenset[str]) -> bool:
+    """The verb is announced or made possible: "will", "would", "can" ("we will,": the
+    auxiliary itself is the verb when the act is left unsaid)."""
+    return verb.lower_ in auxes or any(c.dep_ == "aux" and c.lower_ in auxes for c in verb.children)
+
+
+def match_date(timing: EventTiming, match: _Match, quote: Optional[Quote]) -> Optional[str]:
+    """The date of a stance with no date word of its own: its statement's, else the news's
+    (a condition is set when it is told)."""
+    if quote is not None:
+        return timing.statement_date(quote)
+    return timing.published.isoformat() if timing.published else None
+
+
 def _small_clause(token: Token) -> bool:
     """A bare participle clause that says what the verb brings about: "ordered the camp
     closed", "wants the sanctions lifted" (no auxiliary, subordinator or object of its own;
