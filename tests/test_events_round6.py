@@ -56,7 +56,8 @@ def test_an_appeal_with_a_known_topic_stays(code):
 def test_what_needs_doing_is_hypothetical(code):
     events = code("Obviously the United States needs to do everything it can to support Israel.")
     supports = [e for e in events if e.plover.type == "SUPPORT"]
-    assert supports and all(e.modality == "hypothetical" for e in supports)
+    # never asserted; the checks now drop it (obligation_not_act: judges rejected needs as no act)
+    assert all(e.modality == "hypothetical" for e in supports)
 
 
 def test_demonstrating_that_is_no_protest(code):

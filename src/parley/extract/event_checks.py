@@ -138,6 +138,20 @@ class SenseTable:
     police_sectors: frozenset[str] = frozenset()
     police_nouns: frozenset[str] = frozenset()
     raid_harm_words: frozenset[str] = frozenset()
+    # acts only talked about: needed, (in)able, habitual, describing a noun, forecast
+    obligation_verbs: frozenset[str] = frozenset()
+    ability_auxiliaries: frozenset[str] = frozenset()
+    cannot_refusal_verbs: frozenset[str] = frozenset()
+    speaker_pronouns: frozenset[str] = frozenset()
+    generic_pronouns: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
+    forecast_verbs: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    # "dismissed Estonia as a suburb": disparagement, not the rejection of a proposal
+    disparage_code: str = ""
+    disparage_roots: frozenset[str] = frozenset()
+    disparage_verbs: frozenset[str] = frozenset()
+    disparage_preps: frozenset[str] = frozenset()
 
     def senses_of(self, lemma: str, root: str) -> list[Sense]:
         return [s for s in self.senses.get(lemma, ()) if not s.roots or root in s.roots]
@@ -156,7 +170,8 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
         "absence_words", "comparison_verbs", "own_things", "own_roots", "possessive_pronouns", "refusal_roots", "refusal_verbs",
         "withheld_verbs", "exit_codes", "exit_preps", "exit_nouns", "exit_actor_types", "test_roots",
         "test_words", "test_deps", "raid_roots", "raid_words", "police_sectors", "police_nouns",
-        "raid_harm_words")})
+        "raid_harm_words", "obligation_verbs", "ability_auxiliaries", "cannot_refusal_verbs", "speaker_pronouns", "generic_pronouns",
+        "habitual_adverbs", "forecast_verbs", "condition_marks", "disparage_roots", "disparage_verbs", "disparage_preps")})
     table.background_sentences = int(data.get("background_sentences", 2))
     table.background_months = int(data.get("background_months", 2))
     table.riot_code = str(data.get("riot_code") or "")
@@ -165,6 +180,7 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
     table.exit_code = str(data.get("exit_code") or "")
     table.test_code = str(data.get("test_code") or "")
     table.raid_code = str(data.get("raid_code") or "")
+    table.disparage_code = str(data.get("disparage_code") or "")
     for raw in data.get("senses") or []:
         for lemma in _words(raw["lemma"]):
             sense = Sense(
@@ -227,6 +243,11 @@ class EventChecks:
                 ("poll_share", poll_share),
                 ("figurative_comparison", figurative_comparison),
                 ("own_matter", own_matter),
+                ("obligation_not_act", obligation_not_act),
+                ("ability_not_act", ability_not_act),
+                ("habitual_stance", habitual_stance),
+                ("describing_clause", describing_clause),
+                ("forecast_content", forecast_content),
                 ("named_target_missing", named_target_missing),
             ) if name not in self.senses.disabled
         ]
@@ -614,6 +635,103 @@ def _GENDER() -> Gender:
     return Gender()
 
 
+# -- acts only talked about ------------------------------------------------------------------
+# Dependency relations through which a verb hands its act to a lower verb: "needs [to
+# provide]", "do everything [to support]", "unable [to turn] ... and [accuse]".
+CONTROL_DEPS = ("xcomp", "advcl", "conj", "acomp")
+
+
+def _controllers(trigger: Token, n: int, deps: tuple[str, ...] = CONTROL_DEPS) -> list[Token]:
+    """The words above the trigger through control relations, nearest first (up to ``n``)."""
+    heads, token = [], trigger
+    while len(heads) < n and token.head.i != token.i and token.dep_ in deps:
+        token = token.head
+        heads.append(token)
+    return heads
+
+
+def obligation_not_act(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'the money it needs to provide food', 'who needs to make more appeals to voters': what
+    someone needs to do is a need the writer sees, not an act done or announced."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB" or trigger.dep_ not in ("xcomp", "advcl", "conj"):
+        return None
+    for head in _controllers(trigger, 3):
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in senses.obligation_verbs:
+            return f"needed ('{head.text}')"
+    return None
+
+
+def _negated_ability(verb) -> bool:
+    """'cannot accept', "can't allow", 'can not tolerate'."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ == "cannot" for c in verb.children)
+
+
+def ability_not_act(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'They can't blame this on Bush': what someone can or cannot do is a judgement of
+    their means, not an act. The speaker's own "we cannot accept" is a refusal, and stays;
+    "will be unable to visit" is a planned act called off, which the coder negates."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB":
+        return None
+    verbs = [trigger] + [h for h in _controllers(trigger, 2, ("conj",)) if h.pos_ == "VERB"]
+    for verb in verbs:
+        if any(c.dep_ == "aux" and c.lower_ in senses.ability_auxiliaries for c in verb.children):
+            subject = _subject(verb)
+            if subject is not None and subject.lower_ in senses.speaker_pronouns:
+                return None
+            if verb.lemma_.lower() in senses.cannot_refusal_verbs and _negated_ability(verb):
+                return None  # "Moscow cannot accept NATO troops": a refusal, whoever says it
+            return f"ability ('{verb.text}')"
+    return None
+
+
+def habitual_stance(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'generally supported Democrats', 'had historically resisted such agreements': an
+    adverb of habit makes the verb a standing leaning, not one act."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB":
+        return None
+    adverb = next((c for c in trigger.children if c.dep_ == "advmod" and c.lower_ in senses.habitual_adverbs), None)
+    return f"habit ('{adverb.text}')" if adverb is not None else None
+
+
+def describing_clause(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'the very people they refuse to define', 'something we support': a relative clause in
+    the simple present describes the noun it hangs on by a standing attitude; news narrates
+    an act in a relative clause in the past ("problems that he blamed on Obama")."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB" or trigger.dep_ != "relcl" or trigger.tag_ not in ("VBP", "VBZ"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return None
+    # a named doer ("the group, which the army accuses of arming the RSF") reports its act;
+    # "we" and "they" in a describing clause speak of a standing attitude
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in senses.generic_pronouns:
+        return None
+    return f"describes '{trigger.head.text}'"
+
+
+def forecast_content(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'The Tax Foundation estimates that it would cost ... because it would encourage
+    investors': an act inside an estimate or a forecast is the analyst's model, not an act."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB":
+        return None
+    heads = _controllers(trigger, 4, ("ccomp", "advcl", "conj", "xcomp"))
+    forecast = next((h for h in heads if h.pos_ == "VERB" and h.lemma_.lower() in senses.forecast_verbs), None)
+    if forecast is None:
+        return None
+    # the scenario a model sets up ("modeled what would happen if America were to slap
+    # tariffs") is a hypothetical act someone may do; its effects are the model's
+    between = [trigger] + heads[:heads.index(forecast)]
+    if any(c.dep_ == "mark" and c.lower_ in senses.condition_marks for t in between for c in t.children):
+        return None
+    return f"forecast ('{forecast.text}')"
+
+
 def corrected_code(facts: Facts, senses: SenseTable) -> Optional[str]:
     """The CAMEO code the doer makes of the act, or None to keep it: "protesters attacked the
     embassies" is a riot (145), "Chinese ships began blocking access" a blockade (191)."""
@@ -633,7 +751,21 @@ def corrected_code(facts: Facts, senses: SenseTable) -> Optional[str]:
         return senses.test_code
     if senses.raid_code and facts.root in senses.raid_roots and _police_raid(trigger, facts, senses):
         return senses.raid_code
+    if senses.disparage_code and facts.root in senses.disparage_roots and _disparaged(trigger, facts, senses):
+        return senses.disparage_code
     return None
+
+
+def _disparaged(trigger: Token, facts: Facts, senses: SenseTable) -> bool:
+    """'dismissed Estonia as a suburb of St. Petersburg': dismissing an actor (not a
+    proposal: "dismissed the plan as a stunt" rejects it) with an "as" phrase that says what
+    it is taken for characterises the actor; no proposal is rejected."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in senses.disparage_verbs:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in senses.disparage_preps for c in trigger.children):
+        return False
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    return any(_is_name(facts, o, senses) for o in objects)
 
 
 def _police_raid(trigger: Token, facts: Facts, senses: SenseTable) -> bool:
