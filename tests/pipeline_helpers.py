@@ -28,3 +28,13 @@ def coded_events(nlp: Language, text: str, published: dt.date) -> tuple[Doc, lis
 def demands_of(nlp: Language, text: str, published: dt.date) -> list:
     """The demands the full pipeline finds in ``text`` dated ``published``."""
     return parsed(nlp, text, published)._.demands
+
+
+def actor_ids(ref) -> list[str]:
+    """An event's source or target as a list of actor ids (a field holds one id, a list or None)."""
+    return list(ref) if isinstance(ref, list) else [ref] if ref else []
+
+
+def of_root(events, root: str) -> list:
+    """The events whose CAMEO code is under ``root`` ("05")."""
+    return [e for e in events if e.cameo[:2] == root]

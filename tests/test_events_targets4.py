@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import coded_events
+from tests.pipeline_helpers import actor_ids as _ids, coded_events, of_root as _by_root
 
 PUBLISHED = dt.date(2025, 10, 8)
 
@@ -22,14 +22,6 @@ def code(parley_nlp):
     def run(text: str):
         return coded_events(parley_nlp, text, PUBLISHED)[1]
     return run
-
-
-def _ids(ref) -> list[str]:
-    return list(ref) if isinstance(ref, list) else [ref] if ref else []
-
-
-def _by_root(events, root):
-    return [e for e in events if e.cameo[:2] == root]
 
 
 # -- "backs A over B": B is passed over, not supported -----------------------------------------
