@@ -38,3 +38,18 @@ def actor_ids(ref) -> list[str]:
 def of_root(events, root: str) -> list:
     """The events whose CAMEO code is under ``root`` ("05")."""
     return [e for e in events if e.cameo[:2] == root]
+
+
+def quotes_of(analyzer, text: str, published: dt.date = dt.date(2025, 6, 2)) -> list:
+    """The quotes Parley's analyser finds in ``text``."""
+    from parley.model import Article
+
+    (result,) = list(analyzer.analyse([Article(id="t", text=text, published=published)]))
+    return result.quotes
+
+
+def speaker_of(quotes, words: str):
+    """The speaker of the first quote containing ``words`` (failing with the quotes found)."""
+    found = [q for q in quotes if words in q.text]
+    assert found, [q.text for q in quotes]
+    return found[0].speaker

@@ -4,21 +4,8 @@ not its speaker; a family name written first says nothing of gender; a quotation
 
 from __future__ import annotations
 
-import datetime as dt
-
 from parley.extract.coref import Gender
-from parley.model import Article
-
-
-def _quotes(analyzer, text):
-    (result,) = list(analyzer.analyse([Article(id="r10", text=text, published=dt.date(2025, 6, 2))]))
-    return result.quotes
-
-
-def _speaker_of(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert found, [q.text for q in quotes]
-    return found[0].speaker
+from tests.pipeline_helpers import quotes_of as _quotes, speaker_of as _speaker_of
 
 
 def test_noun_inside_the_quote_is_not_the_speaker(analyzer):

@@ -3,20 +3,7 @@ is not a statement; a colon cue is the main clause's verb; plural role nouns are
 
 from __future__ import annotations
 
-import datetime as dt
-
-from parley.model import Article
-
-
-def _quotes(analyzer, text):
-    (result,) = list(analyzer.analyse([Article(id="r9", text=text, published=dt.date(2025, 6, 2))]))
-    return result.quotes
-
-
-def _speaker_of(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert found, [q.text for q in quotes]
-    return found[0].speaker
+from tests.pipeline_helpers import quotes_of as _quotes, speaker_of as _speaker_of
 
 
 def test_expected_someone_to_confirm_is_not_their_statement(analyzer):

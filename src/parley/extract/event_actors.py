@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from typing import Optional, Sequence
 
-import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, MentionDetail, Quote
@@ -405,7 +404,10 @@ class ActorContext:
         if country and actor_id not in self.resolved.actors:
             # "Iraq (UAF)" reads as a force of Iraq's; the attacker is only known to act there
             owner = self.resolved.actors.get(country)
-            known = owner.name if owner else getattr(pycountry.countries.get(alpha_3=country), "name", country)
+            from ..kb import load_kb
+
+            entry = owner or load_kb().get(country)
+            known = entry.name if entry else country
             name = f"unidentified attackers in {known}"
             self.groups[actor_id] = (actor.model_copy(update={"name": name}), mentions)
         return actor_id
