@@ -206,6 +206,8 @@ def test_gsr_scores_on_hand_built_results():
     assert (scores.target.text.hits, scores.target.text.total) == (1, 2)
     assert scores.confusion[("AGREE", "none")] == 1
     assert {e["id"] for e in scores.errors} == {fight.id, agree.id}
+    actor_misses = sorted((e["id"], e["kind"]) for e in scores.errors if "kind" in e)
+    assert actor_misses == sorted([(fight.id, "wrong target"), (agree.id, "wrong source")])
 
 
 def test_eval_events_command(monkeypatch, tmp_path):

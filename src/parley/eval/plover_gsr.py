@@ -256,6 +256,11 @@ def score_record(record: GsrRecord, result: ArticleResult, scores: GsrScores) ->
     if predicted != gold:
         scores.errors.append({"id": record.id, "gold": gold, "predicted": predicted, "text": record.text,
                               "events": [e.plover.type for e in result.events]})
+    for side, gold_actors, got in (("source", record.source, sources), ("target", record.target, targets)):
+        if gold_actors and not text_matches(gold_actors, got):
+            scores.errors.append({"id": record.id, "kind": f"wrong {side}", "text": record.text,
+                                  "gold": [g.text for g in gold_actors], "predicted": [a.name for a in got],
+                                  "event": None if event is None else f"{event.plover.type} {event.cameo}"})
 
 
 def score_records(records: Iterable[GsrRecord], results: Iterable[ArticleResult]) -> GsrScores:
