@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
-HALVES = ("dev", "test", "fresh", "fresh2", "holdout")
+HALVES = ("dev", "test", "fresh", "fresh2", "valid", "holdout")
 
 REQUIRED = {"id", "published", "source", "title", "text", "actors", "quotes", "claims", "demands", "events"}
 ACTOR_TYPES = {"person", "organisation", "country"}
