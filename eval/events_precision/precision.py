@@ -9,6 +9,8 @@ Two steps:
           the sample when the coder changes elsewhere. A verdict already given to the same event (same article,
           evidence, codes, actors and modality) in an earlier judged file is carried
           over, so re-drawing after a change to the coder only asks about what changed.
+          ``--exclude FILE...`` skips events already judged in those files (same article,
+          evidence and PLOVER type), so a new sample measures events no model was trained on.
 ``score`` reads a judged file and prints precision with a 95% Wilson interval, overall
           and by PLOVER type, and the reasons given for rejections, counted.
 ``recheck`` re-analyses the articles of judged files with the current code and says, for
@@ -92,8 +94,22 @@ def draw_rank(row: dict, seed: int = SEED) -> str:
     return hashlib.sha256(f"{seed}:{row['article']}:{row['span'][0]}:{row['span'][1]}".encode()).hexdigest()
 
 
-def draw(folder: Path, out: Path, size: int, previous: list[Path], seed: int = SEED) -> None:
-    rows = sorted(event_rows(folder), key=lambda row: draw_rank(row, seed))
+def judged_key(row: dict) -> tuple:
+    """What makes a drawn row one already judged, for ``draw --exclude``: the same article,
+    evidence and PLOVER type (whatever its actors or modality now)."""
+    return (row["article"], row["evidence"], row["plover"])
+
+
+def excluded_keys(paths: list[Path]) -> set:
+    """The :func:`judged_key` of every row of the given (judged) files."""
+    return {judged_key(row) for path in paths for row in read_jsonl(path)}
+
+
+def draw(folder: Path, out: Path, size: int, previous: list[Path], seed: int = SEED,
+         exclude: Optional[list[Path]] = None) -> None:
+    skip = excluded_keys(exclude or [])
+    coded = event_rows(folder)
+    rows = sorted((row for row in coded if judged_key(row) not in skip), key=lambda row: draw_rank(row, seed))
     judged = {}
     for path in previous:
         for row in read_jsonl(path):
@@ -102,7 +118,8 @@ def draw(folder: Path, out: Path, size: int, previous: list[Path], seed: int = S
     sample = [{"n": n, **row, **judged.get(identity(row), {})} for n, row in enumerate(rows[:size], start=1)]
     out.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in sample), encoding="utf-8")
     carried = sum("verdict" in row for row in sample)
-    print(f"{len(rows)} events coded; {len(sample)} drawn to {out}; {carried} verdicts carried over", file=sys.stderr)
+    print(f"{len(coded)} events coded, {len(coded) - len(rows)} already judged and skipped; {len(sample)} drawn "
+          f"to {out}; {carried} verdicts carried over", file=sys.stderr)
 
 
 def score(path: Path) -> dict:
@@ -188,27 +205,56 @@ def _after(accepted: int, total: int, gains: int, losses: int, per_check: dict) 
 def _coded_events(folder: Path, wanted: list[str]) -> dict[str, tuple[list, list, list]]:
     """Per article: the coder's own events, the kept and the dropped ones after the checks,
     each as (event, source names, target names, check)."""
+    return {stem: coded_in(doc, raw) for stem, doc, raw in analysed_docs(folder, wanted)}
+
+
+def analysed_docs(folder: Path, wanted: list[str]):
+    """``(stem, doc, the coder's own events)`` for each wanted article of ``folder``, analysed
+    with the current pipeline (``doc._.events`` and ``doc._.dropped_events`` set)."""
     from parley.analyse import Analyzer
     from parley.read import article_from_text
 
     analyzer = Analyzer()
     component = analyzer.nlp.get_pipe("parley_events")
-    found = {}
     for stem in wanted:
         path = folder / f"{stem}.txt"
         article = article_from_text(path.read_text(encoding="utf-8"), published=_published(path.name))
         doc = analyzer.nlp(analyzer._make_doc(article))
-        resolved = doc._.actors
-        names = {a.id: a.name for a in resolved.actors.values()} if resolved else {}
+        yield stem, doc, component.match(doc)
 
-        def named(event, check=None):
-            return (event, _names(event.source, names), _names(event.target, names), check)
 
-        raw = [named(e) for e in component.match(doc)]
-        kept = [named(e) for e in doc._.events or []]
-        dropped = [named(e, check) for e, check in doc._.dropped_events or []]
-        found[stem] = (raw, kept, dropped)
-    return found
+def coded_in(doc, raw: list) -> tuple[list, list, list]:
+    """The coder's own events, the kept and the dropped ones of an analysed doc, each as
+    (event, source names, target names, check): what :func:`_whereabouts` compares rows with."""
+    resolved = doc._.actors
+    names = {a.id: a.name for a in resolved.actors.values()} if resolved else {}
+
+    def named(event, check=None):
+        return (event, _names(event.source, names), _names(event.target, names), check)
+
+    return ([named(e) for e in raw], [named(e) for e in doc._.events or []],
+            [named(e, check) for e, check in doc._.dropped_events or []])
+
+
+def kept_index(row: dict, coded: tuple[list, list, list]) -> Optional[int]:
+    """The index in the kept events of the event a judged row describes, when the current code
+    still produces it as judged (:func:`_whereabouts` says ``kept``); else None."""
+    if _whereabouts(row, coded) != "kept":
+        return None
+    for i, (event, source, target, _) in enumerate(coded[1]):
+        if _same(row, event, source, target):
+            return i
+    return None
+
+
+def _same_place(row: dict, event, source) -> bool:
+    return list(event.evidence) == list(row["span"]) and event.cameo == row["cameo"] and source == row["source"]
+
+
+def _same(row: dict, event, source, target) -> bool:
+    """The coded event is the judged row's: same place, code, actors and modality."""
+    return (_same_place(row, event, source) and json.dumps(target) == json.dumps(row["target"])
+            and event.modality == row["modality"])
 
 
 def _whereabouts(row: dict, coded: tuple[list, list, list]) -> str:
@@ -216,10 +262,10 @@ def _whereabouts(row: dict, coded: tuple[list, list, list]) -> str:
     raw, kept, dropped = coded
 
     def same_place(event, source):
-        return list(event.evidence) == list(row["span"]) and event.cameo == row["cameo"] and source == row["source"]
+        return _same_place(row, event, source)
 
     def same(event, source, target):
-        return same_place(event, source) and json.dumps(target) == json.dumps(row["target"]) and event.modality == row["modality"]
+        return _same(row, event, source, target)
 
     if not any(same(e, s, t) for e, s, t, _ in raw):
         return "coder_changed"
@@ -281,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     drawing.add_argument("--size", type=int, default=100)
     drawing.add_argument("--seed", type=int, default=SEED, help="another seed draws another sample (to measure after tuning on one)")
     drawing.add_argument("--previous", type=Path, action="append", default=[], help="a judged file to carry verdicts from")
+    drawing.add_argument("--exclude", type=Path, nargs="+", default=[],
+                         help="judged files whose events (article, evidence, type) are not drawn again")
     scoring = commands.add_parser("score", help="precision of a judged sample")
     scoring.add_argument("judged", type=Path)
     rechecking = commands.add_parser("recheck", help="which judged rows the current code keeps, drops (by which check) or no longer codes")
@@ -289,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     rechecking.add_argument("--show", action="store_true", help="list the dropped rows on stderr")
     args = parser.parse_args(argv)
     if args.command == "draw":
-        draw(args.texts, args.out, args.size, args.previous, args.seed)
+        draw(args.texts, args.out, args.size, args.previous, args.seed, args.exclude)
     elif args.command == "recheck":
         print(json.dumps(recheck(args.judged, args.texts, args.show), indent=2))
     else:

@@ -143,6 +143,11 @@ class Event(Record):
     plover_score: Optional[float] = Field(
         default=None, description="PLOVER cooperation-conflict score of the PLOVER type and mode (-10 .. +10); null for types PLOVER has no score for."
     )
+    confidence: Optional[float] = Field(
+        default=None,
+        description="How likely an analyst is to accept the event as coded (0 .. 1), from the learned event "
+        "confidence model; null when no model is loaded.",
+    )
 
 
 class Demand(Record):

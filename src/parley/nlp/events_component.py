@@ -12,6 +12,12 @@ Every coded event then passes the reliability checks of :mod:`parley.extract.eve
 ``doc._.dropped_events`` as ``(event, check name)`` pairs, for measuring the checks.
 Set ``PARLEY_EVENT_CHECKS=off`` in the environment to code without them (to measure what
 they cost or gain).
+
+After the checks every event gets a ``confidence`` from the learned model of
+:mod:`parley.extract.event_confidence` (``kb/data/models/events.json``); events below the
+model's threshold move to ``doc._.dropped_events`` as ``(event, "low_confidence")``.
+``PARLEY_EVENT_MIN_CONFIDENCE=<number>`` sets another threshold (``0`` keeps every event, each
+with its confidence); ``PARLEY_EVENT_MODEL=<file>`` uses another model (``off``: no confidence).
 """
 
 from __future__ import annotations
@@ -41,15 +47,31 @@ class EventComponent:
             from ..extract.event_checks import EventChecks
 
             self.checks = EventChecks(lexicon=self.coder.lex)
+        self.confidence = self._confidence()
 
     def __call__(self, doc: Doc) -> Doc:
         events = self.match(doc)
         dropped: list = []
         if self.checks is not None and events:
             events, dropped = self.checks.review(doc, events)
+        if self.confidence is not None and events:
+            events, unsure = self.confidence.review(doc, events)
+            dropped = dropped + unsure
         doc._.dropped_events = dropped
         self.set_annotations(doc, events)
         return doc
+
+    def _confidence(self):
+        """The learned confidence (None when no model file is shipped or it is turned off); it
+        finds each event's trigger as the checks do."""
+        from ..extract.event_checks import EventChecks
+        from ..extract.event_confidence import EventConfidence, configured_model
+
+        model = configured_model()
+        if model is None:
+            return None
+        checks = self.checks or EventChecks(lexicon=self.coder.lex)
+        return EventConfidence(model, checks.trigger_in)
 
     def match(self, doc: Doc) -> list:
         return self.coder.extract(
