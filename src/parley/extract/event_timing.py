@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
 from ..model import Location, Quote
 from ..nlp.sentences import text_of
+from .dates import load_lexicon
 from .event_actors import ActorContext
 from .event_syntax import SUBJECTS, _char_token, _governing_clauses
 
@@ -187,7 +189,7 @@ class EventTiming:
         if aux & self.w.future_aux or any(v.lemma_.lower() in self.w.future_verbs for v in chain[1:]):
             return "future"
         if own_date is not None:
-            if self.is_historical(own_date.value):
+            if self.is_historical(own_date.value) or self._earlier_in_period(own_date):
                 return "historical"
             start = _period_start(own_date.value)
             if self.published and start and start > self.published:
@@ -207,11 +209,24 @@ class EventTiming:
             return "historical"
         elif "had" in aux and verb.tag_ == "VBN" and (self._recalled(verb) or self._narrated_before(verb)):
             return "historical"
-        elif "had" in aux and verb.tag_ == "VBN" and verb.dep_ == "relcl":
-            # "Hungary, which had threatened to block the package, dropped its objections":
-            # a past perfect describing the actor is background to the clause it sits in
+        elif self._described_before(chain, aux):
             return "historical"
         return "asserted"
+
+    @staticmethod
+    def _described_before(chain: list[Token], aux: set[str]) -> bool:
+        """"Hungary, which had threatened to block the package, dropped its objections": a
+        past perfect describing the actor is background to the clause it sits in. The
+        perfect may sit on a verb the act is governed through ("whose governments had tried
+        to mediate"): the act shares its time."""
+        return "had" in aux and any(v.tag_ == "VBN" and v.dep_ == "relcl" for v in chain)
+
+    def _earlier_in_period(self, date) -> bool:
+        """"earlier this year", "earlier this month": a time the writer puts before now
+        within a month or longer still running; told as background, like a month that is
+        over ("earlier this week" stays news: the week is the news cycle)."""
+        words = set(date.text.lower().split())
+        return bool(words & _prior_edges()) and _is_month_or_longer(date.value)
 
     def _no_plan_for(self, match: _Match) -> bool:
         """The act noun (the trigger or its object) sits under a denied intent: "has no
@@ -645,17 +660,33 @@ def _is_month_or_longer(value: str) -> bool:
 def _control_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it is governed through as a complement or a conjunct sharing
     their auxiliary: "will meet and discuss", "will be unable to turn the crowd and accuse
-    the audience" (accuse, turn, unable). Tense, modals and negating heads are read on them."""
+    the audience" (accuse, turn, unable). Tense, modals and negating heads are read on them.
+    A conjunct with an auxiliary or subject of its own keeps its own ("did not oppose the plan
+    and would take part": "take" is not negated)."""
     chain, node = [verb], verb
     for _ in range(6):
         if node.head.i == node.i:
             break
-        if node.dep_ == "xcomp" or (node.dep_ == "conj" and node.tag_ == "VB"):
+        if node.dep_ == "xcomp" or (node.dep_ == "conj" and node.tag_ == "VB" and not _own_auxiliary(node)):
             node = node.head
             chain.append(node)
         else:
             break
     return chain
+
+
+def _own_auxiliary(verb: Token) -> bool:
+    """The verb has its own modal, negation or subject ("opposed the decision and would take
+    measures"): a conjunct so marked does not share the tense, modal or negation of the verb
+    before it. An infinitive's "to" is no auxiliary of its own ("unable to turn ... and to accuse")."""
+    return any((c.dep_ in ("aux", "auxpass", "neg") and c.lower_ != "to") or c.dep_ in SUBJECTS
+               for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _prior_edges() -> frozenset[str]:
+    """Edge words of a date that put the time before now within its period (time.yaml)."""
+    return frozenset(str(w).lower() for w in load_lexicon().words.get("prior_edges") or ())
 
 
 def _period_start(value: str) -> Optional[dt.date]:
