@@ -1,0 +1,50 @@
+"""Finding demands in a parsed Doc: every finder run over every word, then the spans tidied.
+
+A finder is one way of phrasing a demand (``finder(lex, token) -> Found | list[Found] | None``),
+kept in the module of its family (obligations, calls, refusals, conditions). This module only
+runs them, in a fixed order, and hands what they found to :mod:`.demand_spans`. The order
+matters: when two finders find the same words, :func:`~.demand_spans.dedupe` keeps the first.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .demand_calls import demand_verb, exchange, headline_demand, nominal, statement, wish
+from .demand_conditions import (bare_proviso, condition_made, conditions, copula_condition, deadline_for, dependence,
+                                given_until, only_then, proviso)
+from .demand_found import Found
+from .demand_lexicon import DemandLexicon
+from .demand_obligations import imperative, necessity, need, no_choice, no_right, obligation, onus, time_for, warning
+from .demand_refusals import (cannot_afford, cannot_keep, commitment, exclusion, no_pressure, none_on_us, not_prepared,
+                              only_acceptable, refusal, rejection, restriction, unbound, verdict)
+from .demand_spans import dedupe, expand_lists, merge_conjoined, split_conjoined
+
+# Every finder that starts from a single word, in the order their finds are ranked.
+TOKEN_FINDERS = (obligation, need, demand_verb, statement,
+                 refusal, rejection, commitment, imperative,
+                 verdict, no_right, wish, copula_condition,
+                 exchange, nominal, restriction, exclusion,
+                 time_for, only_acceptable, dependence, no_pressure,
+                 condition_made, headline_demand, given_until, necessity,
+                 no_choice, proviso, onus, not_prepared,
+                 only_then, warning, none_on_us, unbound, bare_proviso,
+                 cannot_keep, cannot_afford, deadline_for)
+
+
+def find_demands(lex: DemandLexicon, doc: Doc) -> list[Found]:
+    """Every demand form in the Doc, in text order, overlapping duplicates removed."""
+    found: list[Found] = []
+    for token in doc:
+        if token.is_punct or token.is_space:
+            continue  # no demand form starts on punctuation
+        for finder in TOKEN_FINDERS:
+            item = finder(lex, token)
+            if isinstance(item, list):
+                found.extend(item)
+            elif item is not None:
+                found.append(item)
+    # Conditions are found by their marker words in the sentence's text ("only if", "unless").
+    for sent in doc.sents:
+        found.extend(conditions(lex, sent))
+    return merge_conjoined(split_conjoined(expand_lists(dedupe(found))))

@@ -1,0 +1,163 @@
+"""Found demands turned into :class:`~parley.model.Demand` records.
+
+For each :class:`~.demand_found.Found`: its party (:mod:`.demand_parties`), whether it is kept
+(someone's demand, not the reporter's or an analyst's words), its addressee with the fallbacks
+(the party's previous addressee, the other side for issues between two sides), its words,
+issue, modality and label. Used for rule matches and for the learned scorer's finds alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Span
+
+from ..nlp.sentences import text_of
+from ..model import DateRef, Demand, Quote
+from .actors import ResolvedActors
+from .demand_lexicon import DemandLexicon
+from .demand_syntax import _text, _going_to, _trim_range, _committal
+from .demand_clauses import _refusing, _threat
+from .demand_found import Found, STATEMENT_FORMS
+from .demand_parties import (Attribution, _addressee, _commentator, _counterpart, _country_counts, _mention_index,
+                             attribute, voice_of)
+from .demand_spans import drop_heading_echoes, drop_restated, hyphen_end
+
+
+# Issues that lie between two sides: a condition about them with no named addressee is
+# addressed to the other side of the conflict.
+BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
+
+
+def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: ResolvedActors, quotes: Sequence[Quote],
+                published: Optional[dt.date], dates: Sequence[DateRef]) -> list[Demand]:
+    """The records of demands found in the Doc, in the order found: each with its party
+    (:func:`~.demand_parties.attribute`), addressee, issue, modality and label. A demand no
+    one is known to make, or that is the reporter's or a commentator's words, is left out;
+    so are restated demands and live-blog headings that echo the entry below them."""
+    actor_at = _mention_index(resolved)
+    demands: list[Demand] = []
+    last_addressee: dict[str, object] = {}
+    counterparts = _country_counts(resolved)
+    for item in found:
+        who = attribute(lex, doc, item, quotes, resolved, actor_at)
+        if not _kept(lex, doc, item, who, resolved):
+            continue
+        quote = who.quote
+        party, voiced_by = voice_of(lex, who.party, quote, resolved)
+        addressee = _addressee(item, party, actor_at, resolved)
+        if addressee is None and not (item.subject is not None and item.subject.lower_ in lex.first_person):
+            issue_guess = _issue(lex, doc, item)
+            addressee = last_addressee.get(party)
+            if addressee is None and issue_guess in BILATERAL_ISSUES and item.stance == "demand":
+                addressee = _counterpart(party, resolved, counterparts)
+        if addressee is not None:
+            last_addressee[party] = addressee
+        start, end = _word_range(doc, item, quote)
+        if end <= start:
+            continue
+        span = doc[start:end]
+        demands.append(Demand(
+            party=party, addressee=addressee, text=span.text, span=(span.start_char, span.end_char),
+            issue=_issue(lex, doc, item), modality=_modality(lex, item, dates, published, span),
+            voiced_by=voiced_by, label=lex.label_of(_label_words(doc, item, start, end)) or None,
+            stance=item.stance,
+        ))
+    return drop_heading_echoes(lex, text_of(doc), drop_restated(demands))
+
+
+def _kept(lex: DemandLexicon, doc: Doc, item: Found, who: Attribution, resolved: ResolvedActors) -> bool:
+    """Whether a found demand is someone's demand and not the reporter's or an analyst's words."""
+    party, quote, party_tok, reporter = who.party, who.quote, who.party_tok, who.reporter
+    if party is None:
+        return False  # precision first: a demand nobody is known to make is left out
+    if _commentator(lex, doc, quote, party, party_tok, resolved):
+        return False  # an analyst's "must" or "should" is an opinion, not a demand
+    if item.form in STATEMENT_FORMS and quote is None and reporter is None:
+        return False  # the reporter's own "should", "will not", or a headline's imperative
+    if item.form == "imperative" and (quote is None or quote.kind != "direct"):
+        return False
+    if item.needs_statement and quote is None and reporter is None:
+        return False  # "the deal would collapse if ...": the reporter's hypothesis
+    if item.form == "condition" and quote is None and not _committal(item.context) \
+            and not _refusing(lex, item.context) and not _threat(lex, item.context):
+        return False  # "talks began only when ...": a narrative, not a condition
+    return True
+
+
+def _word_range(doc: Doc, item: Found, quote: Optional[Quote]) -> tuple[int, int]:
+    """The token range of the demand's words, inside its statement when it is in one; empty
+    (end <= start) when nothing but punctuation is left."""
+    start, end = item.start, item.end
+    if quote is not None:  # the words of the statement only, not "which Peskov said"
+        q = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+        if q is not None:
+            start, end = max(start, q.start), min(end, q.end)
+    return _trim_range(doc, start, hyphen_end(doc, end))
+
+
+def _issue(lex: DemandLexicon, doc: Doc, item: Found) -> Optional[str]:
+    issue = lex.issue_of(doc[item.label_start if item.label_start is not None else item.start:item.end].text)
+    if issue is None and item.label_start is not None:
+        issue = lex.issue_of(doc[item.start:item.end].text)
+    if issue is None and item.context is not None:
+        issue = lex.issue_of(_text(item.context))
+    if issue is None:
+        issue = lex.issue_of(item.act.sent.text)
+    return issue
+
+
+def _modality(lex: DemandLexicon, item: Found, dates: Sequence[DateRef], published: Optional[dt.date], words: Span) -> str:
+    act = item.act
+    verb = act.head if act.dep_ in ("aux", "mark") else act
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if item.form in ("verb", "refusal", "rejection", "statement"):
+        if any(a.dep_ == "neg" for a in auxes):
+            return "negated"
+        aux_words = {a.lower_ for a in auxes}
+        if aux_words & lex.future_auxes or _going_to(verb):
+            return "future"
+        if aux_words & lex.hypothetical_auxes:
+            return "hypothetical"
+        if "had" in aux_words and verb.tag_ == "VBN":
+            return "historical"
+    if published is not None and _dated_before(act.sent, words, dates, published, lex.historical_days):
+        return "historical"
+    return "asserted"
+
+
+def _dated_before(sent: Span, words: Span, dates: Sequence[DateRef], published: dt.date, days: int) -> bool:
+    """A date in the sentence, outside the condition's own words ("agreements reached in 2022"
+    dates the agreements, not the demand), more than ``days`` before publication."""
+    for ref in dates:
+        if words.start_char <= ref.span[0] < words.end_char:
+            continue
+        if ref.value and sent.start_char <= ref.span[0] < sent.end_char:
+            try:
+                value = dt.date.fromisoformat(_month_end(ref.value))
+            except ValueError:
+                continue
+            if (published - value).days > days:
+                return True
+    return False
+
+
+def _month_end(value: str) -> str:
+    """The last day an ISO year, month or date can mean (so "this month" is never historical)."""
+    if re.fullmatch(r"\d{4}", value):
+        return value + "-12-31"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = map(int, value.split("-"))
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        return (nxt - dt.timedelta(days=1)).isoformat()
+    return value[:10]
+
+
+def _label_words(doc: Doc, item: Found, start: int, end: int) -> str:
+    """The words the short label is made of: the condition proper ("Ukraine withdraws its
+    troops", not the "will not agree ... unless" before it)."""
+    if item.label_start is not None and start <= item.label_start < end:
+        return doc[item.label_start:end].text
+    return doc[start:end].text
