@@ -1,0 +1,357 @@
+"""Events derived from the ones a sentence codes, and the steps that settle them.
+
+After the event coder (:mod:`parley.extract.events`) has built one event per matched act,
+a sentence's events say more than their acts:
+
+- a meeting with a named "host" is also hosted by that host (043);
+- a future or intended act told now is also a statement of intent, a threat or, negated,
+  a refusal, made when it is told; the act refused or announced is then not kept twice;
+- "X said Y must ..." is a demand by X on Y, with or without an act word;
+- an act named as a condition ("unless the ELN commits to ...") is replaced by the
+  pressure the main clause's side puts on the condition's side;
+- several sources of one act become one event each;
+- across the article, a speaker who tells of a hostile act by the other side accuses it.
+
+:class:`DerivedEvents` holds these steps over one lexicon; the pure helpers (whether an act
+is announced, negated, conditioned; the date of a stance) are plain functions, since the
+coder asks some of them too. Derived events carry a ``derived`` :class:`_Match`, so no
+step derives again from them.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.tokens import Span, Token
+
+from ..model import Event, Quote
+from .event_actors import ActorContext
+from .event_lexicon import EventLexicon, ModalityWords
+from .event_match import HOSTILE_ROOTS, _Match
+from .event_merge import _ref, _refs
+from .event_syntax import SUBJECTS, _clause_span, _subject, _unique
+from .event_timing import EventTiming
+from .event_voice import stance_source
+
+
+class DerivedEvents:
+    """The derived-event steps over one lexicon; ``refine`` is the coder's topic refinement
+    of a general code (a demand made finer by the topic of what is demanded)."""
+
+    def __init__(self, lexicon: EventLexicon, refine: Callable[[_Match, str], str]):
+        self.lex = lexicon
+        self.w = lexicon.words
+        self.refine = refine
+
+    def hosts(self, sent: Span, events: list, ctx: ActorContext) -> list:
+        """'along with host President Emmanuel Macron': the host of a meeting in the sentence
+        hosted its participants (043)."""
+        meetings = [(m, e) for m, e in events if e.cameo[:2] == "04"]
+        if not meetings:
+            return []
+        found = []
+        for token in sent:
+            if token.lower_ != "host" or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            host = ctx.token_actor(token.head) if token.dep_ in ("compound", "amod", "nmod") else None
+            if host is None:
+                nxt = token.nbor(1) if token.i + 1 < sent.end else None
+                host = ctx.token_actor(nxt) if nxt is not None else None
+                while host is None and nxt is not None and nxt.i + 1 < sent.end and nxt.pos_ == "PROPN":
+                    nxt = nxt.nbor(1)
+                    host = ctx.token_actor(nxt)
+            if host is None:
+                continue
+            match, meeting = meetings[0]
+            guests = _unique([a for a in (match.source + match.target) if a != host])
+            if not guests:
+                continue
+            plover = self.lex.plover("043")
+            found.append((_Match(token, None, match.predicate, derived=True), meeting.model_copy(update={
+                "source": host, "target": _ref(guests), "cameo": "043", "plover": plover,
+                "goldstein": self.lex.goldstein("043"), "plover_score": self.lex.plover_score(plover),
+            })))
+        return found
+
+    def intents(self, events: list, ctx: ActorContext, timing: EventTiming) -> list:
+        """A future or intended act told now is also a statement of intent (CAMEO 03) or a
+        threat (13), made when it is told: "Finland will give Tanzania a grant" (033),
+        "they would boycott all contact" (131); refused when negated ("will not accept
+        refugees": 12). The act itself stays, with its future or hypothetical modality.
+        Which code each root gets is the ``intent``/``refusal`` key of its pattern file."""
+        found = []
+        for match, event in events:
+            if match.derived or match.pattern is None or not intended(match, self.w):
+                continue
+            table = self.lex.refusals if event.modality == "negated" else self.lex.intents
+            code = table.get(event.cameo[:2])
+            if event.modality == "negated" and getattr(match.pattern, "refusal", None):
+                code = match.pattern.refusal  # "will not allow anyone to ...": a warning
+            if event.modality != "negated" and event.cameo[:2] in self.lex.intent_needs_target and not event.target:
+                code = None  # "plans to join the protest": a future protest, no threat to anyone
+            if event.modality != "negated" and ultimatum(match.predicate, self.w):
+                code = self.w.ultimatum_code or code  # "will withdraw its troops unless ...": pressure
+            plover = self.lex.plover(code) if code else None
+            if plover is None:
+                continue
+            quote = ctx.quote_at(match.trigger.idx)
+            date = timing.statement_date(quote) if quote is not None else (
+                timing.published.isoformat() if timing.published else None)
+            # "Indonesia will freeze ratification" (its spokesman): the threat is the speaker's
+            voice = stance_source(code[:2], match.predicate, match.source, quote, ctx.country, ctx.is_person,
+                                  derived=True, sector_of=ctx.sector)
+            found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
+                "source": voice or event.source,
+                "target": _ref([t for t in _refs(event.target) if t != voice]) if voice else event.target,
+                "cameo": code, "plover": plover, "modality": "asserted", "date": date,
+                "goldstein": self.lex.goldstein(code), "plover_score": self.lex.plover_score(plover),
+            })))
+        return found
+
+    def obligations(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
+        """"X said that Y must withdraw": a reported obligation laid on another actor is a
+        demand (CAMEO 10) by the reporter on Y. The obliging words are ``obligation_aux``."""
+        found = []
+        for verb in sent:
+            if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.w.reporting_verbs:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in self.w.obligation_aux for c in verb.children):
+                continue
+            reporter = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+            # "the FDLR must be neutralised" lays nothing on the FDLR: a passive names no addressee
+            addressee = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if reporter is None or addressee is None:
+                continue
+            quote = ctx.quote_at(verb.idx)
+            source = ctx.actors_of(reporter, quote)
+            target = [a for a in ctx.actors_of(addressee, quote) if a not in source]
+            if not source or not target:
+                continue
+            match = _Match(verb, None, verb.head, derived=True)
+            code = self.refine(match, "100")
+            plover = self.lex.plover(code)
+            date = timing.published.isoformat() if timing.published and verb.head.tag_ in ("VBD", "VBZ", "VBP") else None
+            found.append((match, Event(
+                source=_ref(source), target=_ref(target), cameo=code, plover=plover, modality="asserted",
+                date=date, location=None, evidence=_clause_span(verb.head, sent),
+                reported_by=quote.speaker.actor_id if quote is not None else None,
+                goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))))
+        return found
+
+    # -- conditions set on another side ------------------------------------------------------
+    def conditioned(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
+        """An act named as a condition ("would not return to the table unless the ELN
+        commits to ...", "talks can resume only if the ELN releases ...", "if Lebanon does not
+        disarm Hezbollah, we will") is not that side's act: the news is the pressure the main
+        clause's side puts on it. The condition's act is replaced by that pressure, whose
+        source is the main clause's actor (or the speaker) and whose target is the side the
+        condition names."""
+        out = []
+        for match, event in events:
+            pressure = None if match.derived else self.pressure(match, sent, ctx, timing, events)
+            if pressure is None:
+                out.append((match, event))
+            elif pressure is not False:
+                out.append(pressure)
+        return out
+
+    def pressure(self, match: _Match, sent: Span, ctx: ActorContext, timing: EventTiming, events: list):
+        """The pressure event for ``match`` when its act is a condition set by another side;
+        False when that side's own event already tells it; None when the act is no such
+        condition."""
+        clause = _condition_clause(match.predicate, ctx.voice.pressure_marks)
+        if clause is None:
+            return None
+        main = clause.head
+        if not (denied(main, self.w) or _modal(main, ctx.voice.pressure_aux)):
+            return None  # "Israel strikes whenever ...": no pressure announced
+        quote = ctx.quote_at(main.idx)
+        setter = self.condition_setter(main, ctx, quote)
+        if not setter or set(setter) & set(match.source):
+            return None  # "Iran will leave the NPT if ...": one side's own plan
+        if any(m.predicate.i == main.i and set(setter) & set(m.source) for m, _ in events if m is not match):
+            return False  # "they would not withdraw unless ...": the refusal is already coded
+        code = _pressure_code(main, clause, ctx.voice)
+        plover = self.lex.plover(code)
+        if plover is None:
+            return None
+        new = _Match(main, None, main, derived=True)
+        own = timing.own_date(new)
+        date = own.value if own is not None else match_date(timing, new, quote)
+        target = [a for a in match.source if a not in setter]
+        event = Event(source=_ref(setter), target=_ref(target), cameo=code, plover=plover, modality="asserted",
+                      date=date, location=None, evidence=_clause_span(main, sent),
+                      reported_by=quote.speaker.actor_id if quote is not None else None,
+                      goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))
+        new.source, new.target, new.code = setter, target, code
+        return new, event
+
+    def condition_setter(self, main: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Who sets the condition: the main clause's actor ("the government would not
+        return"), else the speaker whose statement it is ("dialogue can resume only if")."""
+        subject = _subject(main)
+        found = [a for a in ctx.actors_of(subject, quote) if ctx.can_act(a)] if subject is not None else []
+        if found:
+            return found
+        if subject is not None and subject.pos_ == "PRON":
+            return []  # an unresolved "it": not guessed
+        if quote is not None and quote.speaker.actor_id:
+            return [quote.speaker.actor_id]
+        return []
+
+    def accusations(self, events: list, ctx: ActorContext, timing: Optional[EventTiming] = None) -> list:
+        """A speaker who tells of a hostile act by another country accuses it (112):
+        Peskov's "it was Ukraine that refused ... negotiations"."""
+        found = []
+        for match, event in events:
+            if match.derived or event.reported_by is None or event.modality != "asserted":
+                continue
+            if event.cameo[:2] not in HOSTILE_ROOTS:
+                continue
+            if not _other_side(event.reported_by, match.source, ctx):
+                continue
+            plover = self.lex.plover("112")
+            found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
+                "source": event.reported_by, "target": _ref(match.source), "cameo": "112", "plover": plover,
+                # the accusation is made when it is told
+                "date": event.date or (match_date(timing, match, ctx.quote_at(match.trigger.idx)) if timing else None),
+                "location": None, "goldstein": self.lex.goldstein("112"), "plover_score": self.lex.plover_score(plover),
+            })))
+        return found
+
+
+# -- whether an act is announced, negated or set on a condition (the coder asks too) ----
+def ultimatum(verb: Token, words: ModalityWords) -> bool:
+    """The act is announced on a condition the other side must meet: "will withdraw its
+    peacekeepers unless the president arranges a ceasefire"."""
+    node = verb
+    for _ in range(4):
+        for clause in (c for c in node.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in words.ultimatum_marks for m in clause.children):
+                return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def denied(verb: Token, words: ModalityWords) -> bool:
+    """The verb is negated ("will not allow", "never permitted")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words.negation) for c in verb.children)
+
+
+def on_condition(verb: Token, words: ModalityWords) -> bool:
+    """The verb has an "if"/"unless" clause of its own."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words.conditional_marks and m.lower_ != "whether"
+                                         for m in c.children) for c in verb.children)
+
+
+def intended(match: _Match, words: ModalityWords) -> bool:
+    """The act is announced as to come: "will"/"would", or under "ready to", "plans to"."""
+    node = match.predicate
+    for _ in range(5):
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (words.future_aux | {"would", "'d"}):
+            return True
+        if aux & words.conditional_intent_aux and on_condition(node, words):
+            return True  # "may halt mediation if cooperation founders": announced, on a condition
+        if node is not match.predicate and node.lemma_.lower() in words.intent_words:
+            return True
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+# -- helpers of the steps above ---------------------------------------------------------
+
+
+def split_sources(events: list) -> list:
+    """One event per actor when several do one act ("Argentina, Hungary and the Czech
+    Republic voted against"); in a joint act with no one else named ("Israel and Hamas
+    agreed to a ceasefire", "Russia and the US exchanged prisoners") each side is the
+    other's target."""
+    out = []
+    for match, event in events:
+        sources = list(_refs(event.source))
+        if len(sources) < 2:
+            out.append((match, event))
+            continue
+        joint = event.target is None and (getattr(match.pattern, "reciprocal", False)
+                                          or getattr(match.pattern, "joint", False))
+        for source in sources:
+            target = _ref([a for a in sources if a != source]) if joint else event.target
+            out.append((match, event.model_copy(update={"source": source, "target": target})))
+    return out
+
+
+def _pressure_code(main: Token, clause: Token, voice) -> str:
+    """A refusal until the condition is met (12), a condition that is the only way
+    forward (10: "only if"), else a warning of what follows (13)."""
+    if any(c.dep_ == "neg" for c in main.children):
+        return voice.pressure_codes["refusal"]
+    if any(c.lower_ in voice.only_words for c in clause.children if c.dep_ == "advmod"):
+        return voice.pressure_codes["demand"]
+    return voice.pressure_codes["threat"]
+
+
+def _other_side(speaker: str, doers: list[str], ctx: ActorContext) -> bool:
+    """The doers are not the speaker's side: another country, or, within one country,
+    an armed group against the state ("the M23 said its fighters were responding to
+    attacks by the FARDC"; the army telling of rebel attacks)."""
+    if speaker in doers:
+        return False
+    speaker_country = ctx.country(speaker)
+    countries = {ctx.country(a) for a in doers}
+    if speaker_country is None or None in countries:
+        return False
+    if speaker_country not in countries:
+        return True
+    rebels, state = ctx.voice.insurgent_sectors, ctx.voice.state_sectors
+    speaker_sector = (ctx.sector(speaker) or "").lower()
+    sectors = {(ctx.sector(a) or "").lower() for a in doers}
+    if speaker_sector in rebels:
+        return sectors <= state
+    return speaker_sector in state and sectors <= rebels
+
+
+def _condition_clause(predicate: Token, marks: frozenset[str]) -> Optional[Token]:
+    """The "if"/"unless" clause the predicate heads (through its coordinated partners:
+    "only if the ELN releases its hostages and halts attacks")."""
+    node = predicate
+    for _ in range(3):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return node
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _modal(verb: Token, auxes: frozenset[str]) -> bool:
+    """The verb is announced or made possible: "will", "would", "can" ("we will,": the
+    auxiliary itself is the verb when the act is left unsaid)."""
+    return verb.lower_ in auxes or any(c.dep_ == "aux" and c.lower_ in auxes for c in verb.children)
+
+
+def match_date(timing: EventTiming, match: _Match, quote: Optional[Quote]) -> Optional[str]:
+    """The date of a stance with no date word of its own: its statement's, else the news's
+    (a condition is set when it is told)."""
+    if quote is not None:
+        return timing.statement_date(quote)
+    return timing.published.isoformat() if timing.published else None
+
+
+def _refused_dropped(events: list, intents: list) -> list:
+    """A refusal told now ("will not surrender its right to enrich") is the event: the act
+    refused never happened, so its negated copy is not kept beside the refusal."""
+    # a refusal told as a warning ("will not allow anyone to ...", 13) replaces its act too
+    refused = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.plover.type in ("REJECT", "THREATEN")}
+    return [(m, e) for m, e in events if not (e.modality == "negated" and m.trigger.i in refused)]
+
+
+def _announced_dropped(events: list, intents: list, codes: frozenset[str]) -> list:
+    """Announced cooperation with no act of its own ("would work with the Council") is told
+    once, as the intent: the future act of a code in ``codes`` is not kept beside it."""
+    announced = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.cameo.startswith("03")}
+    return [(m, e) for m, e in events if not (e.cameo in codes and m.trigger.i in announced)]

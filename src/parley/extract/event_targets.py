@@ -1,0 +1,407 @@
+"""Target finders: whom an act is aimed at when the clause does not say it plainly.
+
+The event coder (:mod:`parley.extract.events`) reads an act's target first from its
+object and target phrases. When that finds no one, it asks these finders, each for one
+way English news writing names the target elsewhere: the owner of the thing struck
+("strikes on its facilities"), the side a complaint is about ("complained over Israeli
+raids"), the subject of a demanded clause ("demanded that the US cancel ..."), the
+addressee of a letter, a place an act of force is done to ("shelled Jericho"), a country
+visited, the side a condition names, a participle that says whom ("sanctions targeting
+Russian banks"), or the phrase a light verb carries ("launched raids on Kurdish towns";
+with it, that verb's subject as the source of an event noun).
+
+Every finder takes what it reads explicitly (the token or :class:`_Match`, the
+:class:`ActorContext`, the quote the act sits in, the source already found) and returns
+actor ids; none changes the match. They share the word lists of one
+:class:`EventLexicon`, so they are methods of a small class built once per coder.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+from spacy.tokens import Token
+
+from ..model import Quote
+from .event_actors import ActorContext
+from .event_lexicon import EventLexicon, VerbPattern
+from .event_match import _Match
+from .event_syntax import PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _is_time, _subject, _unique
+
+
+class TargetFinder:
+    """The target (and carrier-verb source) finders of the event coder, over one lexicon."""
+
+    def __init__(self, lexicon: EventLexicon):
+        self.lex = lexicon
+        self.w = lexicon.words
+
+    def carrier_phrase_targets(self, noun: Token, ctx: ActorContext, source: Sequence[str]) -> list[str]:
+        """Whom an act carried by a light verb was aimed at when the parser hangs the target
+        phrase on the verb: "made incursions into Swedish waters", "launched raids on
+        Kurdish towns". Only a phrase after the noun: a fronted one sets the scene."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.w.light_verbs:
+            return []
+        quote = ctx.quote_at(verb.idx)
+        found: list[str] = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > noun.i):
+            if prep.lower_ not in self.w.target_preps or prep.lower_ in self.w.reason_preps or _is_time(prep):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [a for a in ctx.actors_of(pobj, quote) or self.thing_owners(pobj, ctx, quote, source)
+                          if not ctx.is_channel(a) and a not in source]
+        return _unique(found)
+
+    def aimed_targets(self, noun: Token, ctx: ActorContext, source: Sequence[str]) -> list[str]:
+        """Whom an act is aimed at when a participle says so: "talks aimed at the
+        denuclearization of the DPRK", "sanctions targeting Russian banks", "measures directed
+        against Iran". The participle's object or target phrase, or whose thing it is."""
+        found: list[str] = []
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")):
+            phrases = [c for c in acl.children if c.dep_ == "dobj"]
+            phrases += [p for c in acl.children if c.dep_ == "prep" and c.lower_ in self.w.target_preps
+                        and not _is_time(c) for p in c.children if p.dep_ == "pobj"]
+            for phrase in phrases:
+                found += [a for a in ctx.actors_of(phrase, None) or self.owners(phrase, ctx, None)
+                          if not ctx.is_channel(a) and a not in source]
+        return _unique(found)
+
+    def carrier_object(self, noun: Token, ctx: ActorContext) -> list[str]:
+        """Whom an act set in a clause was done to: "wounded two British soldiers in a bomb
+        attack" (the object of the clause the noun event sits in)."""
+        head = noun.head
+        if not (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during")):
+            return []
+        verb = head.head
+        if verb.pos_ != "VERB":
+            return []
+        quote = ctx.quote_at(verb.idx)
+        return [a for c in verb.children if c.dep_ == "dobj" for a in ctx.actors_of(c, quote)]
+
+    def carrier_subject(self, noun: Token, ctx: ActorContext) -> list[str]:
+        """The source of an event noun carried by a light verb ("rebels launched an attack",
+        "workers staged a strike") or set in a clause ("wounded two soldiers in a bomb
+        attack"): the subject of that verb."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during"):
+            verb = head.head
+        elif noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in self.w.light_verbs:
+            verb = head
+        elif noun.dep_ == "pobj" and head.head.lemma_.lower() in self.w.light_verbs:
+            verb = head.head  # "went on a hunger strike", "took part in a protest"
+        else:
+            return []
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if c.dep_ == "pobj"]
+            return [a for p in agents for a in ctx.actors_of(p, ctx.quote_at(verb.idx))]
+        subject = _subject(verb)
+        return ctx.actors_of(subject, ctx.quote_at(verb.idx)) if subject is not None else []
+
+    @staticmethod
+    def passed_over(obj: Token, verb: Token, ctx: ActorContext) -> bool:
+        """"backs Trump over Clinton" parsed with Clinton as a second object after a bare
+        "over": the one passed over is no target."""
+        return any(c.dep_ == "prep" and c.lower_ in ctx.voice.rival_preps and c.i < obj.i
+                   and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+
+    def addressees(self, verb: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Whom an act is said to ("complained to the UN"): the actors of its "to" phrases."""
+        return [a for prep in verb.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
+                for pobj in prep.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
+
+    def grievance_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                         source: Sequence[str]) -> list[str]:
+        """The side a complaint is about: "complained over Israeli air raids", "protested
+        to Beijing about Chinese coast guard harassment". The actor the reason phrase names,
+        or the one its act noun is marked with (a possessive or an actor adjective)."""
+        if match.pattern.root not in ctx.voice.grievance_roots:
+            return []
+        verb = match.trigger
+        found: list[str] = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+                     and c.lower_ in ctx.voice.grievance_preps):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += ctx.actors_of(pobj, quote) or self.owners(pobj, ctx, quote) or self.doers_of(pobj, ctx, quote)
+        return _unique([a for a in found if a not in source and not ctx.is_channel(a)])
+
+    @staticmethod
+    def doers_of(noun: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Who did an act written as a noun with an actor adjective: "Israeli air raids"."""
+        return [a for c in noun.children if c.dep_ in ("amod", "compound", "poss") and ctx.token_actor(c)
+                and not ctx.named_for_city(noun, c) for a in ctx.actors_of(c, quote)]
+
+    def letter_addressee(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                         source: Sequence[str]) -> list[str]:
+        """"asked for the records in a letter to the Justice Department": a written appeal
+        or complaint is aimed at whom the text is sent to."""
+        if match.pattern.root not in ctx.voice.addressed_roots:
+            return []
+        trigger = match.trigger
+        if any(c.dep_ in ("dobj", "dative") for c in trigger.children):
+            return []  # "urged the government in a letter to ...": the one urged, named or not
+        heads = [trigger] + ([trigger.head] if not isinstance(match.pattern, VerbPattern) else [])
+        found: list[str] = []
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ctx.voice.letter_preps):
+                for text in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in ctx.voice.letter_nouns):
+                    found += [a for to in text.children if to.dep_ == "prep" and to.lower_ == "to"
+                              for pobj in to.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
+        return _unique([a for a in found if a not in source and not ctx.is_channel(a)])
+
+    def claimed_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                       source: Sequence[str]) -> list[str]:
+        """"filed a complaint, claiming that Cheryl Mills had a conflict of interest": an
+        accusation whose substance a claiming participle states is aimed at that clause's
+        subject."""
+        if match.pattern.root not in ctx.voice.grievance_roots:
+            return []
+        trigger = match.trigger
+        verb = trigger if isinstance(match.pattern, VerbPattern) else trigger.head
+        found: list[str] = []
+        for claim in (c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj") and c.i > trigger.i
+                      and c.lemma_.lower() in ctx.voice.claim_verbs):
+            for comp in (c for c in claim.children if c.dep_ == "ccomp"):
+                found += [a for c in comp.children if c.dep_ in SUBJECTS for a in ctx.actors_of(c, quote)]
+        return _unique([a for a in found if a not in source])
+
+    def indirect_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                        source: list[str]) -> list[str]:
+        """The target of an act written through its complement or its object noun:
+        "demanded that the US cancel ..." (the subject of the demanded clause), "threatened
+        to cut ties with Russia" (the target of the threatened act), "rejected calls by
+        Annan", "accepted demands from the rebels" (the author of the act rejected)."""
+        verb = match.trigger
+        heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]  # "is ready to send"
+        # a denial is aimed at its accusers, not at whom the denied act would have touched:
+        # "Rwanda denies backing the M23"
+        denial = verb.lemma_.lower() in self.w.denial_verbs and match.pattern.root == "12"
+        for comp in (c for h in heads for c in h.children if c.dep_ in ("ccomp", "xcomp") and not denial):
+            subject = next((c for c in comp.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
+            if subject is not None and comp.dep_ == "ccomp" and comp.i > verb.i:
+                found = ctx.actors_of(subject, quote) or ctx.domestic_agent(subject, source)
+                found = [a for a in found if a not in source]
+                if found:
+                    return found
+            found = [a for a in self.clause_targets(comp, ctx, quote) if a not in source]
+            if found:
+                return found
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            found = [a for a in self.owners(obj, ctx, quote) if a not in source]
+            if found:
+                return found
+        # "objected to Obama's nomination of Garland": the author of the act the verb is about
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.w.target_preps):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in self.w.act_nouns):
+                # the possessor is the author; an "of" phrase may be what the act is about
+                owners = [a for c in pobj.children if c.dep_ == "poss" for a in ctx.actors_of(c, quote)]
+                found = [a for a in owners or self.owners(pobj, ctx, quote) if a not in source]
+                if found:
+                    return found
+        return []
+
+    def mentioned_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                         source: list[str], act_targets: Callable) -> list[str]:
+        """The target of the act an intent, threat, appeal or refusal talks about, read as that
+        act's own: "threatened to impose a curfew in Algiers" (a place an act of force is done
+        to), "is willing to withdraw its troops from Lebanon" (the side a withdrawal leaves).
+        Not for a denial: "denied detaining Indian traders" is aimed at whoever accused.
+        ``act_targets(act, ctx, quote)`` is the coder's own reading of an act's targets."""
+        if match.pattern.root not in self.w.mentioned_target_roots or (
+                match.trigger.lemma_.lower() in self.w.denial_verbs):
+            return []
+        if len(source) > 1 and (getattr(match.pattern, "reciprocal", False) or getattr(match.pattern, "joint", False)):
+            return []  # "Israel and Hamas agreed to a ceasefire in Gaza": each is the other's target
+        for inner in match.mentioned:
+            found = act_targets(inner, ctx, quote)
+            if inner.pattern.root in self.w.place_target_roots:
+                found = found + self.place_targets(inner, ctx)
+            found = [a for a in found if a not in source and ctx.can_act(a)]
+            if found:
+                return _unique(found)
+        return []
+
+    def owners(self, obj: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """The author of an act or text: "Russia's proposal", "calls by Annan", "the plan put
+        forward by Kyiv", and for an act noun its actor modifier ("the Russian attack")."""
+        found: list[str] = []
+        act = obj.lemma_.lower() in self.w.act_nouns
+        for child in obj.children:
+            if child.dep_ == "poss" or (act and child.dep_ in ("amod", "compound") and ctx.token_actor(child)
+                                        and not ctx.named_for_city(obj, child)):
+                found += ctx.actors_of(child, quote) or self.unnamed_owner(child, ctx)
+            elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found += ctx.actors_of(pobj, quote)
+            elif child.dep_ == "acl" and act:  # "the plan put forward by Kyiv"
+                for agent in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")):
+                    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        found += ctx.actors_of(pobj, quote)
+        return _unique(found)
+
+    def unnamed_owner(self, owner: Token, ctx: ActorContext) -> list[str]:
+        """"the government's proposal" in a sentence set in Harare: Zimbabwe's government."""
+        if owner.dep_ != "poss" or not _bare_institution(owner):
+            return []
+        agent = ctx.contextual_agent(owner)
+        return [agent] if agent else []
+
+    def thing_owners(self, noun: Token, ctx: ActorContext, quote: Optional[Quote],
+                     source: Sequence[str]) -> list[str]:
+        """Whose thing an act is aimed at: "hacked into the emails of the DNC", "strikes on its
+        facilities", "tariffs on imports from Canada". Only for a common noun that names no
+        actor itself; a text's owner is its author (see :meth:`owners`). The actor's own
+        things are no target: "pushing forward at their fastest rate"."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in self.w.act_nouns:
+            return []
+        return [a for a in self.owners(noun, ctx, quote) if a not in source]
+
+    def patient_of(self, noun: Token, ctx: ActorContext) -> list[str]:
+        """"Russia's invasion of Ukraine", "the Israeli siege of Gaza": when a possessive or an
+        adjective names who acts, the "of" phrase names whom the act is done to."""
+        if not any(c.dep_ in ("poss", "amod", "compound") and ctx.token_actor(c) for c in noun.children):
+            return []
+        found: list[str] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += ctx.actors_of(pobj, None) or [a for a in [ctx.place_actor(pobj)] if a]
+        return found
+
+    def clause_targets(self, verb: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Actors a clause acts on: its objects, and the objects of its target prepositions
+        (on the verb or on its object: "impose restrictions against German goods")."""
+        found: list[str] = []
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for child in heads[1:]:
+            found += ctx.actors_of(child, quote)
+        # "refused to allow Ukrainian officials to attend": the one let or made to act
+        for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i):
+            found += [a for c in comp.children if c.dep_ in SUBJECTS for a in ctx.actors_of(c, quote)]
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ in ("prep", "dative")):
+                if prep.lower_ in self.w.target_preps and not _is_time(prep):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        found += [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
+        return _unique(found)
+
+    def protest_targets(self, match: _Match, ctx: ActorContext) -> list[str]:
+        """Whom a protest is against, written after it: "a hunger strike to protest Sweden's
+        decision" (the owner of what is protested), "rallied against the government"."""
+        quote = ctx.quote_at(match.trigger.idx)
+        for token in match.predicate.subtree:
+            if token.i <= match.trigger.i or token.lemma_.lower() not in self.w.protest_object_words:
+                continue
+            heads = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+            heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "at", "of", "over")
+                      for p in c.children if c.dep_ == "pobj"]
+            for head in heads:
+                found = ctx.actors_of(head, quote)
+                for child in head.children:
+                    if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in self.w.owner_preps):
+                        owner = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                        if owner is not None:
+                            found += ctx.actors_of(owner, quote) or [
+                                a for a in [ctx.place_actor(owner), ctx.contextual_agent(owner)] if a][:1]
+                if found:
+                    return _unique(found)
+        return self.protest_purpose_targets(match, ctx, quote)
+
+    def protest_purpose_targets(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Whom a protest is against when its purpose says it: the owner of what is
+        protested or demanded ("to show their disapproval of the United States' policies",
+        "demands for freedom from President Bouteflika's government", "calling for the
+        removal of President Mubarak"), read in the clause after the act, never a place
+        where it happened ("in the Gaza Strip")."""
+        trigger = match.trigger
+        for token in match.predicate.subtree:
+            if token.i <= trigger.i:
+                continue
+            if token.pos_ == "PRON":
+                continue  # "its own counter-rally": the protesters' own
+            if token.dep_ != "poss" and not (token.dep_ == "pobj" and token.head.lower_ in ("against", "from", "of")
+                                             and ctx.place_at.get(token.i) is None):
+                continue
+            of_noun = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+            if of_noun is not None and (of_noun.pos_ != "NOUN" or of_noun.lemma_.lower() in self.lex.nouns):
+                continue  # "a counter-rally of students": who rallies, not against whom
+            found = [a for a in ctx.actors_of(token, quote) if not ctx.is_channel(a)]
+            if found:
+                return _unique(found)
+        return []
+
+    def place_targets(self, match: _Match, ctx: ActorContext) -> list[str]:
+        """A place an act of force or coercion is done to, as its target: "shelled Jericho",
+        "raided villages near Homs", "imposed a curfew in Algiers". Read from the act's
+        object and the locative or target phrases on the act or its object."""
+        trigger = match.trigger
+        heads = [trigger, match.predicate] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        candidates = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        leaving = match.pattern.root in self.w.leaving_roots
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.i > trigger.i):
+                if (prep.lower_ in self.w.locative_preps or prep.lower_ in self.w.target_preps
+                        or (leaving and prep.lower_ in self.w.leaving_preps)):
+                    if not _is_time(prep):
+                        candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        # where what was hit stands: "fired shells at targets in Jericho", "camps near Goma"
+        candidates += [p for c in list(candidates) if c.pos_ == "NOUN" for prep in c.children
+                       if prep.dep_ == "prep" and prep.lower_ in self.w.locative_preps and not _is_time(prep)
+                       for p in prep.children if p.dep_ == "pobj"]
+        # "the town of Cizre", "the capital, Kabul": the name sits under the common noun
+        candidates += [g for c in candidates for p in c.children if p.dep_ == "appos" or (p.dep_ == "prep" and p.lower_ == "of")
+                       for g in ([p] if p.dep_ == "appos" else [x for x in p.children if x.dep_ == "pobj"])]
+        found: list[str] = []
+        for token in candidates:
+            for node in [token, *token.conjuncts]:
+                actor = ctx.place_actor(node)
+                if actor:
+                    found.append(actor)
+        return _unique(found)
+
+    def visited(self, match: _Match, ctx: ActorContext) -> list[str]:
+        """Whom a visit goes to: the country named after the verb ("will visit Mauritania
+        and Senegal"), or the country of the city visited when the article names that country
+        ("travel to Tehran" in a story about Iran); the city itself is the act's location."""
+        found: list[str] = []
+        trigger = match.trigger
+        heads = [c for c in trigger.children if c.dep_ == "dobj"]
+        heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into")
+                  and not _is_time(c) for p in c.children if p.dep_ == "pobj"]
+        for head in heads:
+            for node in [head, *head.conjuncts]:
+                place = ctx.place_at.get(node.i)
+                if place is None:
+                    continue
+                if getattr(place, "kind", None) == "country":
+                    actor = ctx.place_actor(node)
+                else:
+                    actor = place.country if place.country in ctx.resolved.actors else None
+                if actor:
+                    found.append(actor)
+        return _unique(found)
+
+    def condition_actors(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Whom a conditional threat is aimed at: the subject of its "if"/"unless" clause
+        ("will freeze ratification if the bloc goes ahead", "threatened to stop negotiations
+        if the United States deploys missiles")."""
+        nodes, node = [], match.predicate
+        for _ in range(4):  # the clauses it hangs on ("said it would ... if")
+            nodes.append(node)
+            if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head.i == node.i:
+                break
+            node = node.head
+        node = match.predicate
+        for _ in range(3):  # and the acts it threatens ("threatened to stop talks if ...")
+            node = next((c for c in node.children if c.dep_ == "xcomp"), None)
+            if node is None:
+                break
+            nodes.append(node)
+        for node in nodes:
+            for clause in (c for c in node.children if c.dep_ == "advcl"):
+                if not any(m.dep_ == "mark" and m.lower_ in ctx.voice.condition_marks for m in clause.children):
+                    continue
+                subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+                return ctx.actors_of(subject, quote) if subject is not None else []
+        return []
