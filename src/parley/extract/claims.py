@@ -597,6 +597,7 @@ class Attribution:
 
     def __init__(self, lexicon: ClaimLexicon):
         self.lex = lexicon
+        self.pronouns: Optional["PronounClaimants"] = None  # set per Doc by ClaimExtractor.extract
 
     def claimant(self, figure: "Figure", sent: Span, quotes: Sequence[Quote], mentions) -> tuple[Optional[str], Optional[str]]:
         actor_id, name = self._claimant(figure, sent, quotes, mentions)
@@ -922,8 +923,13 @@ class Attribution:
         return subject
 
     def _name_of(self, head: Token, mentions) -> tuple[Optional[str], Optional[str]]:
-        """The actor mentioned in the phrase headed by ``head`` and the phrase's own words."""
+        """The actor mentioned in the phrase headed by ``head`` and the phrase's own words; a
+        personal pronoun ("She put the toll at 52") is the speaker coreference gives it."""
         doc = head.doc
+        if head.pos_ == "PRON" and self.pronouns is not None:
+            found = self.pronouns.resolve(head)
+            if found is not None:
+                return found
         dropped = {t.i for child in head.children if child.dep_ in self._NAME_DROP or _is_time_phrase(child)
                    for t in child.subtree}
         kept = [t for t in head.subtree if t.i not in dropped]
@@ -935,6 +941,46 @@ class Attribution:
         actor = _actor_over(mentions, first.idx, last.idx + len(last.text))
         name = doc[first.i:last.i + 1].text
         return actor, name
+
+
+class PronounClaimants:
+    """Who a pronoun that claims a figure outside any statement stands for ("Health Minister
+    Maria Costa visited the hospital. She put the death toll at 52."): the quotes' speaker
+    coreference (``coref.py``: the previous statement's speaker, the subject before, ...),
+    built for the Doc only when a pronoun claimant is met. A pronoun coreference cannot
+    resolve to an actor or a described speaker stays as written."""
+
+    def __init__(self, doc: Doc, resolved, quotes: Sequence[Quote]):
+        self.doc, self.resolved, self.quotes = doc, resolved, quotes
+        self._resolver = None
+
+    def resolve(self, pronoun: Token) -> Optional[tuple[Optional[str], Optional[str]]]:
+        if pronoun.lower_ not in self._words():
+            return None
+        before = [q for q in self.quotes if q.span[0] < pronoun.idx and q.speaker.actor_id]
+        previous = before[-1].speaker.actor_id if before else None
+        found = self._coref().resolve_pronoun(pronoun, previous if previous in self.resolved.actors else None)
+        if found.actor_id is None and (found.name or "").lower() == pronoun.lower_:
+            return None
+        return found.actor_id, found.name
+
+    @staticmethod
+    def _words() -> frozenset[str]:
+        from .coref import GROUP_PRONOUNS, PERSON_PRONOUNS
+
+        return frozenset(PERSON_PRONOUNS | GROUP_PRONOUNS)
+
+    def _coref(self):
+        if self._resolver is None:
+            from ..kb import load_kb
+            from .coref import SpeakerResolver
+            from .quotemarks import find_quoted_spans
+
+            kb = load_kb()
+            titles = dict(sorted((kb.agents.get("titles") or {}).items()))
+            quoted = [(q.start, q.end) for q in find_quoted_spans(text_of(self.doc))]
+            self._resolver = SpeakerResolver(self.doc, self.resolved, quoted, titles, kb, self.doc._.published)
+        return self._resolver
 
 
 # ---------------------------------------------------------------- claims
@@ -957,6 +1003,7 @@ class ClaimExtractor:
         """Every claim of ``doc``, in text order (see the module docstring)."""
         mentions = list(resolved_actors.mentions) if resolved_actors is not None else []
         actors = resolved_actors.actors if resolved_actors is not None else {}
+        self.attribution.pronouns = PronounClaimants(doc, resolved_actors, quotes) if resolved_actors is not None else None
         claims: list[Claim] = []
         recent: list[tuple[int, Claim]] = []  # (sentence number, claim) incl. restatements
         seen: dict[tuple, int] = {}  # claim key -> index in claims

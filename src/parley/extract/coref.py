@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -88,6 +88,7 @@ class SpeakerResolver:
         # (subject token, resolution) of every statement resolved so far, in text order: the
         # previous speaker is the first candidate for a pronoun that continues its statement.
         self.history: list[tuple[Token, Resolution]] = []
+        self._resolved_subjects: dict[int, Resolution] = {}  # subject token index -> its resolution
         for mention in resolved.mentions:
             for i in range(mention.token_start, mention.token_end):
                 self.by_token[i] = mention
@@ -123,12 +124,24 @@ class SpeakerResolver:
         return {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in words for t in c.subtree}
 
     def resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
-        """The actor a reporting verb's subject refers to, with the chain that led there."""
+        """The actor a reporting verb's subject refers to, with the chain that led there.
+
+        One subject is resolved once: a cue with two contents ("She said 1.2 million people
+        needed food and that 300 trucks were waiting") gives both the same speaker. Resolved
+        again, a pronoun would find its own first resolution as the previous statement and
+        skip it."""
+        known = self._resolved_subjects.get(subject.i)
+        if known is not None:
+            return replace(known, chain=list(known.chain))  # callers extend the chain of their copy
         result = self._resolve(subject, previous_speaker)
+        actor = self.resolved.actors.get(result.actor_id) if result.actor_id else None
+        if actor is None or actor.type != "person":
+            result = self._named_next(subject) or result
         earlier = self._described_before(subject)
         if earlier is not None and (result.mention is None or result.mention.token_start < earlier[0].i):
             result = earlier[1]
         self.history.append((subject, result))
+        self._resolved_subjects[subject.i] = replace(result, chain=list(result.chain))
         return result
 
     def _resolve(self, subject: Token, previous_speaker: Optional[str]) -> Resolution:
@@ -198,6 +211,9 @@ class SpeakerResolver:
             self.unlisted_names.append((start, subject.i + 1, name))
             return Resolution(None, name, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=name, how="unresolved name")])
         if mention is not None and common:
+            found = self._unnamed_representative(subject, mention)
+            if found is not None:
+                return found
             if normalise(subject.lemma_) not in self.role_nouns:
                 # "the Russian embassy", "Netanyahu's office": an institution of that actor, named as written.
                 phrase = self._phrase(subject, clauses=False)
@@ -290,6 +306,9 @@ class SpeakerResolver:
                 continue
             how = "nearest subject" if salient else "nearest mention"
             return Resolution(actor.id, actor.name, mention, [start_link, self._link(mention, how)])
+        found = self._unnamed_role_subject_before(pronoun, word, start_link)
+        if found is not None:
+            return found
         if previous_speaker:
             actor = self.resolved.actors[previous_speaker]
             return Resolution(actor.id, actor.name, None, [start_link, MentionDetail(span=(pronoun.idx, pronoun.idx), text=actor.name, how="previous speaker")])
@@ -433,6 +452,8 @@ class SpeakerResolver:
         else what the phrase that named it says (a name the model tags as a person; a plural
         noun; an institution head noun from the lexicon; any other singular noun a person)."""
         actor = self.resolved.actors.get(resolution.actor_id) if resolution.actor_id else None
+        if resolution.chain and resolution.chain[0].how == "representative" and subject.tag_ == "NN":
+            return "person"  # "a ministry spokesman" speaks for the ministry but is one person: "he"
         guessed = resolution.mention is not None and resolution.mention.how == "new"
         if actor is not None and guessed and len(actor.name.split()) == 1 and self.gender.of(actor.name) is None:
             return "unknown"  # a one-word name outside the KB: the model's type is a guess
@@ -473,6 +494,58 @@ class SpeakerResolver:
         """(b) "The Director General is expected to rotate the team. He said ...": the main
         subject of the sentence before, when it is a role phrase rather than a name, is
         resolved as a role and is the antecedent of a person pronoun."""
+        subject = self._role_subject_of_sentence_before(pronoun, word)
+        if subject is None:
+            return None
+        found = self._role_family(subject) or self._role_noun(subject, normalise(subject.lemma_))
+        if found is None or found.actor_id is None or self.resolved.actors[found.actor_id].type != "person":
+            return None
+        if not self.gender.agrees(word, found.name or ""):
+            return None
+        link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="role subject of the sentence before")
+        return Resolution(found.actor_id, found.name, found.mention, [start_link, link, *found.chain[1:]])
+
+    def _named_next(self, subject: Token) -> Optional[Resolution]:
+        """The news lead's convention: a story opens on someone described only by office
+        ("Ukraine's infrastructure minister said ...", "The president of the Canary Islands
+        has accused ...") and names them in the next paragraph, a full name introduced as a
+        subject ("Oleksandr Kubrakov wrote on Telegram", "Rosa Delgado, who leads the regional
+        government, says"). A definite one-holder title that opens the story, before any
+        person is named, is the first person the article then names as a subject a few
+        sentences on, unless the KB gives that person another office."""
+        noun = normalise(subject.lemma_)
+        if subject.tag_ != "NN" or not self._names_one_person(subject) or not self._definite_or_owned(subject):
+            return None
+        if any(m.token_start < subject.i and self._names_person(m) for m in self.resolved.mentions):
+            return None  # someone is named before: the ordinary rules decide
+        here = sentence_of(subject)
+        later = [m for m in self.resolved.mentions if m.token_start > here.end - 1 and not self._is_quoted(m.start)]
+        person = next((m for m in sorted(later, key=lambda m: m.token_start) if self._names_person(m)), None)
+        if person is None or self._sentences_between(subject.i, person.token_start) > LEAD_NAMED_WITHIN:
+            return None
+        actor = self.resolved.actors[person.actor_id]
+        if len(person.text.split()) < 2 or not self._is_subject(person):
+            return None  # a full name that the sentence is about
+        if actor.role and noun not in normalise(actor.role):
+            return None  # the KB knows them in another office
+        start = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="role noun")
+        return Resolution(actor.id, actor.name, person, [start, self._link(person, "named in the next paragraph")])
+
+    def _names_person(self, mention: ActorMention) -> bool:
+        """A person's mention: the actor is a person, or a name new to the KB whose first
+        name the gender lexicon knows (the model tags some foreign names as organisations)."""
+        actor = self.resolved.actors[mention.actor_id]
+        if actor.type == "person":
+            return True
+        return mention.how == "new" and len(mention.text.split()) >= 2 and self.gender.of(mention.text) is not None
+
+    def _definite_or_owned(self, subject: Token) -> bool:
+        """"the minister", "Ukraine's minister": a phrase that points at one known holder."""
+        return any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in subject.children)
+
+    def _role_subject_of_sentence_before(self, pronoun: Token, word: str) -> Optional[Token]:
+        """The definite role phrase ("The Director General", "The U.N. envoy for Yemen") that
+        is the main subject of the sentence before a person pronoun opening its sentence."""
         if word not in PERSON_PRONOUNS:
             return None
         here = sentence_of(pronoun)
@@ -484,15 +557,28 @@ class SpeakerResolver:
             return None
         if self.mention_in(subject) is not None and self.resolved.actors[self.mention_in(subject).actor_id].type == "person":
             return None  # a named person: the walk over subjects finds them
-        if not self._definite(subject):
+        return subject if self._definite(subject) else None
+
+    def _unnamed_role_subject_before(self, pronoun: Token, word: str, start_link: MentionDetail) -> Optional[Resolution]:
+        """(b') "The U.N. envoy for Yemen briefed the Council. He said ...": when no person can
+        be found for a pronoun, the role phrase that was the subject just before is still its
+        antecedent; the phrase is the speaker's name, and the body or country it names (an
+        unnamed envoy speaks for what they represent) its actor."""
+        subject = self._role_subject_of_sentence_before(pronoun, word)
+        if subject is None:
             return None
-        found = self._role_family(subject) or self._role_noun(subject, normalise(subject.lemma_))
-        if found is None or found.actor_id is None or self.resolved.actors[found.actor_id].type != "person":
+        noun = normalise(subject.lemma_)
+        if noun not in self.role_nouns and noun not in role_families().nouns and noun not in _speaker_nouns()["representatives"]:
+            return None  # "The ship sank. It ...": only a person's role phrase is a "he" or "she"
+        mention = self.mention_in(subject)
+        actor = self.resolved.actors[mention.actor_id] if mention is not None else None
+        if actor is not None and actor.type == "person":
             return None
-        if not self.gender.agrees(word, found.name or ""):
-            return None
-        link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="role subject of the sentence before")
-        return Resolution(found.actor_id, found.name, found.mention, [start_link, link, *found.chain[1:]])
+        phrase = self._speaker_phrase(subject)
+        link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="role subject of the sentence before")
+        if actor is None:
+            return Resolution(None, phrase, None, [start_link, link])
+        return Resolution(actor.id, phrase, mention, [start_link, link, self._link(mention, "speaks for")])
 
     def _described_before(self, subject: Token) -> Optional[tuple[Token, Resolution]]:
         """"A European diplomat told Reuters ... The diplomat said": a definite singular noun
@@ -856,6 +942,9 @@ class SpeakerResolver:
         nouns = _speaker_nouns()
         if subject.pos_ != "NOUN" or normalise(subject.lemma_) not in nouns["source_nouns"]:
             return None
+        owned = self._owner_of_source(subject, previous_speaker)
+        if owned is not None:
+            return owned
         for child in subject.children:
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 child = next((g for g in child.children if g.dep_ in ("agent", "prep")), child)
@@ -870,6 +959,33 @@ class SpeakerResolver:
             start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="published by")
             return Resolution(found.actor_id, found.name, found.mention, [start_link, *found.chain])
         return None
+
+    def _owner_of_source(self, subject: Token, previous_speaker: Optional[str]) -> Optional[Resolution]:
+        """"according to the agency's latest report", "the ministry's figures", "its own
+        count": what a body publishes speaks for the body that owns it, when the owner
+        resolves to an actor that is not a person (a person's report is their statement,
+        named by the person's own rules)."""
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None:
+            # "a UN report", "an IAEA assessment": a named body written before the noun
+            owner = next((c for c in subject.children if c.dep_ == "compound" and c.i in self.by_token), None)
+        if owner is None:
+            return None
+        if owner.pos_ == "PRON":
+            if owner.lower_ not in ("its", "their"):
+                return None
+            found = self._pronoun(owner, previous_speaker)
+        elif owner.pos_ in ("NOUN", "PROPN"):
+            found = self._resolve(owner, previous_speaker)
+        else:
+            return None
+        actor = self.resolved.actors.get(found.actor_id) if found.actor_id else None
+        if actor is None or actor.type == "person":
+            return None
+        # the phrase as written stays the name: "a UN tally" may be a body within the UN
+        phrase = self._phrase(subject, clauses=False)
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="published by")
+        return Resolution(found.actor_id, phrase, found.mention, [start_link, *found.chain])
 
     def _country_body(self, subject: Token) -> Optional[Resolution]:
         """"China's coast guard", "the Russian navy": a country's armed or security body
@@ -892,8 +1008,15 @@ class SpeakerResolver:
         key = " ".join(words)
         if country is None or key not in bodies:
             return None
+        entry = self._body_of_country(subject, country, key)
+        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="institution")
+        return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=start_link.span, text=country.name, how="body of the country")])
+
+    def _body_of_country(self, subject: Token, country: Actor, key: str):
+        """The KB's body ``key`` ("coast guard") of ``country``, else a new one, registered as
+        an actor of the article at ``subject``."""
+        bodies = _speaker_nouns()["country_bodies"]
         phrase = self._phrase(subject, clauses=False)
-        start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")
         entries = _institutions_of(self.kb, country.country, frozenset(normalise(w) for w in key.split())) if self.kb is not None else []
         if len(entries) == 1:
             entry = entries[0]
@@ -902,7 +1025,22 @@ class SpeakerResolver:
             entry = self._new_body(country, key, bodies[key])
             self._register(entry, subject, phrase, "new institution")
         self.institutions.append((subject.i, entry.id, entry.name))
-        return Resolution(entry.id, entry.name, None, [start_link, MentionDetail(span=start_link.span, text=country.name, how="body of the country")])
+        return entry
+
+    def _body_in_modifiers(self, subject: Token, country: Actor):
+        """"A Taiwanese coast guard official": the country's body the modifiers of a
+        representative name, when ``country_bodies`` lists them; else None."""
+        words, k = [], subject.i - 1
+        while k >= subject.left_edge.i and self.doc[k].text.islower() and self.doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            words.insert(0, self.doc[k].lower_)
+            k -= 1
+        # the body is the modifiers nearest the noun: "senior" in "a senior military official"
+        # describes the person
+        for first in range(len(words)):
+            key = " ".join(words[first:])
+            if key in _speaker_nouns()["country_bodies"]:
+                return self._body_of_country(subject, country, key)
+        return None
 
     def _new_body(self, country: Actor, key: str, sector: str) -> Actor:
         """The article's actor for a body of ``country`` that the KB does not list."""
@@ -994,6 +1132,26 @@ class SpeakerResolver:
             count += 1
         return count
 
+    def _unnamed_representative(self, subject: Token, mention: ActorMention) -> Optional[Resolution]:
+        """"A senior Hamas official said", "an Israeli military spokesman": a person the
+        article does not name who speaks for the body or country the phrase names. The
+        guidelines resolve unnamed representatives to what they represent; the phrase as
+        written stays the speaker's name, so a user still sees who exactly spoke."""
+        noun = normalise(subject.lemma_)
+        if noun not in _speaker_nouns()["representatives"] or _names_body(noun):
+            return None
+        if any(c.dep_ == "appos" for c in subject.children) or self._names_someone_before(subject, noun):
+            return None  # a name in apposition, or "the official" introduced earlier: other rules
+        actor = self.resolved.actors[mention.actor_id]
+        if actor.type not in INSTITUTION_TYPES + ("country",):
+            return None
+        phrase = self._phrase(subject, clauses=False)
+        start = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="representative")
+        body = self._body_in_modifiers(subject, actor) if actor.type == "country" else None
+        if body is not None:
+            return Resolution(body.id, phrase, None, [start, MentionDetail(span=start.span, text=body.name, how="body of the country")])
+        return Resolution(actor.id, phrase, mention, [start, self._link(mention, "speaks for")])
+
     def _representative_of(self, subject: Token, noun: str) -> Optional[Resolution]:
         """"A department spokesman said" after "The State Department said": an unnamed
         representative speaks for the organisation its modifier noun takes back."""
@@ -1005,6 +1163,29 @@ class SpeakerResolver:
                 found = self._nearer(self._organisation_noun(child, word), self._named_institution(child, word))
                 if found:
                     return found
+        return self._representative_for(subject)
+
+    def _representative_for(self, subject: Token) -> Optional[Resolution]:
+        """"the ministry's spokesman", "its spokesman", "a spokesman for Ukraine's energy
+        ministry", "an official at the agency": the body named by the owner or by for/of/at speaks through
+        its unnamed representative, when that body resolves to an actor that is not a person
+        ("a spokesman for Netanyahu" is no reason to call the prime minister the speaker)."""
+        bodies = [c for c in subject.children if c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("its", "their"))]
+        bodies += [g for c in subject.children if c.dep_ == "prep" and c.lower_ in REPRESENTED_BY
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        for body in bodies:
+            # "Its spokesman": the body the possessive takes back
+            found = self._pronoun(body, None) if body.pos_ == "PRON" else self._resolve(body, None)
+            if found.actor_id is None and self.mention_in(body) is not None:
+                # "Ukraine's energy ministry", a body the KB lacks: the country it belongs to
+                mention = self.mention_in(body)
+                found = Resolution(mention.actor_id, None, mention, [self._link(mention, "body of")])
+            actor = self.resolved.actors.get(found.actor_id) if found.actor_id else None
+            if actor is None or actor.type == "person":
+                continue
+            phrase = self._speaker_phrase(subject)
+            start = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="representative")
+            return Resolution(actor.id, phrase, found.mention, [start, *found.chain])
         return None
 
     @staticmethod
@@ -1283,6 +1464,11 @@ class Gender:
 INSTITUTION_TYPES = ("organisation", "igo", "group")
 # Role families whose unnamed holder speaks for the country they represent.
 REPRESENTING_FAMILIES = frozenset({"envoy"})
+# Prepositions that name the body an unnamed representative speaks for ("a spokesman for
+# the army", "an official of the ministry", "a source at the agency").
+REPRESENTED_BY = frozenset({"for", "of", "at", "with"})
+# How many sentences after a story's opening role phrase the person it describes is named.
+LEAD_NAMED_WITHIN = 3
 # How many sentences back "the diplomat" looks for "a European diplomat" who spoke.
 MAX_DESCRIBED_BACK = 4
 # A description in apposition to a name opens with an article ("X, the spokesman,") and is short.
