@@ -34,7 +34,7 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
         # passive subject; with no agent ("was asked by reporters for ...") it is left out.
         passive_party = _passive_demand(lex, token)
         if passive_party is None:
-            return None
+            return _agentless_passive(lex, token)
         agent, addressee, infinitive = passive_party
         return Found("verb", token, addressee.left_edge.i, infinitive.right_edge.i + 1, party_token=agent,
                      addressees=[addressee], subject=addressee, context=infinitive)
@@ -60,6 +60,8 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
             # "called on Sunday for ...": a day is not an addressee.
             addressees += [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_ENTITIES]
         elif child.dep_ == "prep" and child.lower_ in spec["object"]:
+            if any(c.dep_ == "oprd" and c.i < child.i for c in children):
+                continue  # "calls the summit 'a must-win moment for European security'": a naming
             what = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if what is not None and what.ent_type_ in TIME_ENTITIES \
                     and not any(c.dep_ in ("relcl", "acl") for c in what.children):
@@ -91,8 +93,8 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
             and _modal_or_subjunctive(ccomp):
         content = ccomp  # "requested that the IAEA withdraw its report"
     elif content is None and ccomp is not None and lemma not in lex.weak_demand_verbs and lemma != "call":
-        if lemma in lex.assertive_demand_verbs and not _modal_or_subjunctive(ccomp):
-            return None  # "insists that Russia is not interfering": a claim
+        if lemma in lex.assertive_demand_verbs and (not _modal_or_subjunctive(ccomp) or _do_support(ccomp)):
+            return None  # "insists that Russia is not interfering", "insisted it did not matter": a claim
         content = ccomp
     elif content is None and dobj is not None and lemma not in lex.weak_demand_verbs and lemma != "call":
         content = dobj
@@ -116,7 +118,7 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
         if child.dep_ == "conj" and child.i > content.i and _own_clause(child):
             end = min(end, _before(child))
         elif child.dep_ in ("conj", "prep") and child.i > content.i and child.lower_ in spec["addressee"] \
-                and infinitive is content:
+                and infinitive is content and _second_addressee(child, content):
             # "called on Rwanda to withdraw ... and on the M23 to halt ...": two demands.
             end = min(end, _before(child))
             who = [c for c in child.children if c.dep_ == "pobj"]
@@ -176,6 +178,58 @@ def _passive_demand(lex: DemandLexicon, verb: Token) -> Optional[tuple[Token, To
     if agent is None or addressee is None or infinitive is None or not _actor_like(agent, lex):
         return None
     return agent, addressee, infinitive
+
+
+def _second_addressee(prep: Token, infinitive: Token) -> bool:
+    """"called on Rwanda to withdraw ... and on the M23 to halt ...": a second "on" is a second
+    addressee only with an infinitive of its own after it; "to hold talks 'on an equal
+    footing'" is the manner of the first."""
+    return prep.dep_ == "conj" or any(c.i > prep.i and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)
+                                      for c in infinitive.children)
+
+
+def _do_support(clause: Token) -> bool:
+    """"it did not matter", "Russia does not interfere": a bare verb after "do" is indicative,
+    not a subjunctive."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in clause.children)
+
+
+def _agentless_passive(lex: DemandLexicon, verb: Token) -> Optional[Found]:
+    """"Israel was urged to allow more aid in, the EU said", "Africa is being asked to accept
+    a number ...": a directive in the passive with no agent. The one urged must act; who asks
+    is the speaker of the statement it is in (kept only in one: in narrative no one is named)."""
+    if verb.lemma_.lower() not in lex.passive_directive_verbs or verb.tag_ != "VBN":
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "was asked by reporters for his reaction"
+    if verb.lemma_.lower() == "call" and not any(c.lower_ in ("on", "upon") and c.i == verb.i + 1 for c in verb.children):
+        return None  # "was called to testify" summons; "was called on to" asks
+    addressee = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                       and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+    if addressee is None or infinitive is None or not _actor_like(addressee, lex) \
+            or addressee.lower_ in lex.first_person:
+        return None  # "we are being asked to talk about definitions": a complaint, not a demand
+    return Found("verb", verb, addressee.left_edge.i, infinitive.right_edge.i + 1, addressees=[addressee],
+                 subject=addressee, context=infinitive, needs_statement=True)
+
+
+def as_ordered(lex: DemandLexicon, token: Token) -> Optional[Found]:
+    """"..., as ordered by the Court in its provisional measures", "as required by a Supreme
+    Court ruling": an order pointed back to is its author's demand. The agent after "by" is
+    the party (or the body a ruling is named after); a standing rule ("as required by law")
+    demands nothing of anyone."""
+    if token.tag_ != "VBN" or token.lemma_.lower() not in lex.as_ordered_verbs or token.i == 0:
+        return None
+    if token.doc[token.i - 1].lower_ != "as":
+        return None
+    agent = next((g for a in token.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    if agent is None or agent.lemma_.lower() in lex.legal_subjects or agent.lemma_.lower() in lex.rule_agents:
+        return None
+    # "a Supreme Court ruling": the ruling is the court's.
+    author = next((c for c in reversed(list(agent.children)) if c.dep_ in ("compound", "poss")
+                   and c.i < agent.i and _actor_like(c, lex)), None)
+    return Found("verb", token, token.i - 1, token.right_edge.i + 1, party_token=author or agent, context=token)
 
 
 def statement(lex: DemandLexicon, token: Token) -> Optional[Found]:
@@ -352,7 +406,8 @@ def wish(lex: DemandLexicon, token: Token) -> Optional[Found]:
     # empty polling stations" tell a wish or an intent, not a position held now.
     if dobj.lemma_.lower() not in lex.wanted_things:
         issue = lex.issue_of(_text(dobj))
-        if issue is None or issue in lex.hoped_issues or token.tag_ not in ("VBZ", "VBP") or _negated(token):
+        present = token.tag_ in ("VBZ", "VBP") or (token.tag_ in ("VBD", "VBG") and lemma in lex.acting_wish_verbs)
+        if issue is None or issue in lex.hoped_issues or not present or _negated(token):
             return None
     return Found("verb", token, dobj.left_edge.i, dobj.right_edge.i + 1, party_token=party_token,
                  patient=dobj, context=dobj)

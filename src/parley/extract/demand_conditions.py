@@ -143,7 +143,7 @@ def _proviso_main(mark: Token) -> Optional[Token]:
 def only_then(lex: DemandLexicon, mark: Token) -> Optional[Found]:
     """"Talks could only begin after Ukraine recognised the new borders", "would only sign
     when ...": "only" on the main verb makes its time or "if" clause a condition."""
-    if mark.dep_ != "mark" or mark.lower_ not in lex.only_markers or mark.head.dep_ != "advcl":
+    if mark.lower_ not in lex.only_markers or mark.head.dep_ != "advcl" or not _marks_clause(mark):
         return None
     clause, main = mark.head, mark.head.head
     if main.pos_ not in ("VERB", "AUX") or not _committal(main) \
@@ -152,6 +152,15 @@ def only_then(lex: DemandLexicon, mark: Token) -> Optional[Found]:
     return Found("condition", mark, _main_clause_start(main, mark), clause.right_edge.i + 1,
                  party_token=_subject(main), subject=_subject(clause), patient=_patient(clause), context=main,
                  needs_statement=True, label_start=mark.i + 1)
+
+
+def _marks_clause(mark: Token) -> bool:
+    """The word opens its clause: a "mark", or "once"/"when" read as an adverb before the
+    clause's subject ("will only negotiate once Russian troops leave")."""
+    if mark.dep_ == "mark":
+        return True
+    subject = _subject(mark.head)
+    return mark.dep_ == "advmod" and subject is not None and mark.i < subject.left_edge.i
 
 
 def _continue_until(lex: DemandLexicon, mark: Token) -> Optional[Found]:
@@ -224,16 +233,29 @@ def _taken_near(taken: list[int], start_char: int) -> bool:
 def proviso(lex: DemandLexicon, token: Token) -> Optional[Found]:
     """"Aid will resume subject to guarantees that it reaches civilians": what the committed
     act waits on. Kept only in a statement, or when the clause commits."""
-    if token.lower_ not in lex.proviso_words or token.pos_ != "ADJ":
+    predicative = _predicative_proviso(lex, token)
+    if not predicative and (token.lower_ not in lex.proviso_words or token.pos_ != "ADJ"):
         return None
-    to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")), None)
+    # "is conditional on free elections": the parser may hang the "on" on "is".
+    around = list(token.children) + (list(token.head.children) if token.dep_ == "acomp" else [])
+    to = next((c for c in around if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") and c.i > token.i), None)
     what = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
-    main = _verb_above(token.head) if token.dep_ not in ("acomp",) else token.head
-    if what is None or main is None or not _committal(main):
+    main = token.head if token.dep_ == "acomp" else token if predicative else _verb_above(token.head)
+    # A thing said to be conditional on something states the condition itself; "will resume
+    # subject to ..." needs a committing clause.
+    if what is None or main is None or not (predicative or _committal(main)):
         return None
     return Found("condition", token, _main_clause_start(main, token), what.right_edge.i + 1,
                  party_token=_subject(main), patient=what, context=main, needs_statement=True,
                  label_start=to.i + 1)
+
+
+def _predicative_proviso(lex: DemandLexicon, token: Token) -> bool:
+    """"Aid is conditional on free elections", "the deal was conditioned on the release of
+    ...": said of a thing with "be" (not "subject to", which after "be" means exposed to)."""
+    if token.lower_ not in lex.predicative_proviso_words:
+        return False
+    return token.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in token.children)
 
 
 def copula_condition(lex: DemandLexicon, token: Token) -> Optional[Found]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .demand_calls import demand_verb, exchange, headline_demand, nominal, statement, wish
+from .demand_calls import as_ordered, demand_verb, exchange, headline_demand, nominal, statement, wish
 from .demand_conditions import (bare_proviso, condition_made, conditions, copula_condition, deadline_for, dependence,
                                 given_until, only_then, proviso)
 from .demand_found import Found
@@ -18,7 +18,7 @@ from .demand_lexicon import DemandLexicon
 from .demand_obligations import imperative, necessity, need, no_choice, no_right, obligation, onus, time_for, warning
 from .demand_refusals import (cannot_afford, cannot_keep, commitment, exclusion, no_pressure, none_on_us, not_prepared,
                               only_acceptable, refusal, rejection, restriction, unbound, verdict)
-from .demand_spans import dedupe, expand_lists, merge_conjoined, split_conjoined
+from .demand_spans import cut_pointed_orders, dedupe, expand_lists, merge_conjoined, split_conjoined
 
 # Every finder that starts from a single word, in the order their finds are ranked.
 TOKEN_FINDERS = (obligation, need, demand_verb, statement,
@@ -29,7 +29,7 @@ TOKEN_FINDERS = (obligation, need, demand_verb, statement,
                  condition_made, headline_demand, given_until, necessity,
                  no_choice, proviso, onus, not_prepared,
                  only_then, warning, none_on_us, unbound, bare_proviso,
-                 cannot_keep, cannot_afford, deadline_for)
+                 cannot_keep, cannot_afford, deadline_for, as_ordered)
 
 
 def find_demands(lex: DemandLexicon, doc: Doc) -> list[Found]:
@@ -47,4 +47,4 @@ def find_demands(lex: DemandLexicon, doc: Doc) -> list[Found]:
     # Conditions are found by their marker words in the sentence's text ("only if", "unless").
     for sent in doc.sents:
         found.extend(conditions(lex, sent))
-    return merge_conjoined(split_conjoined(expand_lists(dedupe(found))))
+    return merge_conjoined(split_conjoined(expand_lists(dedupe(cut_pointed_orders(found)))))

@@ -135,6 +135,11 @@ class DemandLexicon:
     restraint_verbs: frozenset[str] = frozenset()
     deadline_nouns: frozenset[str] = frozenset()
     sole_outcome_nouns: frozenset[str] = frozenset()
+    passive_directive_verbs: frozenset[str] = frozenset()
+    as_ordered_verbs: frozenset[str] = frozenset()
+    rule_agents: frozenset[str] = frozenset()
+    predicative_proviso_words: frozenset[str] = frozenset()
+    acting_wish_verbs: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -290,4 +295,9 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         continuing_verbs=_words(raw.get("continuing_verbs")),
         restraint_verbs=_words(raw.get("restraint_verbs")),
         deadline_nouns=_words(raw.get("deadline_nouns")),
+        passive_directive_verbs=_words(raw.get("passive_directive_verbs")),
+        as_ordered_verbs=_words(raw.get("as_ordered_verbs")),
+        rule_agents=_words(raw.get("rule_agents")),
+        predicative_proviso_words=_words(raw.get("predicative_proviso_words")),
+        acting_wish_verbs=_words(raw.get("acting_wish_verbs")),
     )

@@ -178,6 +178,22 @@ def _conjoined_conditions(item: Found) -> list[Found]:
     return out
 
 
+def cut_pointed_orders(found: list[Found]) -> list[Found]:
+    """"... refrain from any action, as ordered by the Court in May": the order pointed back to
+    is the author's own demand, so the clause before it ends at "as" (one demand each)."""
+    tails = [f.start for f in found if _points_back(f)]
+    for item in found:
+        for start in tails:
+            if item.start < start < item.end and not _points_back(item):
+                item.end = start
+    return found
+
+
+def _points_back(item: Found) -> bool:
+    """The demand is an "as ordered by X" phrase (see :func:`~.demand_calls.as_ordered`)."""
+    return item.form == "verb" and item.start == item.act.i - 1 and item.act.doc[item.start].lower_ == "as"
+
+
 def dedupe(found: list[Found]) -> list[Found]:
     """Drop a demand whose words lie inside another's (a modal inside "demanded that ... must")."""
     order = {"verb": 0, "rejection": 1, "refusal": 1, "condition": 2, "statement": 2, "exchange": 2, "restriction": 2,
