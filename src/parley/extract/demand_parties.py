@@ -11,16 +11,152 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional, Sequence
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
+from ..kb import LEXICON_DIR
 from ..nlp.sentences import sentence_of, sentences
 from ..model import Actor, MentionDetail, Quote
 from .actors import ActorMention, ResolvedActors
 from .demand_lexicon import DemandLexicon, load_demand_lexicon
-from .demand_syntax import _subject, _resolve_relative, _owner, _name_start, _doer_of_participle, SUBJECT_DEPS
+from .demand_syntax import (_subject, _resolve_relative, _owner, _name_start, _doer_of_participle, SUBJECT_DEPS,
+                            _condition_clauses)
 from .demand_found import Found, SPEAKER_FORMS, STATEMENT_FORMS
+
+
+@dataclass(frozen=True)
+class PartyLexicon:
+    """The settings of ``lexicon/demand_parties.yaml``: how an unnamed addressee is found."""
+
+    other_side_window: int
+    answering_forms: frozenset[str]
+    state_sectors: frozenset[str]
+    never_addressed_types: frozenset[str]
+    generic_determiners: frozenset[str]
+    refused_partner_preps: frozenset[str]
+    body_noun_types: dict
+
+
+@lru_cache(maxsize=4)
+def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> PartyLexicon:
+    """Read the addressee settings (cached per path)."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    words = lambda key: frozenset(str(w).lower() for w in raw.get(key) or ())  # noqa: E731
+    return PartyLexicon(
+        other_side_window=int(raw["other_side_window"]),
+        answering_forms=frozenset(raw.get("answering_forms") or ()),
+        state_sectors=frozenset(str(w).upper() for w in raw.get("state_sectors") or ()),
+        never_addressed_types=words("never_addressed_types"),
+        generic_determiners=words("generic_determiners"),
+        refused_partner_preps=words("refused_partner_preps"),
+        body_noun_types={str(k).lower(): tuple(v) for k, v in (raw.get("body_noun_types") or {}).items()},
+    )
+
+
+def answers_other_side(plex: PartyLexicon, item: Found) -> bool:
+    """A refusal, a rejection or a condition: words that answer someone, named or not."""
+    return item.stance in ("refusal", "rejection") or item.form in plex.answering_forms
+
+
+def _own_side(plex: PartyLexicon, party: str, voiced_by: Optional[str], item: Found, resolved: ResolvedActors,
+              actor_at: dict[int, str]) -> set[str]:
+    """The party, its voice, the subject that refuses ("Tehran will not allow ..."), and,
+    when the party speaks for a state, that state and its organs and officials."""
+    side = {party} | ({voiced_by} if voiced_by else set())
+    countries: set[str] = set()
+    if item.subject is not None and item.stance in ("refusal", "rejection"):
+        for actor_id in _actors_of(_resolve_relative(item.subject), actor_at):
+            side.add(actor_id)
+            actor = resolved.actors.get(actor_id)
+            if actor is not None and actor.type == "country" and actor.country:
+                countries.add(actor.country)
+    for actor_id in list(side):
+        actor = resolved.actors.get(actor_id)
+        if actor is None:
+            continue
+        if actor.country and (actor.type == "country" or actor.sector in plex.state_sectors):
+            countries.add(actor.country)
+        elif not actor.country and actor.type != "group":
+            # "Indonesian trade minister Hendra Wibisono", "the Philippine Department of
+            # Foreign Affairs": an actor the KB does not know is of the country its words name.
+            countries |= _countries_in_words(item.act.doc, actor_id, resolved, actor_at)
+    for actor_id, actor in resolved.actors.items():
+        if actor_id in countries or (actor.country in countries
+                                     and (actor.type == "country" or actor.sector in plex.state_sectors)):
+            side.add(actor_id)
+    return side
+
+
+def _countries_in_words(doc: Doc, actor_id: str, resolved: ResolvedActors, actor_at: dict[int, str]) -> set[str]:
+    """The countries named inside the noun phrases that mention ``actor_id``."""
+    countries: set[str] = set()
+    for mention in resolved.mentions:
+        if mention.actor_id != actor_id or mention.token_end <= mention.token_start:
+            continue
+        root = doc[mention.token_start:mention.token_end].root
+        for i in range(root.left_edge.i, root.right_edge.i + 1):
+            actor = resolved.actors.get(actor_at.get(i, ""))
+            if actor is not None and actor.type == "country" and actor.country:
+                countries.add(actor.country)
+    return countries
+
+
+def other_side(plex: PartyLexicon, item: Found, party: str, voiced_by: Optional[str], resolved: ResolvedActors,
+               actor_at: dict[int, str]) -> Optional[str]:
+    """Who a refusal or condition answers when its words name no one: the actor off the
+    party's side named most often within ``other_side_window`` characters of it ("we will
+    not back down", said in a story about Washington's tariffs, answers the United States)."""
+    side = _own_side(plex, party, voiced_by, item, resolved, actor_at)
+    where = item.act.doc[item.start].idx
+    near: Counter = Counter()
+    total: Counter = Counter()
+    for mention in resolved.mentions:
+        actor = resolved.actors.get(mention.actor_id)
+        if mention.actor_id in side or actor is None or actor.type in plex.never_addressed_types:
+            continue
+        total[mention.actor_id] += 1
+        if abs(mention.start - where) <= plex.other_side_window:
+            near[mention.actor_id] += 1
+    if not near:
+        return None
+    return max(near, key=lambda a: (near[a], total[a]))
+
+
+def _condition_subject(lex: DemandLexicon, item: Found, actor_at: dict[int, str]) -> list[str]:
+    """"will not join ... until the RSF withdrew", "only if Pristina takes steps": the actor
+    a condition inside the demand's words waits on is the one who must act."""
+    doc = item.act.doc
+    for clause in _condition_clauses(lex, doc[item.start:item.end]):
+        ids = _actors_of(_resolve_relative(_subject(clause)), actor_at)
+        if ids:
+            return ids
+    return []
+
+
+def _refused_partner(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) -> list[str]:
+    """"refused to negotiate with the M23", "would never recognise Kosovo", "will not allow
+    Iran to acquire ...": the one a refusal is aimed at is the object of the refused verb."""
+    verb = item.context
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for child in verb.children:
+        # "allow Iran to acquire ...": the parser makes Iran the object or the subject of
+        # the infinitive.
+        whom = child if child.dep_ == "dobj" else next(
+            (c for c in child.children if c.dep_ == "nsubj"), None) if child.dep_ in ("ccomp", "xcomp") else None
+        ids = _actors_of(whom, actor_at)
+        if ids:
+            return ids
+        if child.dep_ == "prep" and child.lower_ in plex.refused_partner_preps:
+            ids = _actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actor_at)
+            if ids:
+                return ids
+    return []
 
 
 def _commentator(lex: DemandLexicon, doc: Doc, quote: Optional[Quote], party: str, party_tok: Optional[Token],
@@ -181,12 +317,23 @@ def _voice(lex: DemandLexicon, party: str, resolved: ResolvedActors) -> tuple[st
     return party, None
 
 
-def _addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors):
+def _addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors,
+               lex: Optional[DemandLexicon] = None, plex: Optional[PartyLexicon] = None):
+    lex = lex or load_demand_lexicon()
+    plex = plex or load_party_lexicon()
     ids: list[str] = []
     for tok in item.addressees:
-        ids += _actors_of(_resolve_relative(tok), actor_at)
-    if not ids and item.subject is not None:
+        ids += _actors_of(_resolve_relative(tok), actor_at) or (
+            _unnamed_addressee(lex, plex, tok, party, resolved, actor_at) if _told_to_act(item, tok) else [])
+    refusing = item.stance in ("refusal", "rejection")
+    if not ids and refusing:
+        # The subject of a refusal is the one who refuses; the one refused is its object or
+        # the actor its condition waits on.
+        ids = _refused_partner(plex, item, actor_at) or _condition_subject(lex, item, actor_at)
+    if not ids and item.subject is not None and not refusing:
         ids = _actors_of(_resolve_relative(item.subject), actor_at)
+    if not ids:
+        ids = _condition_subject(lex, item, actor_at)
     if not ids:
         ids = _between(item, actor_at)
     if not ids and item.patient is not None:
@@ -211,6 +358,68 @@ def _addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors
     if not ids:
         return None
     return ids[0] if len(ids) == 1 else ids
+
+
+def _unnamed_addressee(lex: DemandLexicon, plex: PartyLexicon, token: Optional[Token], party: str,
+                       resolved: ResolvedActors, actor_at: dict[int, str]) -> list[str]:
+    """An addressee no known actor names: a body named by its kind ("urged the bloc to ...")
+    is the last such actor named before it; a group told to act ("called on donors to ...",
+    "warned shipping companies to ...") becomes an actor of its own, as a party would."""
+    if token is None or token.pos_ != "NOUN" or _generic(plex, token, actor_at):
+        return []
+    lemma = token.lemma_.lower()
+    if lemma in plex.body_noun_types:
+        body = _last_body(token, plex.body_noun_types[lemma], party, resolved)
+        return [body] if body is not None else []
+    if lemma in lex.collective_nouns or lemma in lex.document_nouns or lemma in lex.first_person:
+        return []
+    if token.tag_ != "NNS" and not any(c.dep_ in ("amod", "compound") for c in token.children):
+        return []  # "urged restraint": a singular bare noun is rarely who is asked
+    start = min([token.i] + [c.left_edge.i for c in token.children if c.i < token.i])
+    group = _group_actor(token.doc[start:token.i + 1], resolved, actor_at)
+    return [group] if group is not None else []
+
+
+def _told_to_act(item: Found, token: Token) -> bool:
+    """The token is the one a demand verb addresses: its object ("urged donors to ...") or the
+    object of its particle ("called on donors to ..."), not a thing in a demanded noun phrase."""
+    if item.form not in ("verb", "nominal") or token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return False  # "urged our friends", "their members": the speaker's own
+    head = token.head
+    return head == item.act or (head.dep_ in ("prep", "prt") and head.head == item.act)
+
+
+def _last_body(token: Token, types: Sequence[str], party: str, resolved: ResolvedActors) -> Optional[str]:
+    """The actor of one of ``types`` named last before ``token`` (not the party itself)."""
+    party_actor = resolved.actors.get(party)
+    own = {party, getattr(party_actor, "country", None)}
+    for mention in reversed(resolved.mentions):
+        if mention.start >= token.idx or mention.actor_id in own:
+            continue
+        actor = resolved.actors.get(mention.actor_id)
+        if actor is not None and actor.type in types and not mention.actor_id.startswith("new:"):
+            return mention.actor_id
+    return None
+
+
+def addressed_to_all(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) -> bool:
+    """"urged all parties to ...", "both sides must ...", "every ally must ...": the demand
+    is put to everyone or a whole class, so no one actor is its addressee (and none is
+    guessed)."""
+    whom = item.addressees or ([item.subject] if item.subject is not None and item.stance == "demand" else [])
+    return bool(whom) and all(_generic(plex, t, actor_at) for t in whom)
+
+
+def _generic(plex: PartyLexicon, token: Optional[Token], actor_at: dict[int, str]) -> bool:
+    """A noun phrase with a determiner of totality and no actor named in it."""
+    if token is None or any(i in actor_at for i in range(token.left_edge.i, token.right_edge.i + 1)):
+        return False
+    if token.lower_ in plex.generic_determiners:
+        return True  # "all must ...", "both have to ..."
+    return any(c.lower_ in plex.generic_determiners and c.dep_ in ("det", "predet", "nummod", "amod", "preconj")
+               for c in token.children)
 
 
 def _headline_speaker(act: Token, actor_at: dict[int, str]) -> Optional[str]:
@@ -350,6 +559,8 @@ def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
         words = words[1:]
     if not words or all(t.pos_ in ("PRON", "NUM", "DET") for t in words):
         return None
+    if _lone_role(words):
+        return None
     named = next((actor_at[t.i] for t in words if t.i in actor_at), None)
     if named is not None and len(words) == 1:
         return named
@@ -369,6 +580,17 @@ def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
         resolved.mentions.append(ActorMention(where[0], where[1], actor_id, "new", phrase.start, phrase.end, phrase.text))
         resolved.mentions.sort(key=lambda m: m.start)
     return actor_id
+
+
+def _lone_role(words: Sequence[Token]) -> bool:
+    """"the president", "the minister": a singular role noun alone names one person, to be
+    found through the article's actors, never a group (a spokesperson stays one: the voice
+    of a body the text may not name)."""
+    lex = load_demand_lexicon()
+    if len(words) != 1 or words[0].tag_ != "NN":
+        return False
+    lemma = words[0].lemma_.lower()
+    return lemma in lex.state_nouns and lemma not in lex.body_voice_nouns
 
 
 def _country_named_in(phrase: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
@@ -538,26 +760,6 @@ def _country(actor_id: Optional[str], resolved: ResolvedActors) -> Optional[str]
     if actor is not None:
         return actor.country
     return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
-
-
-def _country_counts(resolved: ResolvedActors) -> Counter:
-    """How often each country is named as a country (or its capital or government)."""
-    counts: Counter = Counter()
-    for mention in resolved.mentions:
-        actor = resolved.actors.get(mention.actor_id)
-        if actor is not None and actor.country and actor.type in ("country", "organisation", "group") \
-                and (actor.type == "country" or mention.actor_id.startswith("agent:")):
-            counts[actor.country] += 1
-    return counts
-
-
-def _counterpart(party: str, resolved: ResolvedActors, counts: Counter) -> Optional[str]:
-    """The country other than the party's that the article names most (the other side)."""
-    own = _country(party, resolved)
-    for country, _ in counts.most_common():
-        if country != own and country in resolved.actors:
-            return country
-    return None
 
 
 @dataclass

@@ -14,20 +14,20 @@ from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.sentences import text_of
+from ..nlp.sentences import sentence_of, text_of
 from ..model import DateRef, Demand, Quote
 from .actors import ResolvedActors
 from .demand_lexicon import DemandLexicon
 from .demand_syntax import _text, _going_to, _trim_range, _committal
 from .demand_clauses import _refusing, _threat
 from .demand_found import Found, STATEMENT_FORMS
-from .demand_parties import (Attribution, _addressee, _commentator, _counterpart, _country_counts, _mention_index,
-                             attribute, voice_of)
+from .demand_parties import (Attribution, _addressee, _commentator, _mention_index, addressed_to_all,
+                             answers_other_side, attribute, load_party_lexicon, other_side, voice_of)
 from .demand_spans import drop_heading_echoes, drop_restated, hyphen_end
 
 
-# Issues that lie between two sides: a condition about them with no named addressee is
-# addressed to the other side of the conflict.
+# Issues that lie between two sides: an obligation a speaker states about them with no one
+# named is put to the other side ("talks had to be based on the Istanbul agreements").
 BILATERAL_ISSUES = ("talks", "ceasefire", "territory", "withdrawal", "NATO membership", "recognition", "prisoners")
 
 
@@ -38,23 +38,27 @@ def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: Resol
     one is known to make, or that is the reporter's or a commentator's words, is left out;
     so are restated demands and live-blog headings that echo the entry below them."""
     actor_at = _mention_index(resolved)
+    plex = load_party_lexicon()
     demands: list[Demand] = []
-    last_addressee: dict[str, object] = {}
-    counterparts = _country_counts(resolved)
+    said_to: dict[str, tuple[int, object]] = {}  # party -> (sentence start, addressee) of its last demand
     for item in found:
         who = attribute(lex, doc, item, quotes, resolved, actor_at)
         if not _kept(lex, doc, item, who, resolved):
             continue
         quote = who.quote
         party, voiced_by = voice_of(lex, who.party, quote, resolved)
-        addressee = _addressee(item, party, actor_at, resolved)
-        if addressee is None and not (item.subject is not None and item.subject.lower_ in lex.first_person):
-            issue_guess = _issue(lex, doc, item)
-            addressee = last_addressee.get(party)
-            if addressee is None and issue_guess in BILATERAL_ISSUES and item.stance == "demand":
-                addressee = _counterpart(party, resolved, counterparts)
+        addressee = _addressee(item, party, actor_at, resolved, lex, plex)
+        sentence = sentence_of(item.act).start
+        if addressee is None and not addressed_to_all(plex, item, actor_at):
+            if party in said_to and said_to[party][0] == sentence:
+                # "urged Israel to allow aid in and to stop ...": the second act is asked of
+                # the same addressee; a later sentence may address someone else.
+                addressee = said_to[party][1]
+            elif answers_other_side(plex, item) or (item.form in ("obligation", "need") and not _first_person(lex, item)
+                                                    and _issue(lex, doc, item) in BILATERAL_ISSUES):
+                addressee = other_side(plex, item, party, voiced_by, resolved, actor_at)
         if addressee is not None:
-            last_addressee[party] = addressee
+            said_to[party] = (sentence, addressee)
         start, end = _word_range(doc, item, quote)
         if end <= start:
             continue
@@ -66,6 +70,11 @@ def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: Resol
             stance=item.stance,
         ))
     return drop_heading_echoes(lex, text_of(doc), drop_restated(demands))
+
+
+def _first_person(lex: DemandLexicon, item: Found) -> bool:
+    """"We must ...": a demand the speaker puts to their own side names no one else."""
+    return item.subject is not None and item.subject.lower_ in lex.first_person
 
 
 def _kept(lex: DemandLexicon, doc: Doc, item: Found, who: Attribution, resolved: ResolvedActors) -> bool:

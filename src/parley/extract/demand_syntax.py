@@ -340,3 +340,23 @@ def _committal(main: Optional[Token]) -> bool:
     if main is None:
         return False
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in main.children)
+
+
+def _condition_clauses(lex: DemandLexicon, words: Span) -> list[Token]:
+    """The verbs of the condition clauses in ``words`` ("until the RSF withdrew", "unless
+    Kinshasa disbanded ...", "if Pristina takes steps"), in text order: a marker word that
+    ends one of the lexicon's condition or continuation markers, and the clause it opens
+    (its head when it is a subordinating mark; the clause under it when the parser read
+    the marker as a preposition)."""
+    ends = {m.split()[-1] for m in lex.condition_markers} | set(lex.continuation_markers)
+    clauses = []
+    for token in words:
+        if token.lower_ not in ends:
+            continue
+        if token.dep_ == "mark" and token.head.pos_ in ("VERB", "AUX"):
+            clauses.append(token.head)
+        elif token.dep_ == "prep":
+            clause = _clause_under_preposition(token)
+            if clause is not None:
+                clauses.append(clause)
+    return clauses
