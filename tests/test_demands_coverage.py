@@ -191,7 +191,9 @@ CASES = [
     D("condition", "Donald Trump said tariffs would stay until Canada stops the flow of fentanyl.",
       "donald-trump", "CAN", "Canada stops the flow of fentanyl"),
     D("condition", "Iran's condition for talks is an end to Israeli strikes, Abbas Araghchi said.",
-      ANY, "ISR", "an end to Israeli strikes"),
+      ANY, "ISR", "an end to Israeli strikes",
+      xfail="the addressee is named only as the doer inside the demanded act noun; the article-wide "
+            "other-side guess that found it cost more than it gained on the gold sets"),
     D("condition", "Any easing of sanctions depends on Tehran restoring access for inspectors, Kaja Kallas said.",
       "kaja-kallas", "IRN", "Tehran restoring access"),
     D("condition", "Ukraine has made the return of its children a condition of any settlement.",

@@ -342,6 +342,11 @@ def _addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors
     if not ids and item.form == "condition" and item.context is not None:
         # "Hamas would pay a horrible price if ...": the one threatened is addressed.
         ids = _actors_of(_resolve_relative(_subject(item.context)), actor_at)
+    if not ids and item.context is not None and not refusing:
+        # "its demand that Kyiv withdraw ...": the subject of the demanded clause must act.
+        subject = _subject(item.context)
+        if subject is not None and item.start <= subject.i < item.end and subject.i > item.act.i:
+            ids = _actors_of(_resolve_relative(subject), actor_at)
     if not ids and item.form == "verb":
         # "demanded that Israel halt settlement expansion", parsed as one noun phrase: the
         # name that opens the condition is who must act.
