@@ -7,6 +7,8 @@ a sentence's events say more than their acts:
 - a future or intended act told now is also a statement of intent, a threat or, negated,
   a refusal, made when it is told; the act refused or announced is then not kept twice;
 - "X said Y must ..." is a demand by X on Y, with or without an act word;
+- a speaker's verdict on another side or its act ("X said the vote was 'illegitimate'",
+  "These detentions are unacceptable") is a criticism (111) by the speaker;
 - an act named as a condition ("unless the ELN commits to ...") is replaced by the
   pressure the main clause's side puts on the condition's side;
 - several sources of one act become one event each;
@@ -26,7 +28,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Event, Quote
 from .event_actors import ActorContext
-from .event_lexicon import EventLexicon, ModalityWords
+from .event_lexicon import CAMEO_DIR, EventLexicon, ModalityWords, _read, _words
 from .event_match import HOSTILE_ROOTS, _Match
 from .event_merge import _ref, _refs
 from .event_syntax import SUBJECTS, _clause_span, _subject, _unique
@@ -42,6 +44,7 @@ class DerivedEvents:
         self.lex = lexicon
         self.w = lexicon.words
         self.refine = refine
+        self.verdicts = _verdict_words(CAMEO_DIR / "judgements.yaml")
 
     def hosts(self, sent: Span, events: list, ctx: ActorContext) -> list:
         """'along with host President Emmanuel Macron': the host of a meeting in the sentence
@@ -137,6 +140,76 @@ class DerivedEvents:
                 reported_by=quote.speaker.actor_id if quote is not None else None,
                 goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))))
         return found
+
+    # -- verdicts told in a statement ---------------------------------------------------------
+    def verdicts_told(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
+        """"X said the legislature is 'illegitimate'", "These detentions are unacceptable":
+        a statement that judges another side or its act with a word of condemnation is a
+        criticism (111) by its speaker, aimed at the side judged. Only a plain copular clause
+        inside a statement counts, and only about an actor, an act or a text ("the vote", "this"),
+        never the speaker's own side ("we are not the aggressor")."""
+        if not self.verdicts.negative:
+            return []
+        taken = {m.predicate.i for m, _ in events}
+        found = []
+        for verb in sent:
+            if verb.lemma_.lower() not in self.verdicts.copulas or verb.i in taken or verb.dep_ not in ("ROOT", "ccomp"):
+                continue
+            if denied(verb, self.w) or any(c.dep_ == "aux" and c.lower_ in self.w.hypothetical_aux for c in verb.children):
+                continue  # "is not illegal", "could be a mistake": no verdict given
+            quote = ctx.quote_at(verb.idx)
+            if quote is None or not quote.speaker.actor_id:
+                continue
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is None or not self._judged_words(verb) & self.verdicts.negative:
+                continue
+            speaker = quote.speaker.actor_id
+            judged = self._judged_actors(subject, ctx, quote)
+            if judged is None or speaker in judged:
+                continue
+            event = self._verdict_event(verb, sent, speaker, judged, quote, timing)
+            if event is not None:
+                found.append(event)
+        return found
+
+    def _judged_words(self, verb: Token) -> set[str]:
+        """The lemmas and words of what the copula says its subject is (and their pairs)."""
+        tokens = [t for c in verb.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+        words |= {f"{a.lower_} {b.lower_}" for a, b in zip(tokens, tokens[1:]) if b.i == a.i + 1}
+        return words
+
+    def _judged_actors(self, subject: Token, ctx: ActorContext, quote: Optional[Quote]) -> Optional[list[str]]:
+        """Whom a verdict on ``subject`` is aimed at: the actor it names or owns ("Chisinau",
+        "the EU's approach"); none for an act, a text or a pointer to one ("the vote",
+        "these detentions", "this"); None when the subject is neither (no verdict on anyone)."""
+        if subject.lower_ in self.verdicts.own_side:
+            return None
+        if any(c.dep_ == "det" and c.lower_ in self.verdicts.generic for c in subject.children):
+            return None  # "any attack on a nuclear plant is unacceptable": a principle, no one judged
+        actors = [a for a in ctx.actors_of(subject, quote) if ctx.can_act(a)]
+        owners = [a for c in subject.children if c.dep_ in ("poss", "compound", "amod") and ctx.token_actor(c)
+                  for a in ctx.actors_of(c, quote) if ctx.can_act(a)]
+        if actors or owners:
+            return _unique(actors + owners)
+        pointer = subject.lower_ in self.verdicts.pointers or any(
+            c.dep_ == "det" and c.lower_ in self.verdicts.pointers for c in subject.children)
+        if pointer or subject.lemma_.lower() in self.w.act_nouns or subject.lemma_.lower() in self.verdicts.judged_nouns:
+            return []
+        return None
+
+    def _verdict_event(self, verb: Token, sent: Span, speaker: str, judged: list[str], quote: Quote,
+                       timing: EventTiming):
+        code = "111"
+        plover = self.lex.plover(code)
+        if plover is None:
+            return None
+        match = _Match(verb, None, verb, derived=True)
+        match.source, match.target, match.code = [speaker], judged, code
+        return match, Event(
+            source=speaker, target=_ref(judged), cameo=code, plover=plover, modality="asserted",
+            date=match_date(timing, match, quote), location=None, evidence=_clause_span(verb, sent),
+            reported_by=speaker, goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))
 
     # -- conditions set on another side ------------------------------------------------------
     def conditioned(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
@@ -266,6 +339,24 @@ def intended(match: _Match, words: ModalityWords) -> bool:
 # -- helpers of the steps above ---------------------------------------------------------
 
 
+class _VerdictWords:
+    """The words of a verdict told in a statement (``judgements.yaml``)."""
+
+    def __init__(self, data: dict):
+        # words that describe a situation as often as they judge an act ("a dangerous time")
+        self.negative = _words(data.get("negative")) - _words(data.get("verdict_descriptive"))
+        self.copulas = _words(data.get("verdict_copulas"))
+        self.pointers = _words(data.get("verdict_pointers"))
+        self.own_side = _words(data.get("verdict_own_side"))
+        self.judged_nouns = _words(data.get("verdict_judged_nouns"))
+        self.generic = _words(data.get("verdict_generic_determiners"))
+
+
+def _verdict_words(path) -> _VerdictWords:
+    return _VerdictWords(_read(path) if path.exists() else {})
+
+
+
 def split_sources(events: list) -> list:
     """One event per actor when several do one act ("Argentina, Hungary and the Czech
     Republic voted against"); in a joint act with no one else named ("Israel and Hamas
@@ -351,7 +442,9 @@ def _refused_dropped(events: list, intents: list) -> list:
 
 
 def _announced_dropped(events: list, intents: list, codes: frozenset[str]) -> list:
-    """Announced cooperation with no act of its own ("would work with the Council") is told
-    once, as the intent: the future act of a code in ``codes`` is not kept beside it."""
+    """Announced cooperation with no act of its own ("would work with the Council", "China
+    would support a G20 framework") is told once, as the intent: the future act of a code in
+    ``codes`` (a full code, or a two-digit root for all its codes) is not kept beside it."""
     announced = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.cameo.startswith("03")}
-    return [(m, e) for m, e in events if not (e.cameo in codes and m.trigger.i in announced)]
+    return [(m, e) for m, e in events
+            if not ((e.cameo in codes or e.cameo[:2] in codes) and m.trigger.i in announced)]

@@ -143,6 +143,8 @@ class ModalityWords:
     prior_markers: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     place_target_roots: frozenset[str] = frozenset()
+    destination_preps: frozenset[str] = frozenset()
+    surrounding_preps: frozenset[str] = frozenset()
     protest_object_words: frozenset[str] = frozenset()
     verbal_attack_lemmas: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
@@ -191,6 +193,15 @@ class ModalityWords:
     offset_adverbs: frozenset[str] = frozenset()
     # "resigned after Russia seized Crimea in 2014": an act that follows a dated past one
     sequel_words: frozenset[str] = frozenset()
+    # alleged and denied acts (event_timing.EventTiming.alleged): "accused X of shelling",
+    # "is said to have fired", "the alleged strike", "denied attacking", "..., which Y denies"
+    allegation_heads: frozenset[str] = frozenset()
+    content_preps: frozenset[str] = frozenset()
+    hearsay_verbs: frozenset[str] = frozenset()
+    hearsay_nouns: frozenset[str] = frozenset()
+    alleged_modifiers: frozenset[str] = frozenset()
+    dispute_verbs: frozenset[str] = frozenset()
+    dispute_relatives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

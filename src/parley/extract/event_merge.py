@@ -6,6 +6,8 @@ twice under two codes; these helpers keep one copy, the best-dated and most full
 
 from __future__ import annotations
 
+from typing import Optional, Sequence
+
 from ..model import Event
 
 
@@ -21,15 +23,21 @@ def _refs(ref) -> tuple:
     return tuple(ref) if isinstance(ref, list) else (ref,)
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+def _dedupe(events: list[Event], sentences: Optional[Sequence[int]] = None) -> list[Event]:
     """One event told twice (headline and body, "refused and continues to refuse") is kept
-    once: the copy with its own date, a place and a target wins."""
+    once: the copy with its own date, a place and a target wins. ``sentences`` gives each
+    event's sentence (its start token): two acts told side by side in one sentence with
+    words of their own ("urged all parties to ... and called on Member States to ...") are
+    two acts, not one told twice."""
+    sentence_of = {id(e): s for e, s in zip(events, sentences)} if sentences is not None else {}
     kept: list[Event] = []
     for event in _one_per_act(events):
         key = (_refs(event.source), event.cameo, event.modality)
         twin = None
         for i, other in enumerate(kept):
             if (_refs(other.source), other.cameo, other.modality) != key:
+                continue
+            if _side_by_side(event, other, sentence_of):
                 continue
             a, b = set(_refs(event.target)), set(_refs(other.target))
             if a <= b or b <= a:
@@ -42,6 +50,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
         richer, poorer = (event, other) if _richness(event) > _richness(other) else (other, event)
         kept[twin] = _cited_fully(richer, poorer)
     return sorted(kept, key=lambda e: e.evidence)
+
+
+def _side_by_side(a: Event, b: Event, sentence_of: dict) -> bool:
+    """Both events come from one sentence and their evidence does not overlap."""
+    sa, sb = sentence_of.get(id(a)), sentence_of.get(id(b))
+    if sa is None or sa != sb:
+        return False
+    return a.evidence[1] <= b.evidence[0] or b.evidence[1] <= a.evidence[0]
 
 
 def _cited_fully(richer: Event, poorer: Event) -> Event:

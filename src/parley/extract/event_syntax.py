@@ -135,6 +135,24 @@ def _coordinated(head: Token, token: Token) -> bool:
     return node.dep_ == "conj"
 
 
+def _in_relative_clause(head: Token, token: Token) -> bool:
+    """``token`` sits in a relative clause below ``head``: "accused Rwanda of backing the M23,
+    a charge Kigali denies" tells the denial as a clause of its own, not as what is accused."""
+    node = token
+    while node.head.i != head.i and node.head.i != node.i:
+        if _relative(node):
+            return True
+        node = node.head
+    return _relative(node)
+
+
+def _relative(token: Token) -> bool:
+    """A relative clause proper: a clause the parser hangs on a noun without a "that"
+    subordinator (which would make it the noun's content: "told reporters in a call that
+    Russia only hits military targets")."""
+    return token.dep_ == "relcl" and not any(c.dep_ == "mark" for c in token.children)
+
+
 def _close_words(token: Token) -> list[Token]:
     """``token``, its owner, name parts and object, and their "of" phrases: "Obama's
     dismissal", "the release of Navalny", not a clause further down ("a compromise
@@ -189,15 +207,16 @@ def _clause_span(predicate: Token, sent: Span, others: Sequence[Token] = (),
     a participle of ``asides`` that reports something else (", saying the Philippines would
     keep sending vessels"). The span is the unbroken run of kept words around the predicate, so two events of one
     sentence point to their own words, not both to the sentence."""
-    skip = _foreign_tokens(predicate, others, asides)
-    kept = {t.i for t in predicate.subtree if t.i not in skip}
+    skip = _foreign_tokens(predicate, others, asides) | _asides_on_nouns(predicate)
     subject = _subject(predicate)
+    if subject is not None and subject.sent == sent:
+        skip |= _asides_on_nouns(subject)
+    kept = {t.i for t in predicate.subtree if t.i not in skip}
     # a coordinated verb's subject is its partner's ("X accused Y and demanded Z"): taking it
     # would pull the partner's words in; a controlled verb's is taken with the words between
-    if subject is not None and subject.sent == sent and not (
-            predicate.dep_ == "conj" and subject.head.i != predicate.i):
-        skip |= {t.i for c in subject.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-        kept |= {i for i in range(subject.left_edge.i, predicate.i) if i not in skip}
+    if subject is not None and subject.sent == sent:
+        start = _controlled_start(predicate, subject)
+        kept |= {i for i in range(start, predicate.i) if i not in skip}
     doc = sent.doc
     start = end = predicate.i
     while start - 1 >= sent.start and start - 1 in kept:
@@ -211,6 +230,47 @@ def _clause_span(predicate: Token, sent: Span, others: Sequence[Token] = (),
     if start > end:
         return sent.start_char, _trim_end(sent)
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _controlled_start(predicate: Token, subject: Token) -> int:
+    """Where the words before ``predicate`` that belong to its clause begin: its subject's
+    first word, unless the way up to the subject passes a coordinated verb ("X committed to
+    A but failed to agree on B": "agree" begins at "failed", not at X)."""
+    node, top = predicate, None
+    for _ in range(6):
+        if node.i == subject.head.i or node.head.i == node.i:
+            break
+        if node.dep_ == "conj":
+            top = node
+        node = node.head
+    if top is None:
+        return subject.left_edge.i
+    return min([top.i] + [c.left_edge.i for c in top.children
+                          if c.i < top.i and c.dep_ not in ("cc", "punct") and c.dep_ not in SUBJECTS])
+
+
+# Clauses on a noun that describe it; set off by a comma they add a fact of their own
+# ("Trump, who had pressed allies for months, praised the deal") and are no part of the act.
+_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+_SETTING_OFF = frozenset({",", "—", "–", "(", ";"})
+
+
+def _asides_on_nouns(head: Token) -> set[int]:
+    """Token indices of the non-restrictive clauses on the nouns of ``head``'s subtree: a
+    relative or participle clause (or an apposition holding one) set off by a comma. A
+    restrictive one ("an agreement that protects civilians") names the thing and stays."""
+    skip: set[int] = set()
+    for token in head.subtree:
+        if token.i == head.i or token.i in skip or token.dep_ not in _NOUN_CLAUSE_DEPS | {"appos"}:
+            continue
+        if token.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if token.dep_ == "appos" and not any(c.dep_ in _NOUN_CLAUSE_DEPS for c in token.children):
+            continue  # "Peskov, the Kremlin spokesman," names the doer, no other fact
+        edge = token.left_edge
+        if edge.i > 0 and edge.nbor(-1).text in _SETTING_OFF:
+            skip.update(t.i for t in token.subtree)
+    return skip
 
 
 # Clause links under which another event's predicate is an act of its own, not the content

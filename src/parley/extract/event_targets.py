@@ -178,6 +178,12 @@ class TargetFinder:
         # a denial is aimed at its accusers, not at whom the denied act would have touched:
         # "Rwanda denies backing the M23"
         denial = verb.lemma_.lower() in self.w.denial_verbs and match.pattern.root == "12"
+        # "demanded the withdrawal of Serbian forces": an act named as the object is aimed at
+        # its doer, whatever clause the parser hangs after it
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.w.act_nouns):
+            found = [a for a in self.owners(obj, ctx, quote) if a not in source]
+            if found:
+                return found
         for comp in (c for h in heads for c in h.children if c.dep_ in ("ccomp", "xcomp") and not denial):
             subject = next((c for c in comp.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
             if subject is not None and comp.dep_ == "ccomp" and comp.i > verb.i:
@@ -195,11 +201,27 @@ class TargetFinder:
         # "objected to Obama's nomination of Garland": the author of the act the verb is about
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.w.target_preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in self.w.act_nouns):
+                # "insisted on its demand that the government grant ...": the one the
+                # demanded clause asks to act
+                found = [a for a in self.asked_of(pobj, ctx, quote, source) if a not in source]
+                if found:
+                    return found
                 # the possessor is the author; an "of" phrase may be what the act is about
                 owners = [a for c in pobj.children if c.dep_ == "poss" for a in ctx.actors_of(c, quote)]
                 found = [a for a in owners or self.owners(pobj, ctx, quote) if a not in source]
                 if found:
                     return found
+        return []
+
+    @staticmethod
+    def asked_of(noun: Token, ctx: ActorContext, quote: Optional[Quote], source: Sequence[str]) -> list[str]:
+        """The subject of the "that" clause an appeal or demand noun carries: "its demand that
+        Burundi's government grant more rights", "calls that the army withdraw"."""
+        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
+            if subject is not None:
+                return ctx.actors_of(subject, quote) or ctx.domestic_agent(subject, list(source))
         return []
 
     def mentioned_target(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
@@ -218,6 +240,8 @@ class TargetFinder:
             found = act_targets(inner, ctx, quote)
             if inner.pattern.root in self.w.place_target_roots:
                 found = found + self.place_targets(inner, ctx)
+            if inner.pattern.code in ctx.voice.visit_codes:
+                found = found + self.visited(inner, ctx)  # "ready to travel to Tehran": the host
             found = [a for a in found if a not in source and ctx.can_act(a)]
             if found:
                 return _unique(found)
@@ -225,7 +249,9 @@ class TargetFinder:
 
     def owners(self, obj: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """The author of an act or text: "Russia's proposal", "calls by Annan", "the plan put
-        forward by Kyiv", and for an act noun its actor modifier ("the Russian attack")."""
+        forward by Kyiv", and for an act noun its actor modifier ("the Russian attack"). A
+        participle's agent is the doer for any noun: "crimes committed by Croat forces",
+        "property seized by the army"."""
         found: list[str] = []
         act = obj.lemma_.lower() in self.w.act_nouns
         for child in obj.children:
@@ -235,7 +261,7 @@ class TargetFinder:
             elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found += ctx.actors_of(pobj, quote)
-            elif child.dep_ == "acl" and act:  # "the plan put forward by Kyiv"
+            elif child.dep_ == "acl":  # "the plan put forward by Kyiv", "crimes committed by X"
                 for agent in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")):
                     for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                         found += ctx.actors_of(pobj, quote)
@@ -342,6 +368,7 @@ class TargetFinder:
         for head in heads:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.i > trigger.i):
                 if (prep.lower_ in self.w.locative_preps or prep.lower_ in self.w.target_preps
+                        or prep.lower_ in self.w.surrounding_preps
                         or (leaving and prep.lower_ in self.w.leaving_preps)):
                     if not _is_time(prep):
                         candidates += [c for c in prep.children if c.dep_ == "pobj"]
@@ -377,10 +404,37 @@ class TargetFinder:
                 if getattr(place, "kind", None) == "country":
                     actor = ctx.place_actor(node)
                 else:
+                    # a city whose state the story never names stays the visit's place only:
+                    # a place actor would claim the city's words and take them from the location
                     actor = place.country if place.country in ctx.resolved.actors else None
                 if actor:
                     found.append(actor)
         return _unique(found)
+
+    def destinations(self, match: _Match, ctx: ActorContext) -> list[str]:
+        """Where an act sends people or things, as its target: "sent 21 observers to Bosnia",
+        "dispatched inspectors to a plant in central Iran" (the state of the place). Only a
+        toponym that names no actor of its own; a phrase fronted before the act sets the scene."""
+        if match.pattern.code in ctx.voice.visit_codes:
+            return []  # "travelled to Warsaw": the city a visit goes to is its place (see visited)
+        trigger = match.trigger
+        heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+        goals = [p for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.i > trigger.i
+                 and c.lower_ in self.w.destination_preps and not _is_time(c)
+                 for p in c.children if p.dep_ == "pobj"]
+        if not goals:
+            return []
+        # the place a goal stands in: "to the plant in central Iran"; not the setting of an act
+        # agreed to ("agreed to a ceasefire in Gaza")
+        settings = [p for h in goals if h.lemma_.lower() not in self.w.act_nouns and h.pos_ in ("NOUN", "PROPN")
+                    for c in h.children if c.dep_ == "prep" and c.lower_ in self.w.locative_preps and not _is_time(c)
+                    for p in c.children if p.dep_ == "pobj"]
+        for nodes in (goals, settings):
+            found = [a for token in nodes for node in [token, *token.conjuncts]
+                     for a in [ctx.place_actor(node)] if a]
+            if found:
+                return _unique(found)
+        return []
 
     def condition_actors(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """Whom a conditional threat is aimed at: the subject of its "if"/"unless" clause

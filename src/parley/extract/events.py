@@ -59,7 +59,7 @@ from .event_lexicon import EventLexicon, NounPattern, VerbPattern, load_event_le
 from .event_match import HOSTILE_ROOTS, VIOLENT_ROOTS, _Match  # noqa: F401  (re-exported)
 from .event_merge import _dedupe, _ref
 from .event_syntax import (OBJECT_DEPS, PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _clause_span,
-                           _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_subject,
+                           _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_relative_clause, _in_subject,
                            _is_time, _names, _own_words, _reduced_passive, _subject, _unique,
                            _verb_with_object)
 from .event_targets import TargetFinder
@@ -92,6 +92,7 @@ class EventCoder:
             if not matches:
                 # "Russia said that Sudan must return the helicopter": a demand with no act word
                 events += split_sources(self.derived.obligations(sent, [], ctx, timing))
+                events += self.derived.verdicts_told(sent, [], ctx, timing)
                 continue
             matches = self._drop_mentioned(_drop_manner(matches, self.w.manner_preps))
             matches = [m for m in matches if m.mentioned or not getattr(m.pattern, "needs_act", False)]
@@ -107,10 +108,11 @@ class EventCoder:
             sent_events = _announced_dropped(_refused_dropped(sent_events, intents), intents,
                                              self.lex.intent_replaces_act) + intents
             sent_events += self.derived.obligations(sent, sent_events, ctx, timing)
+            sent_events += self.derived.verdicts_told(sent, sent_events, ctx, timing)
             sent_events = self.derived.conditioned(sent, sent_events, ctx, timing)
             events += split_sources(_own_words(sent, sent_events, self.w.reporting_verbs, self.w.said_roots))
         events += self.derived.accusations(events, ctx, timing)
-        kept = _dedupe([e for _, e in events])
+        kept = _dedupe([e for _, e in events], [m.predicate.sent.start for m, _ in events])
         ctx.commit_groups(kept)
         return kept
 
@@ -278,6 +280,7 @@ class EventCoder:
                     continue
                 if (_governs(scope.trigger, match.trigger) and not _in_subject(scope.trigger, match.trigger)
                         and not _coordinated(scope.trigger, match.trigger)
+                        and not _in_relative_clause(scope.trigger, match.trigger)
                         and not self._in_time_adjunct(scope.trigger, match.trigger)):
                     inside = True
                     scope.mentioned.append(match)
@@ -357,6 +360,9 @@ class EventCoder:
             partner = ctx.counterpart(source)
             if partner:
                 target = [partner]
+        if not target and isinstance(pattern, VerbPattern):
+            # "sent 21 observers to Bosnia": a toponym the act sends people or things to
+            target = [a for a in self.targets.destinations(match, ctx) if a not in source]
         if not target and getattr(pattern, "needs_target", False) and not (
                 getattr(pattern, "thing_object", False) and self._act_object(match)) and not (
                 getattr(pattern, "refusal", None) and denied(match.trigger, self.w) and intended(match, self.w)):
