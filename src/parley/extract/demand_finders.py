@@ -16,20 +16,25 @@ from .demand_conditions import (bare_proviso, condition_made, conditions, copula
 from .demand_found import Found
 from .demand_lexicon import DemandLexicon
 from .demand_obligations import imperative, necessity, need, no_choice, no_right, obligation, onus, time_for, warning
-from .demand_refusals import (cannot_afford, cannot_keep, commitment, exclusion, no_pressure, none_on_us, not_prepared,
-                              only_acceptable, refusal, rejection, restriction, unbound, verdict)
+from .demand_refusals import (cannot_afford, cannot_keep, commitment, exclusion, named_verdict, negated_pledge,
+                              no_intention, no_pressure, none_on_us, not_going_to, not_prepared, only_acceptable,
+                              refusal, rejection, restriction, stand, unbound, verdict)
 from .demand_spans import cut_pointed_orders, dedupe, expand_lists, merge_conjoined, split_conjoined
 
-# Every finder that starts from a single word, in the order their finds are ranked.
+# Every finder that starts from a single word, in the order their finds are ranked. ``stand``
+# ranks above ``commitment``: a "will not" clause held "under any circumstances" is a stand
+# even in the narrator's voice, where a bare "will not" is dropped.
 TOKEN_FINDERS = (obligation, need, demand_verb, statement,
-                 refusal, rejection, commitment, imperative,
+                 refusal, rejection, stand, commitment, imperative,
                  verdict, no_right, wish, copula_condition,
                  exchange, nominal, restriction, exclusion,
                  time_for, only_acceptable, dependence, no_pressure,
                  condition_made, headline_demand, given_until, necessity,
                  no_choice, proviso, onus, not_prepared,
                  only_then, warning, none_on_us, unbound, bare_proviso,
-                 cannot_keep, cannot_afford, deadline_for, as_ordered)
+                 cannot_keep, cannot_afford, deadline_for, as_ordered,
+                 # stands and refusals told without "refuse" or a "will not" + verb
+                 negated_pledge, not_going_to, no_intention, named_verdict)
 
 
 def find_demands(lex: DemandLexicon, doc: Doc) -> list[Found]:

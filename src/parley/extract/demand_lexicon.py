@@ -140,6 +140,14 @@ class DemandLexicon:
     rule_agents: frozenset[str] = frozenset()
     predicative_proviso_words: frozenset[str] = frozenset()
     acting_wish_verbs: frozenset[str] = frozenset()
+    concessive_phrases: tuple[str, ...] = ()
+    stand_modals: frozenset[str] = frozenset()
+    pledge_verbs: frozenset[str] = frozenset()
+    refusal_nouns: frozenset[str] = frozenset()
+    yielding_particles: frozenset[str] = frozenset()
+    expulsion_words: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    permanence_words: frozenset[str] = frozenset()
 
     def issue_of(self, words: str) -> Optional[str]:
         """The first issue (in lexicon order) one of whose trigger words occurs in ``words``
@@ -300,4 +308,12 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         rule_agents=_words(raw.get("rule_agents")),
         predicative_proviso_words=_words(raw.get("predicative_proviso_words")),
         acting_wish_verbs=_words(raw.get("acting_wish_verbs")),
+        concessive_phrases=tuple(str(w).lower() for w in raw.get("concessive_phrases") or ()),
+        stand_modals=_words(raw.get("stand_modals")),
+        pledge_verbs=_words(raw.get("pledge_verbs")),
+        refusal_nouns=_words(raw.get("refusal_nouns")),
+        yielding_particles=_words(raw.get("yielding_particles")),
+        expulsion_words=_words(raw.get("expulsion_words")),
+        naming_verbs=_words(raw.get("naming_verbs")),
+        permanence_words=_words(raw.get("permanence_words")),
     )

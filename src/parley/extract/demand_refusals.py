@@ -54,13 +54,32 @@ def commitment(lex: DemandLexicon, token: Token) -> Optional[Found]:
     if subject.dep_ == "nsubjpass" and head.lemma_.lower() not in lex.permission_verbs \
             and not _yield_to_pressure(lex, head):
         return None
-    if _pledge(lex, head):
+    if not _refused_act(lex, head, subject):
         return None
-    if head.lemma_.lower() in lex.restraint_verbs and not any(c.dep_ == "dobj" for c in head.children):
-        return None  # "Taiwan will not provoke": restraint or defiance, nothing refused
     start, end = _clause_range(head, _own_clause)
     return Found("commitment", token, start, end, stance="refusal", subject=subject,
                  patient=_patient(head), context=head)
+
+
+def _refused_act(lex: DemandLexicon, verb: Token, subject: Optional[Token]) -> bool:
+    """Whether a negated act of the subject refuses something: not a pledge to hold on
+    ("will not give up on diplomacy"), not restraint ("will not provoke"), not defiance of
+    the other side ("they will not break our resolve")."""
+    if _pledge(lex, verb):
+        return False
+    if verb.lemma_.lower() in lex.restraint_verbs and not any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "Taiwan will not provoke": restraint or defiance, nothing refused
+    return not _defiance(lex, verb, subject)
+
+
+def _defiance(lex: DemandLexicon, verb: Token, subject: Optional[Token]) -> bool:
+    """'"They will not bend our resolve"': another party (a third-person pronoun) said to
+    fail against the speaker's side is defiance, not a refusal by anyone."""
+    if subject is None or subject.pos_ != "PRON" or subject.lower_ in lex.first_person:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and (obj.lower_ in lex.first_person
+                                or any(c.dep_ == "poss" and c.lower_ in lex.first_person for c in obj.children))
 
 
 def _incompatible(lex: DemandLexicon, verb: Token, subject: Optional[Token]) -> bool:
@@ -79,6 +98,8 @@ def _pledge(lex: DemandLexicon, verb: Token) -> bool:
     ("will never give up its right to enrich uranium")."""
     if verb.lemma_.lower() not in lex.yield_verbs:
         return False
+    if any(c.dep_ == "prt" and c.lower_ in lex.yielding_particles for c in verb.children):
+        return False  # "will not give in to blackmail": refusing to yield
     held = " ".join(_text(c) for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "prt", "pcomp"))
     if verb.dep_ == "relcl":
         # "enrichment is a right Iran will not give up": what is held is the noun the clause
@@ -99,6 +120,8 @@ def _yield_to_pressure(lex: DemandLexicon, verb: Token) -> bool:
         return False
     if any(c.dep_ in ("prt", "advmod") and c.lower_ == "around" for c in verb.children):
         return True
+    if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in lex.expulsion_words for c in verb.children):
+        return True  # "will not be driven away from our waters": a refusal to leave
     into = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "into"), None)
     return into is not None and any(c.tag_ == "VBG" for c in into.children)
 
@@ -450,3 +473,140 @@ def _sole_outcome(lex: DemandLexicon, only: Token) -> Optional[Found]:
         return None
     start, end = _clause_range(verb, _own_clause)
     return Found("acceptable", only, start, end, patient=other, context=other, label_start=other.left_edge.i)
+
+
+def stand(lex: DemandLexicon, token: Token) -> Optional[Found]:
+    """"would keep sending vessels 'whatever the pressure'", "will not rejoin ECOWAS under any
+    circumstances": a concessive phrase on a will/would clause marks a stand held against
+    whatever the other side asks. A refusal whose party is the clause's subject, kept in
+    narrative too (the phrase itself says a position is held)."""
+    if token.lower_ not in _first_words(lex.concessive_phrases) or not _phrase_at(lex.concessive_phrases, token):
+        return None
+    verb = _stand_verb(lex, token)
+    if verb is None or verb.lemma_.lower() in lex.commitment_exclude:
+        return None
+    subject = _subject(verb)
+    if subject is None or not _actor_like(subject, lex) or subject.lower_ in lex.epistemic_subjects:
+        return None
+    start, end = _clause_range(verb, _own_clause)
+    return Found("refusal", token, min(start, subject.i), max(end, token.i + 1), stance="refusal",
+                 party_token=subject, patient=_patient(verb), context=verb)
+
+
+def _stand_verb(lex: DemandLexicon, token: Token) -> Optional[Token]:
+    """The nearest verb above the phrase that is (or hangs, as "keep sending" does, on) a
+    verb with a modal of the future ("will", "would")."""
+    verb = token
+    for _ in range(5):
+        if verb.head is verb:
+            return None
+        verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in lex.stand_modals for c in verb.children):
+            return verb
+        if verb.dep_ != "xcomp":
+            return None  # another clause: "said", "happens"
+    return None
+
+
+def _phrase_at(phrases: tuple[str, ...], token: Token) -> bool:
+    doc = token.doc
+    for phrase in phrases:
+        words = phrase.split()
+        if [t.lower_ for t in doc[token.i:token.i + len(words)]] == words:
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p.split()[0] for p in phrases if p.split())
+
+
+def negated_pledge(lex: DemandLexicon, token: Token) -> Optional[Found]:
+    """"Orban vowed never to approve the talks", "pledged not to lift the veto": a negated
+    pledge refuses the act. Not a joint pledge ("Maduro and Ali pledged not to use force":
+    two sides agreeing) nor one told in a relative clause about an old text ("in which ...")."""
+    if token.lemma_.lower() not in lex.pledge_verbs or token.pos_ != "VERB" or token.dep_ == "relcl":
+        return None
+    act = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    if act is None or not (any(c.dep_ == "neg" for c in act.children) or _negation_between(token, act)):
+        return None
+    subject = _subject(token)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return None
+    if act.lemma_.lower() in lex.commitment_exclude or not _refused_act(lex, act, subject):
+        return None
+    return Found("refusal", token, token.i, act.right_edge.i + 1, stance="refusal", party_token=subject,
+                 patient=_patient(act), context=act)
+
+
+def not_going_to(lex: DemandLexicon, token: Token) -> Optional[Found]:
+    """"We are not going to negotiate with terrorists": "be not going to" + a verb refuses
+    it as "will not" does. Kept only in a statement, like "will not"."""
+    if token.lower_ != "going" or token.tag_ != "VBG" or not any(c.dep_ == "neg" for c in token.children):
+        return None
+    act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                and any(a.lower_ == "to" for a in c.children)), None)
+    if act is None or act.lemma_.lower() in lex.commitment_exclude:
+        return None
+    subject = _subject(token)
+    if subject is None or not _actor_like(subject, lex) or not _refused_act(lex, act, subject):
+        return None
+    start, end = _clause_range(token, _own_clause)
+    return Found("commitment", token, start, end, stance="refusal", subject=subject,
+                 patient=_patient(act), context=act)
+
+
+def no_intention(lex: DemandLexicon, token: Token) -> Optional[Found]:
+    """"We have no intention of withdrawing": "have no" + a noun of will + the act refuses
+    it. Kept only in a statement, and only when the clause is what is said ("the attack
+    showed that Russia had no intention of ..." is a reading of someone else's aims)."""
+    if token.lemma_.lower() not in lex.refusal_nouns or token.dep_ != "dobj" \
+            or not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return None
+    have = token.head
+    if have.lemma_.lower() != "have" or not (have.dep_ == "ROOT" or (
+            have.dep_ == "ccomp" and have.head.lemma_.lower() in lex.reporting_verbs)):
+        return None
+    act = _intended_act(token)
+    if act is None or act.lemma_.lower() in lex.commitment_exclude:
+        return None
+    subject = _subject(have)
+    # "it had no intention of ...": "it" is the organisation speaking, as with "will not".
+    if subject is None or not (_actor_like(subject, lex) or subject.lower_ == "it"):
+        return None
+    start, end = _clause_range(have, _own_clause)
+    return Found("commitment", token, start, end, stance="refusal", subject=subject,
+                 patient=_patient(act), context=act)
+
+
+def _intended_act(noun: Token) -> Optional[Token]:
+    """The act after "no intention of" (a gerund) or "no intention to" (an infinitive)."""
+    act = next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    if act is not None:
+        return act
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"), None) if of is not None else None
+
+
+def named_verdict(lex: DemandLexicon, token: Token) -> Optional[Found]:
+    """"Diop called the withdrawal 'irreversible'", "declared the proposal unacceptable": a
+    verdict given by naming rejects what it names when the word is one of permanence or
+    the thing named is a demand, a proposal or an issue; calling an act already done
+    "unacceptable" is a protest ("calling its actions unacceptable")."""
+    if token.dep_ != "oprd" or token.head.lemma_.lower() not in lex.naming_verbs:
+        return None
+    word = _hyphen_word(token)
+    if word not in lex.verdict_words and word not in lex.permanence_words:
+        return None
+    verb = token.head
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or _done_already(thing, lex):
+        return None
+    if word not in lex.permanence_words and thing.lemma_.lower() not in lex.rejected_things \
+            and lex.issue_of(_text(thing)) is None:
+        return None
+    return Found("rejection", token, verb.i, token.i + 1, stance="rejection", party_token=_subject(verb),
+                 patient=thing, context=thing)
