@@ -73,8 +73,12 @@ def test_all_parties_is_no_one_actor(parley_nlp):
     assert d.addressee is None
 
 
-def test_lone_role_noun_is_never_a_group_party(parley_nlp):
+def test_lone_role_noun_keeps_its_demand(parley_nlp):
+    # An unresolved "the president" stays the party (as an unnamed actor) rather than losing
+    # the demand: dropping such demands cost recall on two writers' sets (fresh2 and the
+    # validation set) and gained on none.
     text = ("The ELN released six hostages on Monday.\n\n"
             "The president has said that talks can resume only if the ELN releases all its hostages.")
-    for d in demands_of(parley_nlp, text, PUBLISHED):
-        assert d.party != "new:group:president"
+    found = demands_of(parley_nlp, text, PUBLISHED)
+    assert [d.addressee for d in found] == ["eln"]
+    assert found[0].party and "president" in found[0].party

@@ -564,8 +564,6 @@ def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
         words = words[1:]
     if not words or all(t.pos_ in ("PRON", "NUM", "DET") for t in words):
         return None
-    if _lone_role(words):
-        return None
     named = next((actor_at[t.i] for t in words if t.i in actor_at), None)
     if named is not None and len(words) == 1:
         return named
@@ -585,17 +583,6 @@ def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
         resolved.mentions.append(ActorMention(where[0], where[1], actor_id, "new", phrase.start, phrase.end, phrase.text))
         resolved.mentions.sort(key=lambda m: m.start)
     return actor_id
-
-
-def _lone_role(words: Sequence[Token]) -> bool:
-    """"the president", "the minister": a singular role noun alone names one person, to be
-    found through the article's actors, never a group (a spokesperson stays one: the voice
-    of a body the text may not name)."""
-    lex = load_demand_lexicon()
-    if len(words) != 1 or words[0].tag_ != "NN":
-        return False
-    lemma = words[0].lemma_.lower()
-    return lemma in lex.state_nouns and lemma not in lex.body_voice_nouns
 
 
 def _country_named_in(phrase: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
