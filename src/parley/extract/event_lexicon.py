@@ -202,6 +202,7 @@ class ModalityWords:
     alleged_modifiers: frozenset[str] = frozenset()
     dispute_verbs: frozenset[str] = frozenset()
     dispute_relatives: frozenset[str] = frozenset()
+    told_determiners: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "09", "10", "11", "12", "13"})
 # "GENEVA/KINSHASA, 8 October 2025 - ": the first place, then what may follow it before the dash.
 _DATELINE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][^\n,(/–—-]{1,30}?)(?P<rest>(?:/[^\n,(–—]{1,30})?(?:,[^\n(–—]{1,30})?"
                        r"(?:\s*\([^)\n]{1,40}\))*)\s*[–—-]{1,2}\s")
+# how many sentences after a report a dispute of "the charge" may come: the next, or the one
+# after a live blog's one-line heading ("11:05 GMT - Azerbaijan rejects accusation")
+_DISPUTE_REACH = 2
 _DATELINE_REACH = 600  # a dateline opens the body, after a headline and standfirst at most
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}")  # a word of a sentence, not a dateline's
 _PARENS = re.compile(r"\([^)]*\)")
@@ -175,6 +178,9 @@ class EventTiming:
             return "negated"  # "failed to agree on a ceasefire"
         if self._no_plan_for(match):
             return "negated"
+        told = self.alleged(match)
+        if told is not None:
+            return told  # "accused Russia of shelling", "denied attacking": the act is not reported as done
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         root = match.pattern.root if match.pattern is not None else ""
         # a threat states its condition as its content: "threatened to strike if Iran rebuilds"
@@ -212,6 +218,148 @@ class EventTiming:
         elif self._described_before(chain, aux):
             return "historical"
         return "asserted"
+
+    # alleged and denied acts
+    def alleged(self, match: _Match) -> Optional[str]:
+        """An act told only as someone's allegation is ``hypothetical``; one told as what a
+        denial denies is ``negated``. The allegation or denial is read from the grammar: a verb
+        or noun of allegation or denial governing the act ("accused Russia of shelling", "claims
+        that Hamas had violated the truce", "denied attacking the tanker"), a hearsay passive ("are
+        said to have shelled"), a modifier on the act noun ("the alleged strike"), or a dispute of
+        the report in the same sentence ("Kyiv says Russian forces fired first, which Moscow
+        denies"). The accusing or denying itself is no allegation: it is reported as done."""
+        trigger = match.trigger
+        if trigger.lemma_.lower() in self.w.allegation_heads | self.w.reporting_verbs:
+            return None
+        if self._alleged_noun(trigger):
+            return "hypothetical"
+        for token in dict.fromkeys((trigger, match.predicate)):
+            told = self._told_under(token)
+            if told is not None:
+                return told
+        if self._disputed_in_sentence(trigger, match.predicate):
+            return "hypothetical"
+        # a later rebuttal answers a reported deed; an appeal, demand or threat is made in words
+        # by its own speaker, whose reporting clause the parser may hang it under
+        root = match.pattern.root if match.pattern is not None else ""
+        if root not in VERBAL_ROOTS and self._disputed_next(trigger):
+            return "hypothetical"
+        return None
+
+    def _alleged_noun(self, trigger: Token) -> bool:
+        """The act noun is marked as alleged ("condemned the alleged strike"), or the act is
+        what an alleged act did ("the alleged bombing by government forces killed nine"). An
+        alleged person ("suspected militants attacked") leaves the act itself reported."""
+        def marked(noun: Token) -> bool:
+            return any(c.dep_ == "amod" and c.lower_ in self.w.alleged_modifiers for c in noun.children)
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            return marked(trigger)
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.w.act_nouns and marked(c)
+                   for c in trigger.children)
+
+    def _told_under(self, token: Token) -> Optional[str]:
+        """What governs the act's clause up the tree, through control verbs ("accused X of
+        trying to suppress turnout"), conjuncts and stories ("dismissed reports that ..."): a
+        verb or noun of allegation (hypothetical) or of denial (negated); None at anything else."""
+        node = token
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i:
+                return None
+            dep = node.dep_
+            if dep in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in self.w.content_preps:
+                owner = head.head  # "accused X of [shelling]", "allegations of [interference]"
+                told = self._governor(owner, "of")
+                if told is not None or owner.lemma_.lower() not in self.w.hearsay_nouns:
+                    return told
+                node = owner  # "reports of troop movements", denied further up
+                continue
+            if dep in ("ccomp", "xcomp", "acl"):
+                told = self._governor(head, dep)
+                if told is not None:
+                    return told
+                if dep == "xcomp" or head.lemma_.lower() in self.w.hearsay_nouns:
+                    node = head  # "accused X of [trying] to suppress", "reports [that ...]"
+                    continue
+                return None
+            if dep == "dobj" and node.lemma_.lower() in self.w.hearsay_nouns:
+                # "dismissed reports that it had shelled the town"
+                return "negated" if head.lemma_.lower() in self.w.denial_verbs else None
+            if dep == "conj":
+                node = head
+                continue
+            return None
+        return None
+
+    def _governor(self, head: Token, dep: str) -> Optional[str]:
+        """The modality an allegation or denial head gives the act it governs by ``dep``."""
+        lemma = head.lemma_.lower()
+        if lemma in self.w.denial_verbs and head.pos_ in ("VERB", "AUX") and dep != "acl":
+            return "negated"  # "denied attacking", "denies that its troops crossed"
+        if lemma in self.w.allegation_heads:
+            return "hypothetical"  # "accused X of", "claims that", "accusations that"
+        if dep == "xcomp" and lemma in self.w.hearsay_verbs and any(c.dep_ == "auxpass" for c in head.children):
+            return "hypothetical"  # "are said to have shelled the village"
+        return None
+
+    def _disputed_in_sentence(self, trigger: Token, predicate: Token) -> bool:
+        """The act is told in someone's report and the sentence disputes that report: a
+        relative or appended clause of dispute after it ("Kyiv says Russian forces fired first,
+        which Moscow denies"; "..., a charge Cotonou rejects"), hanging on the act's clause or
+        on a clause governing it, or on the last words of the act's own clause, where the
+        parser often hangs it (it may also make the dispute the sentence's root)."""
+        if not self._reported(trigger):
+            return False  # the reporter's own account, not someone's report
+        ancestors = [trigger, *trigger.ancestors]
+        near = {a.i for a in ancestors} | {t.i for t in predicate.subtree}
+        for verb in trigger.sent:
+            if verb.i <= trigger.i or verb.lemma_.lower() not in self.w.dispute_verbs or verb.pos_ != "VERB":
+                continue
+            if verb.dep_ == "conj":
+                continue  # "who is supporting Sanders but dismissed the story": the doer's own second act
+            if verb.i not in near and verb.head.i not in near and verb.head.head.i not in near:
+                continue
+            if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and (c.lower_ in self.w.dispute_relatives
+                   or (c.lemma_.lower() in self.w.hearsay_nouns and c.i > trigger.i)) for c in verb.children):
+                return True
+            if verb.dep_ == "relcl" and verb.head.lemma_.lower() in self.w.hearsay_nouns and verb.head.i > trigger.i:
+                return True  # "..., a charge Paris has rejected"
+        return False
+
+    def _disputed_next(self, trigger: Token) -> bool:
+        """The act is told in someone's report and one of the next sentences answers it with a
+        dispute of "the charge", "the accusation", "that claim", "the report": "Kyiv says Minsk
+        supplied fuel to the Russian army. Belarus denies the charge." A denial that names its
+        own matter ("denied attacking the convoy") answers no report."""
+        if not self._reported(trigger):
+            return False
+        doc, end = trigger.doc, trigger.sent.end
+        for _ in range(_DISPUTE_REACH):
+            if end >= len(doc):
+                return False
+            sent = doc[end].sent
+            for verb in sent:
+                if verb.lemma_.lower() in self.w.dispute_verbs and verb.pos_ == "VERB" and any(
+                        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.w.hearsay_nouns
+                        and all(d.lower_ in self.w.told_determiners for d in c.children if d.dep_ == "det")
+                        for c in verb.children):
+                    return True
+            end = sent.end
+        return False
+
+    def _reported(self, trigger: Token) -> bool:
+        """The act is told under a verb of saying or alleging, not in the reporter's own voice. A
+        conjunct of that verb is no content of it: in "accused the government of ... and demanded
+        that the minister appear", the demand is made, not reported."""
+        node = trigger
+        for _ in range(12):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ != "conj" and head.lemma_.lower() in self.w.reporting_verbs | self.w.allegation_heads:
+                return True
+            node = head
+        return False
 
     @staticmethod
     def _described_before(chain: list[Token], aux: set[str]) -> bool:
