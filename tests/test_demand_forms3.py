@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_demands_coverage import ANY, Case, D, N, _matches, demands_of, nlp  # noqa: F401 (fixture)
+from tests.test_demands_coverage import ANY, Case, D, N, _matches, case_param, check_case, demands_of, nlp  # noqa: F401 (fixture)
 
 CASES = [
     # -- a directive in the passive, no agent: the speaker asks, the subject must act ----------
@@ -76,18 +76,12 @@ CASES = [
 
 
 def _param(case: Case):
-    marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
-    return pytest.param(case, id=f"{case.form}-{CASES.index(case):03d}", marks=marks)
+    return case_param(case, CASES)
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_forms3(nlp, case):  # noqa: F811 (the imported fixture)
-    found = demands_of(nlp, case.text)
-    if case.party is None:
-        assert found == [], [(d.party, d.text) for d in found]
-        return
-    got = [(d.party, d.voiced_by, d.addressee, d.text) for d in found]
-    assert any(_matches(d, case) for d in found), got
+    check_case(nlp, case)
 
 
 def test_order_pointed_back_is_apart_from_the_clause_before(nlp):  # noqa: F811

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_demands_coverage import ANY, Case, D, N, _matches, demands_of, nlp  # noqa: F401 (fixture)
+from tests.test_demands_coverage import ANY, Case, D, N, _matches, case_param, check_case, demands_of, nlp  # noqa: F401 (fixture)
 
 CASES = [
     # -- "X's demand was unchanged: ..." -- the words after the colon are the demand ------------
@@ -68,18 +68,12 @@ CASES = [
 
 
 def _param(case: Case):
-    marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
-    return pytest.param(case, id=f"{case.form}-{CASES.index(case):03d}", marks=marks)
+    return case_param(case, CASES)
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_round10_forms(nlp, case):  # noqa: F811 (the imported fixture)
-    found = demands_of(nlp, case.text)
-    if case.party is None:
-        assert found == [], [(d.party, d.text) for d in found]
-        return
-    got = [(d.party, d.voiced_by, d.addressee, d.text) for d in found]
-    assert any(_matches(d, case) for d in found), got
+    check_case(nlp, case)
 
 
 def test_colon_gives_the_demand_not_its_announcement(nlp):  # noqa: F811
