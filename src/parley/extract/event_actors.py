@@ -19,7 +19,7 @@ from ..model import Actor, Event, MentionDetail, Quote
 from ..nlp.sentences import text_of
 from .actors import SECTOR_LABELS, ActorMention
 from ..kb import normalise
-from .coref import Gender, _institutions_of, _speaker_nouns
+from .coref import INSTITUTION_TYPES, Gender, _institutions_of, _names_organisation, _speaker_nouns
 from .event_lexicon import EventLexicon
 from .event_merge import _refs
 from .event_voice import voice_words
@@ -28,6 +28,8 @@ from .event_syntax import (PASSIVE_SUBJECTS, SUBJECTS, _acting, _char_token, _co
 
 RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Owners that are a person: "his government", "her country".
+PERSON_POSSESSIVES = frozenset({"his", "her"})
 # Subject pronouns that, in a reported clause, stand for the reporter ("X said it will ...").
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "me", "us"})
@@ -177,6 +179,11 @@ class ActorContext:
         if head.lemma_.lower() in self.w.statement_nouns and head.dep_ in SUBJECTS and self.by_token[head.i] is None:
             return self._author_of(head, quote)
         actor = self.by_token[head.i]
+        if actor is None or actor.startswith("new:group:"):
+            # "the group", "the bloc", "her country": a body named before, not a new group
+            described = self.described_body(head, quote)
+            if described:
+                return described
         body = self._country_body(head, civil=actor is None) if actor is None or actor.startswith("agent:") else None
         if body is not None:
             return [body]
@@ -208,6 +215,118 @@ class ActorContext:
         if not found:
             found = self._group_of(head, quote)
         return found
+
+    # definite descriptions of a body
+    def described_body(self, head: Token, quote: Optional[Quote]) -> list[str]:
+        """The actor an acting definite description takes back ("the bloc" after the EU, "the
+        group" after Hamas, "the government", "her country"), by coreference's rules for the
+        same phrase as a speaker. Reported by a speaker of that body ("Naim said the group had
+        agreed"), the act is told as the speaker's own. Only an unambiguous antecedent counts:
+        one actor of the fitting kind in the last few sentences."""
+        if head.dep_ not in SUBJECTS + PASSIVE_SUBJECTS or head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            body = self._owned_body(head, owner, quote) if owner.lower_ in PERSON_POSSESSIVES else None
+        elif self._bare_definite(head):
+            body = self._antecedent_body(head)
+        else:
+            return []
+        speaker = self._reporting_speaker(head)
+        if speaker is not None and body is not None and self._speaks_for(speaker, body):
+            return [speaker]
+        if speaker is not None and body is None and self._own_body_of(head, owner, speaker):
+            return [speaker]
+        return [body] if body is not None else []
+
+    def _own_body_of(self, head: Token, owner: Optional[Token], speaker: str) -> bool:
+        """"The ICRC said its teams had flown ...": a body speaking of its own people or
+        units. A person's "the commission" or "his office" may be one they head or another,
+        and a body's "the government" ("rebels demanded that the government ...") someone
+        else's, so only a speaking body's own ("its", "their") counts."""
+        if self.is_person(speaker) or not self._names_body(head):
+            return False
+        return owner is not None and owner.lower_ in BODY_PRONOUNS
+
+    def _bare_definite(self, head: Token) -> bool:
+        """"the bloc", "this group": a determiner and nothing that names whose it is
+        ("the Russian army" names its own country and is read elsewhere)."""
+        dets = [c for c in head.children if c.dep_ == "det"]
+        if not dets or any(d.lower_ not in self.voice.definite_dets for d in dets):
+            return False
+        return not any(self.by_token[t.i] for t in head.subtree if t.i != head.i)
+
+    def _names_body(self, head: Token) -> bool:
+        return normalise(head.lemma_) in _speaker_nouns()["institution_heads"]
+
+    def _antecedent_body(self, head: Token) -> Optional[str]:
+        """Coreference's antecedent of a bare definite body noun, if no rival of its kind."""
+        coref, noun = self._coref(), normalise(head.lemma_)
+        nouns = _speaker_nouns()["institution_nouns"]
+        fits = nouns.get(head.lower_) or nouns.get(noun)
+        if fits is not None and set(fits) == {"sector"}:
+            return None  # "the army": whose is read from the sentence's places (_group_of)
+        found = coref._institution_noun(head, noun)
+        if found is not None:
+            return found.actor_id if self._only_fitting(head, found.actor_id, fits) else None
+        if noun not in _speaker_nouns()["government_nouns"]:
+            # "the council" after "the National Electoral Council"; not "the government" after
+            # a state's agent, whose name has the word but whose state may not be meant
+            found = coref._organisation_noun(head, noun)
+            return found.actor_id if found is not None else None
+        found = coref._government(head)
+        if found is None or found.actor_id is None or self.is_person(found.actor_id):
+            return None
+        # "the government" with two states in view ("Oman ... Yemen's"), or said from a place
+        # in another state ("Reporting from Aden, ... said the government"), is either one's
+        setting = self._sentence_country(head, setting=True)
+        if setting is not None and setting != self.country(found.actor_id):
+            return None
+        return found.actor_id if self._only_fitting(head, found.actor_id, {"type": "country"}, by_country=True) else None
+
+    def _only_fitting(self, head: Token, actor_id: Optional[str], fits: dict, by_country: bool = False) -> bool:
+        """No other actor of the kind ``fits`` names in the last few sentences (with
+        ``by_country``, no actor of another country)."""
+        coref = self._coref()
+        start = self._window_start(head, self.voice.antecedent_sentences)
+        rivals = {m.actor_id for m, _ in coref._antecedents(head)
+                  if m.token_start >= start and coref._fits(self.resolved.actors[m.actor_id], fits)}
+        if by_country:
+            return {self.country(a) for a in rivals} <= {self.country(actor_id)}
+        return actor_id is not None and rivals <= {actor_id}
+
+    def _owned_body(self, head: Token, owner: Token, quote: Optional[Quote]) -> Optional[str]:
+        """"her country", "his government": the country of the person the pronoun stands for."""
+        noun = normalise(head.lemma_)
+        # a state named by a common noun: "country", "nation" (the anaphoric ones) or its executive
+        if head.tag_ != "NN" or (noun not in self.voice.anaphoric_group_nouns and noun not in _speaker_nouns()["government_nouns"]):
+            return None
+        person = self._person_pronoun(owner, quote)
+        if person is None:
+            return None
+        country = self.country(person)
+        return next((a.id for a in self.resolved.actors.values() if a.type == "country" and a.country == country), None) if country else None
+
+    def _reporting_speaker(self, head: Token) -> Optional[str]:
+        """The resolved speaker of the indirect statement whose reported clause ``head`` is
+        the subject of ("X said the group would ...")."""
+        quote = self._opened_statement(head)
+        return quote.speaker.actor_id if quote is not None else None
+
+    def _speaks_for(self, speaker: str, body: str) -> bool:
+        """The speaker is the body or one of its people: a person of the state a state's
+        body belongs to ("Vucevic said the government ..."), or a person the article or the
+        KB describes by the organisation's name ("Hamas official Basem Naim"); a compatriot
+        of an armed group is not its voice."""
+        if speaker == body:
+            return True
+        if not self.is_person(speaker):
+            return False
+        actor = self.resolved.actors.get(body) or self.groups.get(body, (None,))[0]
+        if actor is not None and actor.type in INSTITUTION_TYPES:
+            return _names_organisation(self._coref()._described_role(self.resolved.actors[speaker]), actor)
+        mine = self.country(speaker)
+        return mine is not None and mine == self.country(body)
 
     def people_group(self, head: Token, quote: Optional[Quote] = None) -> list[str]:
         """The unnamed group an act is aimed at ("urged donors to close the gap", "detained
@@ -629,22 +748,28 @@ class ActorContext:
         low = pronoun.lower_
         if low not in REPORTED_PRONOUNS or pronoun.dep_ not in SUBJECTS + PASSIVE_SUBJECTS:
             return None
-        clause = pronoun.head
-        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-        quote = self.cues.get(clause.head.idx) if clause.dep_ == "ccomp" else None
-        if quote is None:
-            # "says in a statement that it welcomes ...": the pronoun opens the statement
-            quote = self.quote_at(pronoun.idx)
-            opening = quote is not None and not text_of(self.doc)[quote.span[0]:pronoun.idx].strip(" that")
-            quote = quote if opening else None
-        speaker = quote.speaker.actor_id if quote is not None and quote.kind == "indirect" else None
+        quote = self._opened_statement(pronoun)
+        speaker = quote.speaker.actor_id if quote is not None else None
         if speaker is None:
             return None
         actor = self.resolved.actors.get(speaker)
         if low in PERSONAL_PRONOUNS:
             return speaker if self.is_person(speaker) and _GENDER.agrees(low, actor.name) else None
         return None if self.is_person(speaker) or actor is None else speaker
+
+    def _opened_statement(self, subject: Token) -> Optional[Quote]:
+        """The indirect statement whose reported clause ``subject`` is the subject of: the
+        cue's clause ("said it would"), or a statement the subject opens ("says in a
+        statement that it welcomes ...")."""
+        clause = subject.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        quote = self.cues.get(clause.head.idx) if clause.dep_ == "ccomp" else None
+        if quote is None:
+            quote = self.quote_at(subject.idx)
+            opening = quote is not None and not text_of(self.doc)[quote.span[0]:subject.left_edge.idx].strip(" that")
+            quote = quote if opening else None
+        return quote if quote is not None and quote.kind == "indirect" else None
 
     def _person_pronoun(self, pronoun: Token, quote: Optional[Quote]) -> Optional[str]:
         """Who "he"/"she" is, by coreference's salience rules (the quotes' resolver), or None
