@@ -15,6 +15,18 @@ from rich.console import Console
 eval_app = typer.Typer(no_args_is_help=True, help="Score Parley's extractors against gold annotations.")
 
 
+def _gold_or_exit(console: Console, gold: List[Path], limit: Optional[int] = None) -> list:
+    """The gold articles of the files or folders given (the first ``limit``); a missing or
+    malformed file ends the command with its message and exit code 2."""
+    from .gold import read_gold
+
+    try:
+        return read_gold(gold)[:limit]
+    except (FileNotFoundError, ValueError) as exc:  # ValueError: malformed JSON
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(code=2) from None
+
+
 @eval_app.command("quotes")
 def quotes_command(
     gold: List[Path] = typer.Argument(None, help="Gold .json/.jsonl files, or folders of them."),
@@ -98,15 +110,10 @@ def claims_command(
 
     from ..corpus.claims import results_with_claims
     from . import claims as scorer
-    from .gold import read_gold
     from .report import pct, write_json
 
     console = Console()
-    try:
-        gold_articles = read_gold(gold)[:limit]
-    except (FileNotFoundError, ValueError) as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(code=2) from None
+    gold_articles = _gold_or_exit(console, gold, limit)
     per: list[tuple[str, scorer.ClaimScores]] = []
     for g, result in zip(gold_articles, results_with_claims((g.to_article() for g in gold_articles), model=model)):
         per.append((g.id, scorer.score_gold_article(g, scorer.predicted_claims(result, g.body_offset))))
@@ -152,15 +159,10 @@ def actors_command(
 
     from ..analyse import analyse_articles
     from . import actors as scorer
-    from .gold import read_gold
     from .report import pct, write_json
 
     console = Console()
-    try:
-        gold_articles = read_gold(gold)[:limit]
-    except (FileNotFoundError, ValueError) as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(code=2) from None
+    gold_articles = _gold_or_exit(console, gold, limit)
     results = analyse_articles((g.to_article() for g in gold_articles), model=model)
     overall, per = scorer.score_results(gold_articles, results)
     console.print(f"[bold]Actors vs gold[/bold] ({overall.articles} articles)")
@@ -205,15 +207,10 @@ def demands_command(
 
     from ..corpus.positions import results_with_demands
     from . import demands as scorer
-    from .gold import read_gold
     from .report import pct, write_json
 
     console = Console()
-    try:
-        gold_articles = read_gold(gold)
-    except (FileNotFoundError, ValueError) as exc:
-        console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(code=2) from None
+    gold_articles = _gold_or_exit(console, gold)
     results = list(results_with_demands((g.to_article() for g in gold_articles), model=model))
     overall, per = scorer.score_results(gold_articles, results)
     console.print(f"[bold]Demands vs gold[/bold] ({overall.articles} articles)")
