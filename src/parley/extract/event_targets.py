@@ -29,6 +29,26 @@ from .event_match import _Match
 from .event_syntax import PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _is_time, _subject, _unique
 
 
+def absolute_clause(prep: Token) -> bool:
+    """", with Oman's foreign minister saying the two sides had agreed", ", with the talks
+    stalled": a "with" phrase set off by a comma whose noun carries its own participle is an
+    absolute clause, a circumstance of the act and not its partner ("talks with Oman")."""
+    if prep.lower_ != "with" or prep.i == prep.sent.start or prep.doc[prep.i - 1].lower_ != ",":
+        return False
+    if any(c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") for c in prep.children):
+        return True  # parsed as a clause: "with [the minister saying ...]"
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        if any(c.dep_ in ("acl", "amod") and c.tag_ in ("VBG", "VBN") and c.i > pobj.i for c in pobj.children):
+            return True
+        # the parser may hang the participle elsewhere: ", with the minister, X, saying ..."
+        after = pobj.right_edge.i + 1
+        if after < len(prep.doc) and prep.doc[after].lower_ == ",":
+            after += 1
+        if after < len(prep.doc) and prep.doc[after].tag_ in ("VBG", "VBN") and prep.doc[after].dep_ != "amod":
+            return True
+    return False
+
+
 class TargetFinder:
     """The target (and carrier-verb source) finders of the event coder, over one lexicon."""
 
@@ -46,7 +66,8 @@ class TargetFinder:
         quote = ctx.quote_at(verb.idx)
         found: list[str] = []
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > noun.i):
-            if prep.lower_ not in self.w.target_preps or prep.lower_ in self.w.reason_preps or _is_time(prep):
+            if (prep.lower_ not in self.w.target_preps or prep.lower_ in self.w.reason_preps or _is_time(prep)
+                    or absolute_clause(prep)):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 found += [a for a in ctx.actors_of(pobj, quote) or self.thing_owners(pobj, ctx, quote, source)
@@ -106,6 +127,16 @@ class TargetFinder:
         "over": the one passed over is no target."""
         return any(c.dep_ == "prep" and c.lower_ in ctx.voice.rival_preps and c.i < obj.i
                    and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
+
+    def venue_actors(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> set[str]:
+        """Actors named only as where an act takes place: "initialled a peace agreement at the
+        White House", "held talks in Muscat". For an act several sides do together the sides
+        are each other's targets, and the place they do it at is no side."""
+        heads = [match.trigger, match.predicate, *match.objects]
+        return {a for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ in self.w.locative_preps
+                and prep.i > match.trigger.i and not _is_time(prep)
+                for pobj in prep.children if pobj.dep_ == "pobj"
+                for a in ctx.actors_of(pobj, quote) + [ctx.place_actor(pobj)] if a}
 
     def addressees(self, verb: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """Whom an act is said to ("complained to the UN"): the actors of its "to" phrases."""
@@ -307,7 +338,7 @@ class TargetFinder:
             found += [a for c in comp.children if c.dep_ in SUBJECTS for a in ctx.actors_of(c, quote)]
         for head in heads:
             for prep in (c for c in head.children if c.dep_ in ("prep", "dative")):
-                if prep.lower_ in self.w.target_preps and not _is_time(prep):
+                if prep.lower_ in self.w.target_preps and not _is_time(prep) and not absolute_clause(prep):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         found += [a for a in ctx.actors_of(pobj, quote) if not ctx.is_channel(a)]
         return _unique(found)

@@ -62,7 +62,7 @@ from .event_syntax import (OBJECT_DEPS, PASSIVE_SUBJECTS, SUBJECTS, _bare_instit
                            _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_relative_clause, _in_subject,
                            _is_time, _names, _own_words, _reduced_passive, _subject, _unique,
                            _verb_with_object)
-from .event_targets import TargetFinder
+from .event_targets import TargetFinder, absolute_clause
 from .event_voice import stance_source, voice_words
 from .event_timing import VERBAL_ROOTS, EventTiming, _period_end  # noqa: F401  (_period_end: re-exported)
 
@@ -363,6 +363,10 @@ class EventCoder:
         if not target and isinstance(pattern, VerbPattern):
             # "sent 21 observers to Bosnia": a toponym the act sends people or things to
             target = [a for a in self.targets.destinations(match, ctx) if a not in source]
+        if len(source) > 1 and (getattr(pattern, "reciprocal", False) or getattr(pattern, "joint", False)):
+            # "Armenia and Azerbaijan initialled a deal at the White House": each side is the
+            # other's target (see split_sources), the venue is none
+            target = [a for a in target if a not in self.targets.venue_actors(match, ctx, quote)]
         if not target and getattr(pattern, "needs_target", False) and not (
                 getattr(pattern, "thing_object", False) and self._act_object(match)) and not (
                 getattr(pattern, "refusal", None) and denied(match.trigger, self.w) and intended(match, self.w)):
@@ -495,6 +499,8 @@ class EventCoder:
         # "provided aid for Romania": aid is done for its beneficiary
         giving = match.pattern.root in ctx.voice.beneficiary_roots
         for prep in preps:
+            if absolute_clause(prep):
+                continue  # ", with Oman's minister saying ...": a circumstance, not a partner
             if (prep.lower_ in self.w.target_preps or (leaving and prep.lower_ in self.w.leaving_preps)
                     or (giving and prep.lower_ in ctx.voice.beneficiary_preps)) and verb.i < prep.i < reason:
                 # a fronted phrase sets the scene ("At the UN, Guterres called on ...")
