@@ -67,10 +67,9 @@ def _own_side(plex: PartyLexicon, party: str, voiced_by: Optional[str], item: Fo
               actor_at: dict[int, str]) -> set[str]:
     """The party, its voice, the subject that refuses ("Tehran will not allow ..."), and,
     when the party speaks for a state, that state and its organs and officials."""
-    side = {party} | ({voiced_by} if voiced_by else set())
+    side = {party} | ({voiced_by} if voiced_by else set()) | _own_bodies(party, voiced_by, resolved)
     countries: set[str] = set()
-    if item.subject is not None and item.stance in ("refusal", "rejection"):
-        for actor_id in _actors_of(_resolve_relative(item.subject), actor_at):
+    for actor_id in _actors_of(_resolve_relative(_answering_subject(item)), actor_at):
             side.add(actor_id)
             actor = resolved.actors.get(actor_id)
             if actor is not None and actor.type == "country" and actor.country:
@@ -92,6 +91,44 @@ def _own_side(plex: PartyLexicon, party: str, voiced_by: Optional[str], item: Fo
     return side
 
 
+def off_own_side(plex: PartyLexicon, item: Found, party: str, voiced_by: Optional[str], addressee,
+                 resolved: ResolvedActors, actor_at: dict[int, str]):
+    """The addressee without the party's own side: a demand is put to someone else, never to
+    the state its official speaks for ("Tehran will not allow ...", said by an Iranian
+    adviser, is not addressed to Iran) nor to the body its speaker heads (the IAEA's
+    director general does not address the IAEA). None when no one else is left."""
+    if addressee is None:
+        return None
+    ids = [addressee] if isinstance(addressee, str) else list(addressee)
+    side = _own_side(plex, party, voiced_by, item, resolved, actor_at)
+    kept = [i for i in ids if i not in side]
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else kept
+
+
+def _own_bodies(party: str, voiced_by: Optional[str], resolved: ResolvedActors) -> set[str]:
+    """The bodies named in the title of the person voicing the demand ("Director General of
+    the International Atomic Energy Agency" -> the IAEA)."""
+    bodies: set[str] = set()
+    for person_id in (party, voiced_by):
+        person = resolved.actors.get(person_id) if person_id else None
+        if person is None or person.type != "person" or not person.role:
+            continue
+        title = f" {person.role.lower()} "
+        for actor_id, actor in resolved.actors.items():
+            if actor.type in ("organisation", "igo", "group") and actor.name and f" {actor.name.lower()} " in title:
+                bodies.add(actor_id)
+    return bodies
+
+
+def _answering_subject(item: Found) -> Optional[Token]:
+    """The active subject of a refusal ("Tehran will not allow ..."): the party's own side. A
+    passive subject is the one refused ("Iran could not be allowed to ...")."""
+    subject = item.subject if item.stance in ("refusal", "rejection") else None
+    return subject if subject is not None and subject.dep_ != "nsubjpass" else None
+
+
 def _countries_in_words(doc: Doc, actor_id: str, resolved: ResolvedActors, actor_at: dict[int, str]) -> set[str]:
     """The countries named inside the noun phrases that mention ``actor_id``."""
     countries: set[str] = set()
@@ -99,7 +136,14 @@ def _countries_in_words(doc: Doc, actor_id: str, resolved: ResolvedActors, actor
         if mention.actor_id != actor_id or mention.token_end <= mention.token_start:
             continue
         root = doc[mention.token_start:mention.token_end].root
-        for i in range(root.left_edge.i, root.right_edge.i + 1):
+        phrase = root.head if root.dep_ == "appos" and root.head.i < root.i else root
+        # "Somalia's foreign minister, Ahmed Moalim Fiqi,": the role the name stands in
+        # apposition to names the country. A relative clause does not ("Marie Dubois, whose
+        # brother is held in Iran").
+        clauses = {w.i for c in phrase.subtree if c.dep_ in ("relcl", "acl") for w in c.subtree}
+        for i in range(phrase.left_edge.i, phrase.right_edge.i + 1):
+            if i in clauses:
+                continue
             actor = resolved.actors.get(actor_at.get(i, ""))
             if actor is not None and actor.type == "country" and actor.country:
                 countries.add(actor.country)

@@ -22,7 +22,7 @@ from .demand_syntax import _text, _going_to, _trim_range, _committal
 from .demand_clauses import _refusing, _threat
 from .demand_found import Found, STATEMENT_FORMS
 from .demand_parties import (Attribution, _addressee, _commentator, _mention_index, addressed_to_all,
-                             answers_other_side, attribute, load_party_lexicon, other_side, voice_of)
+                             answers_other_side, attribute, off_own_side, load_party_lexicon, other_side, voice_of)
 from .demand_spans import drop_heading_echoes, drop_restated, hyphen_end
 
 
@@ -47,7 +47,8 @@ def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: Resol
             continue
         quote = who.quote
         party, voiced_by = voice_of(lex, who.party, quote, resolved)
-        addressee = _addressee(item, party, actor_at, resolved, lex, plex)
+        addressee = off_own_side(plex, item, party, voiced_by, _addressee(item, party, actor_at, resolved, lex, plex),
+                                 resolved, actor_at)
         sentence = sentence_of(item.act).start
         if addressee is None and not addressed_to_all(plex, item, actor_at):
             if party in said_to and said_to[party][0] == sentence:
