@@ -9,6 +9,16 @@
   mentions that actor by, or the claimant's name as the text gives it (``claimant_name``,
   also set when no actor resolves: "EU sources"), equals (folded) the gold claimant or one of its aliases; a gold
   claim with a null claimant (the article's own figure) is right only when none is predicted.
+- **Claimant actor accuracy** (stricter) over matches: only *names* count. The predicted
+  claimant actor's own name, the mentions of that actor that are names ("Zelenskiy",
+  "the Home Office"), or the ``claimant_name`` when it is a name, must equal (folded)
+  the gold claimant or one of its aliases that is a name. Pronouns ("he", "they") and role
+  or body nouns ("the spokesman", "The Ministry") are no names (:func:`is_name`: the
+  scorers' pronoun and determiner lists, ``eval/data/words.yaml``, and the role and body
+  nouns of ``lexicon/role_nouns.yaml`` and ``lexicon/reporting_verbs.yaml``). The loose
+  figure credits any text the predicted actor is mentioned by, so a wrong actor one of whose
+  mentions is a role noun the gold claimant is also called by ("the ministry") counts as
+  right there; here it does not. A null gold claimant is scored as for the loose figure.
 - **Category accuracy** and **approximate-flag accuracy** over matches, reported separately.
 
 Gold claims carry no offsets: each ``evidence`` is searched in the gold text from the
@@ -19,11 +29,16 @@ Predicted claims in the headline are dropped. Not scored: unit, subject, date, q
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
+import yaml
+
+from ..kb import LEXICON_DIR
 from ..model import ArticleResult
 from .gold import GoldArticle, locate
-from .matching import Counts, Rate, Span, names_match, overlap
+from .matching import Counts, Rate, Span, fold, names_match, overlap
+from .quotes import _words, surface_kind
 
 
 @dataclass
@@ -47,6 +62,8 @@ class PredictedClaim:
     category: str
     approximate: bool
     claimant_names: set[str] = field(default_factory=set)
+    # the actor's name, its name mentions and a claimant_name that is a name: the strict figure
+    actor_names: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -55,6 +72,7 @@ class ClaimScores:
 
     claims: Counts = field(default_factory=Counts)
     claimant: Rate = field(default_factory=Rate)
+    claimant_actor: Rate = field(default_factory=Rate)
     category: Rate = field(default_factory=Rate)
     approximate: Rate = field(default_factory=Rate)
     articles: int = 0
@@ -63,6 +81,7 @@ class ClaimScores:
     def add(self, other: "ClaimScores") -> "ClaimScores":
         self.claims.add(other.claims)
         self.claimant.add(other.claimant)
+        self.claimant_actor.add(other.claimant_actor)
         self.category.add(other.category)
         self.approximate.add(other.approximate)
         self.articles += other.articles
@@ -71,7 +90,8 @@ class ClaimScores:
 
     def as_dict(self) -> dict:
         return {"articles": self.articles, "claims": self.claims.as_dict(),
-                "claimant_accuracy": self.claimant.as_dict(), "category_accuracy": self.category.as_dict(),
+                "claimant_accuracy": self.claimant.as_dict(),
+                "claimant_actor_accuracy": self.claimant_actor.as_dict(), "category_accuracy": self.category.as_dict(),
                 "approximate_accuracy": self.approximate.as_dict(), "errors": self.errors}
 
 
@@ -80,6 +100,60 @@ def _number(x) -> Optional[float]:
         return None if x is None else float(x)
     except (TypeError, ValueError):
         return None
+
+
+@lru_cache(maxsize=1)
+def _role_phrases() -> frozenset[str]:
+    """Words and phrases that make a determiner phrase a role or body noun rather than a name ("The
+    Ministry", "the Chief Adviser"): the role families' nouns, people nouns, body heads and
+    representative nouns of the project's lexicons, with their neutral modifiers."""
+    roles = yaml.safe_load((LEXICON_DIR / "role_nouns.yaml").read_text(encoding="utf-8"))
+    verbs = yaml.safe_load((LEXICON_DIR / "reporting_verbs.yaml").read_text(encoding="utf-8"))
+    phrases = [noun for family in (roles.get("families") or {}).values() for noun in family.get("nouns") or []]
+    for key in ("person_nouns", "name_heads", "body_name_heads", "neutral_modifiers", "other_holder_modifiers",
+                "government_neutral_modifiers", "group_quantifiers"):
+        phrases += roles.get(key) or []
+    for key in ("representatives", "institution_heads", "government_nouns"):
+        phrases += verbs.get(key) or []
+    return frozenset(fold(str(phrase)).replace("-", " ") for phrase in phrases)
+
+
+def is_name(text: Optional[str]) -> bool:
+    """Whether a claimant text is a name, not a pronoun or a role noun.
+
+    Not a name: one pronoun of the scorers' list written in lower or title case ("he",
+    "They"; "US" is a name); a phrase with no capital letter ("officials", "foreign
+    ministry"); a phrase whose every capitalised word is a role or body noun, after a
+    determiner ("The Ministry", "the Chief Adviser", "His office"). A name: any other
+    capitalised phrase ("the Kremlin", "the Government of India", "National Police",
+    "Police")."""
+    if not text or not text.strip():
+        return False
+    raw = text.replace("-", " ").split()
+    words = [fold(w) for w in raw]
+    if len(raw) == 1 and words[0] in _words()["pronouns"] and not raw[0].isupper():
+        return False
+    if not any(ch.isupper() for ch in text):
+        return False
+    determiner = words[0] in _words()["determiners"]
+    rest = list(zip(raw[1:], words[1:])) if determiner else list(zip(raw, words))
+    return not (determiner and _all_roles(rest))
+
+
+def _all_roles(words: list[tuple[str, str]]) -> bool:
+    """Whether every capitalised word of ``(raw, folded)`` pairs is inside a role or body
+    phrase ("Chief Adviser", "Secretary General"; not "State Department")."""
+    phrases = _role_phrases()
+    reach = [True] + [False] * len(words)
+    for i in range(len(words)):
+        if not reach[i]:
+            continue
+        if not any(ch.isupper() for ch in words[i][0]):
+            reach[i + 1] = True
+        for j in range(i + 1, min(len(words), i + 4) + 1):
+            if " ".join(w for _, w in words[i:j]) in phrases:
+                reach[j] = True
+    return reach[-1]
 
 
 def gold_claims(gold: GoldArticle) -> list[GoldClaim]:
@@ -108,17 +182,23 @@ def predicted_claims(result: ArticleResult, offset: int = 0) -> list[PredictedCl
         if end <= 0:
             continue
         names: set[str] = set()
+        strict: set[str] = set()
         actor = actors.get(claim.claimant or "")
         if actor is not None:
             names.add(actor.name)
+            strict.add(actor.name)
             names.update(m.text for m in actor.mention_details)
+            strict.update(m.text for m in actor.mention_details if is_name(m.text))
         elif claim.claimant:
             names.add(claim.claimant)
+            strict.add(claim.claimant)
         if claim.claimant_name:
             # the claimant as the text names it, as the quotes scorer credits a speaker's name
             names.add(claim.claimant_name)
+            if is_name(claim.claimant_name):
+                strict.add(claim.claimant_name)
         out.append(PredictedClaim((max(0, start), end), claim.value, claim.low, claim.high, claim.category,
-                                  claim.approximate, names))
+                                  claim.approximate, names, strict))
     return out
 
 
@@ -130,6 +210,15 @@ def values_equal(gold: GoldClaim, pred: PredictedClaim) -> bool:
     if gold.low is not None or gold.high is not None:
         return _same(gold.low, pred.low) and _same(gold.high, pred.high)
     return _same(gold.value, pred.value)
+
+
+def _actor_right(gold: GoldArticle, g: GoldClaim, p: PredictedClaim) -> bool:
+    """The strict claimant test: the predicted actor's name or claimant name against the gold
+    claimant's names (its pronoun and role-noun aliases left out)."""
+    if not g.claimant:
+        return not p.claimant_names
+    golds = {g.claimant} | {n for n in gold.names_of(g.claimant) if is_name(n)}
+    return names_match(p.actor_names, golds)
 
 
 def score_gold_article(gold: GoldArticle, predicted: list[PredictedClaim]) -> ClaimScores:
@@ -155,6 +244,11 @@ def score_gold_article(gold: GoldArticle, predicted: list[PredictedClaim]) -> Cl
         g, p = golds[gi], predicted[pi]
         right = names_match(p.claimant_names, gold.names_of(g.claimant)) if g.claimant else not p.claimant_names
         scores.claimant.count(right)
+        actor_right = _actor_right(gold, g, p)
+        scores.claimant_actor.count(actor_right)
+        if right and not actor_right:
+            scores.errors.append({"article": gold.id, "kind": "claimant_actor", "evidence": g.evidence,
+                                  "gold": g.claimant, "predicted": sorted(p.actor_names)})
         if not right:
             scores.errors.append({"article": gold.id, "kind": "claimant", "evidence": g.evidence,
                                   "gold": g.claimant, "predicted": sorted(p.claimant_names)})

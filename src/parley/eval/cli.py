@@ -126,8 +126,9 @@ def claims_command(
     table.add_row("precision", pct(c.precision), f"tp {c.tp} fp {c.fp} fn {c.fn}")
     table.add_row("recall", pct(c.recall), "")
     table.add_row("F1", pct(c.f1), "")
-    for label, rate in (("claimant accuracy", overall.claimant), ("category accuracy", overall.category),
-                        ("approximate accuracy", overall.approximate)):
+    for label, rate in (("claimant accuracy", overall.claimant),
+                        ("claimant actor accuracy (names only)", overall.claimant_actor),
+                        ("category accuracy", overall.category), ("approximate accuracy", overall.approximate)):
         table.add_row(label, pct(rate.value), f"{rate.hits}/{rate.total}")
     console.print(table)
     if per_article:

@@ -897,7 +897,7 @@ def _inside(char: int, ranges) -> bool:
 def _subject_of(verb: Token) -> Optional[Token]:
     """The subject of a cue; for a participle or conjoined cue ("..., adding that", "reacted
     to the message saying"), the subject of the nearest clause above it that has one."""
-    found = _clause_subject(verb)
+    found = _absolute_subject(verb) or _clause_subject(verb)
     if found is None:
         found = _subject_after_quote(verb)
     if found is not None:
@@ -984,6 +984,35 @@ def _subject_after_quote(verb: Token) -> Optional[Token]:
     if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return roots[0]
+
+
+def _absolute_subject(verb: Token) -> Optional[Token]:
+    """"..., with the home secretary, Jane Doe, saying the number should rise": in an absolute
+    phrase the noun after "with" is the subject of the participle right after it (an
+    apposition and commas may stand between), not the subject of the clause above."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].is_punct:
+        k -= 1
+    if k < 0:
+        return None
+    node = doc[k]
+    while node.head.i != node.i and node.dep_ in ("appos", "compound", "flat", "amod"):
+        node = node.head
+    preposition = node.head
+    # set off by a comma: "in line with inflation, adding ..." is no absolute phrase
+    if node.dep_ == "pobj" and preposition.lower_ in _ABSOLUTE_PREPOSITIONS() and node.right_edge.i >= k \
+            and preposition.i > 0 and doc[preposition.i - 1].text == ",":
+        return node
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ABSOLUTE_PREPOSITIONS() -> frozenset[str]:
+    data = yaml.safe_load((LEXICON_DIR / "reporting_verbs.yaml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("absolute_prepositions") or [])
 
 
 def _clause_subject(verb: Token) -> Optional[Token]:
