@@ -58,7 +58,8 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
     for child in children:
         if child.dep_ in ("prep", "prt") and child.lower_ in spec["addressee"]:
             # "called on Sunday for ...": a day is not an addressee.
-            addressees += [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_ENTITIES]
+            addressees += [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_ENTITIES] \
+                or _headless_addressee(child)
         elif child.dep_ == "prep" and child.lower_ in spec["object"]:
             if any(c.dep_ == "oprd" and c.i < child.i for c in children):
                 continue  # "calls the summit 'a must-win moment for European security'": a naming
@@ -364,6 +365,18 @@ def headline_demand(lex: DemandLexicon, token: Token) -> Optional[Found]:
                  context=after[-1])
 
 
+def _has_to(verb: Token) -> bool:
+    return any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children)
+
+
+def _headless_addressee(prep: Token) -> list[Token]:
+    """"calls on all concerned to cooperate", "called on those involved to ...": the parser
+    finds no object after "on" when the addressee is an adjective used as a noun; the word it
+    hangs there is the addressee."""
+    return [c for c in prep.children if c.dep_ in ("amod", "advmod", "npadvmod", "nsubj", "dobj")
+            and c.pos_ in ("ADJ", "PRON", "NOUN", "PROPN", "DET")][:1]
+
+
 def wish(lex: DemandLexicon, token: Token) -> Optional[Found]:
     """"The Authority expects Israel to halt ...", "wants sanctions lifted", "seeks an
     exemption": what the subject wants of another. Wanting to do something oneself
@@ -373,7 +386,9 @@ def wish(lex: DemandLexicon, token: Token) -> Optional[Found]:
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
         return None  # "is expected to": a forecast
-    clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")
+    # What is wanted follows the verb ("Farage goes further: he wants Britain to leave ...":
+    # the clause before "wants" is not what he wants).
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i > token.i
                    and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
     seeing = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex.seeing_verbs), None)
     if clause is None and seeing is not None:
@@ -382,7 +397,10 @@ def wish(lex: DemandLexicon, token: Token) -> Optional[Found]:
                        and any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
     dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
     if clause is None and dobj is not None:
-        clause = next((c for c in token.children if c.dep_ in ("xcomp", "oprd", "ccomp")), None)
+        # "wanted U.S. Navy ships to transit the waterway": the parser may read the object's
+        # infinitive as a clause of purpose (advcl); with "to" it is still what is wanted.
+        clause = next((c for c in token.children if c.dep_ in ("xcomp", "oprd", "ccomp")
+                       or (c.dep_ == "advcl" and _has_to(c))), None)
         clause = clause if clause is not None and clause.i > dobj.i else None
     party_token = _subject(token) or _participle_owner(token)
     if clause is not None:

@@ -19,7 +19,7 @@ from .demand_obligations import imperative, necessity, need, no_choice, no_right
 from .demand_refusals import (cannot_afford, cannot_keep, commitment, exclusion, named_verdict, negated_pledge,
                               no_intention, no_pressure, none_on_us, not_going_to, not_prepared, only_acceptable,
                               refusal, rejection, restriction, stand, unbound, verdict)
-from .demand_spans import cut_pointed_orders, dedupe, expand_lists, merge_conjoined, split_conjoined
+from .demand_spans import cut_pointed_orders, dedupe, expand_lists, merge_conjoined, split_addressees, split_conjoined
 
 # Every finder that starts from a single word, in the order their finds are ranked. ``stand``
 # ranks above ``commitment``: a "will not" clause held "under any circumstances" is a stand
@@ -52,4 +52,4 @@ def find_demands(lex: DemandLexicon, doc: Doc) -> list[Found]:
     # Conditions are found by their marker words in the sentence's text ("only if", "unless").
     for sent in doc.sents:
         found.extend(conditions(lex, sent))
-    return merge_conjoined(split_conjoined(expand_lists(dedupe(cut_pointed_orders(found)))))
+    return split_addressees(merge_conjoined(split_conjoined(expand_lists(dedupe(cut_pointed_orders(found))))))

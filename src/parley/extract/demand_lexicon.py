@@ -33,6 +33,7 @@ class DemandLexicon:
     weak_condition_markers: frozenset[str]
     threat_verbs: frozenset[str]
     assertive_demand_verbs: frozenset[str]
+    characterising_preps: frozenset[str]
     commitment_modals: frozenset[str]
     commitment_exclude: frozenset[str]
     ability_modals: frozenset[str]
@@ -209,6 +210,7 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         weak_condition_markers=_words(raw.get("weak_condition_markers")),
         threat_verbs=_words(raw.get("threat_verbs")),
         assertive_demand_verbs=_words(raw.get("assertive_demand_verbs")),
+        characterising_preps=_words(raw.get("characterising_preps")),
         commitment_modals=_words(raw.get("commitment_modals")),
         commitment_exclude=_words(raw.get("commitment_exclude")),
         ability_modals=_words(raw.get("ability_modals")),

@@ -291,6 +291,11 @@ def rejection(lex: DemandLexicon, token: Token) -> Optional[Found]:
             return None
     if obj.lemma_.lower() in lex.rejected_claims:
         return None  # "rejected accusations that ...": a denial, not a refusal of a demand
+    if obj.lemma_.lower() not in lex.rejected_things and \
+            any(c.dep_ == "prep" and c.lower_ in lex.characterising_preps and c.i > obj.i for c in token.children):
+        # "dismissed the agreement as a gimmick": a verdict on a thing done (but "dismissed
+        # the proposal as a trap" still refuses what was put to the party).
+        return None
     # "opposes any unilateral attempt to change the status quo": "any" makes the object a
     # class of acts refused in advance, whatever its noun.
     refused_in_advance = any(c.dep_ == "det" and c.lower_ == "any" for c in obj.children)
@@ -486,6 +491,13 @@ def stand(lex: DemandLexicon, token: Token) -> Optional[Found]:
     if verb is None or verb.lemma_.lower() in lex.commitment_exclude:
         return None
     subject = _subject(verb)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if subject is not None and passive and not _actor_like(subject, lex):
+        # "the election would be held on 5 March 'whatever the pressure'": a thing that will be
+        # done whatever happens is the stand of whoever says so (kept only in a statement).
+        start, end = _clause_range(verb, _own_clause)
+        return Found("commitment", token, min(start, subject.i), max(end, token.i + 1), stance="refusal",
+                     patient=subject, context=verb)
     if subject is None or not _actor_like(subject, lex) or subject.lower_ in lex.epistemic_subjects:
         return None
     start, end = _clause_range(verb, _own_clause)
@@ -497,17 +509,26 @@ def _stand_verb(lex: DemandLexicon, token: Token) -> Optional[Token]:
     """The nearest verb above the phrase that is (or hangs, as "keep sending" does, on) a
     verb with a modal of the future ("will", "would")."""
     verb = token
+    own = _own_phrase_end(lex, token)
     for _ in range(5):
         if verb.head is verb:
             return None
         verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+        if verb.pos_ not in ("VERB", "AUX") or token.i <= verb.i < own:
+            continue  # "whatever happens", "come what may": the phrase's own verb is not the stand
         if any(c.dep_ == "aux" and c.lower_ in lex.stand_modals for c in verb.children):
             return verb
         if verb.dep_ != "xcomp":
             return None  # another clause: "said", "happens"
     return None
+
+
+def _own_phrase_end(lex: DemandLexicon, token: Token) -> int:
+    """The index just after the longest concessive phrase that starts at ``token``."""
+    doc = token.doc
+    lengths = [len(p.split()) for p in lex.concessive_phrases
+               if [t.lower_ for t in doc[token.i:token.i + len(p.split())]] == p.split()]
+    return token.i + max(lengths, default=1)
 
 
 def _phrase_at(phrases: tuple[str, ...], token: Token) -> bool:

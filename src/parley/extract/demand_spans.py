@@ -215,10 +215,92 @@ def drop_restated(demands: list[Demand]) -> list[Demand]:
     until ..." is both a refusal and a condition)."""
     kept: list[Demand] = []
     for demand in demands:
-        if any(k.party == demand.party and _overlap(k.span, demand.span) for k in kept):
+        if any(k.party == demand.party and _overlap(k.span, demand.span) and not _each_addressed(k, demand)
+               for k in kept):
             continue
         kept.append(demand)
     return kept
+
+
+def _each_addressed(a: Demand, b: Demand) -> bool:
+    """The same words asked of two different addressees (split by :func:`split_addressees`):
+    one demand each, not a restatement."""
+    return tuple(a.span) == tuple(b.span) and a.addressee is not None and b.addressee is not None \
+        and a.addressee != b.addressee
+
+
+def drop_restated(demands: list[Demand]) -> list[Demand]:
+    """One record per condition: a demand of the same party whose words overlap an earlier
+    one's by half of the shorter is the same condition found twice ("would not join ...
+    until ..." is both a refusal and a condition)."""
+    kept: list[Demand] = []
+    for demand in demands:
+        if any(k.party == demand.party and _overlap(k.span, demand.span) and not _each_addressed(k, demand)
+               for k in kept):
+            continue
+        kept.append(demand)
+    return kept
+
+
+def _each_addressed(a: Demand, b: Demand) -> bool:
+    """The same words asked of two different addressees (split by :func:`split_addressees`):
+    one demand each, not a restatement."""
+    return tuple(a.span) == tuple(b.span) and a.addressee is not None and b.addressee is not None \
+        and a.addressee != b.addressee
+
+
+def one_per_addressee(demands: list[Demand]) -> list[Demand]:
+    """"encourages Morocco, the Frente POLISARIO, Algeria and Mauritania to engage ...",
+    "unless Belgium and Germany also agree to ...": one appeal to several parties is asked of
+    each of them, so a report lists one demand per addressee, with the same words."""
+    out: list[Demand] = []
+    for demand in demands:
+        if isinstance(demand.addressee, list) and len(demand.addressee) > 1:
+            out.extend(demand.model_copy(update={"addressee": each}) for each in demand.addressee)
+        else:
+            out.append(demand)
+    return out
+
+
+def split_addressees(found: list[Found]) -> list[Found]:
+    """"encourages Morocco, the Frente POLISARIO, Algeria and Mauritania to engage ...",
+    "unless Belgium and Germany also agree to ...": one appeal to several named parties is
+    asked of each of them, so a report lists one demand per addressee (same words)."""
+    out: list[Found] = []
+    for item in found:
+        out.append(item)
+        named = item.addressees[:1] if item.addressees else (
+            [item.subject] if item.form == "condition" and item.subject is not None else [])
+        if not named or not _names_actor_like(named[0]):
+            continue
+        first = named[0]
+        for other in _named_conjuncts(first):
+            out.append(Found(item.form, item.act, item.start, item.end, stance=item.stance,
+                             party_token=item.party_token,
+                             subject=other if item.subject is not None and item.subject.i == first.i else item.subject,
+                             addressees=[other] if item.addressees else [], patient=item.patient,
+                             context=item.context, label_start=item.label_start,
+                             needs_statement=item.needs_statement))
+    return out
+
+
+def _named_conjuncts(token: Token) -> list[Token]:
+    """The names listed after ``token`` ("Morocco, the Frente POLISARIO, Algeria and
+    Mauritania"), none when they are alternatives ("Armenia or Azerbaijan")."""
+    chain, joined = [], False
+    todo = [token]
+    while todo:
+        head = todo.pop()
+        for child in head.children:
+            # The parser reads a list's second name as an apposition to the first ("Morocco,
+            # the Frente POLISARIO, Algeria and ..."): that counts once a conjunct shows a list.
+            if child.dep_ in ("conj", "appos") and _names_actor_like(child):
+                joined = joined or child.dep_ == "conj"
+                chain.append(child)
+                todo.append(child)
+    if not joined or any(t.lower_ in ("or", "nor") for t in token.doc[token.i:max(c.i for c in chain)]):
+        return []
+    return sorted(chain, key=lambda t: t.i)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -234,7 +316,7 @@ def drop_heading_echoes(lex: DemandLexicon, text: str, demands: list[Demand]) ->
     for k, demand in enumerate(demands):
         words = _content_words(lex, demand.text)
         if words and _heading_line(lex, text, demand.span) and any(
-                later.party == demand.party and later.span[0] - demand.span[1] < lex.pronoun_window
+                later.party == demand.party and 0 <= later.span[0] - demand.span[1] < lex.pronoun_window
                 and words <= _content_words(lex, later.text) for later in demands[k + 1:]):
             continue
         kept.append(demand)
