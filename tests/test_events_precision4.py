@@ -82,35 +82,6 @@ def test_an_apology_for_his_own_words_is_kept(checks, spacy_nlp):
     assert "own_matter" not in dropped
 
 
-# -- claims the sentence disputes --------------------------------------------------------------
-def _claimed_help(checks, spacy_nlp, text):
-    doc = _doc(spacy_nlp, text, {"trump": ("Trump", "Donald Trump", "person"),
-                                 "hrc": ("Clinton", "Hillary Clinton", "person"),
-                                 "am": ("Machado", "Alicia Machado", "person")})
-    kept, _ = _review(checks, doc, _event(text, "hrc", "070", "AID", target="am",
-                                          part="Clinton had helped Machado get citizenship"))
-    return kept[0].modality
-
-
-def test_a_claim_given_without_proof_is_alleged(checks, spacy_nlp):
-    text = "Trump also claimed Clinton had helped Machado get citizenship, but offered no proof."
-    assert _claimed_help(checks, spacy_nlp, text) == "hypothetical"
-
-
-def test_a_claim_nobody_disputes_stays_asserted(checks, spacy_nlp):
-    text = "Trump also claimed Clinton had helped Machado get citizenship, at a rally in Ohio."
-    assert _claimed_help(checks, spacy_nlp, text) == "asserted"
-
-
-def test_a_claim_the_sentence_calls_wrongful_is_alleged(checks, spacy_nlp):
-    text = "The city attorney said the ad wrongfully suggests that the officers support Trump's campaign."
-    doc = _doc(spacy_nlp, text, {"trump": ("Trump", "Donald Trump", "person"),
-                                 "pol": ("officers", "Police", "organisation")})
-    kept, _ = _review(checks, doc, _event(text, "pol", "051", "SUPPORT", target="trump",
-                                          part="the officers support Trump's campaign"))
-    assert kept[0].modality == "hypothetical"
-
-
 # -- background told by month --------------------------------------------------------------------
 def _refusal(checks, spacy_nlp, published):
     text = "The decision is risky for Cruz, who refused to endorse Trump at the convention in July."

@@ -105,13 +105,9 @@ class SenseTable:
     # an attack one side tells of the other and the other denies is a claim
     disputed_roots: frozenset[str] = frozenset()
     denial_lemmas: frozenset[str] = frozenset()
-    # background told by month, claims the sentence disputes, comparisons, self-directed acts
+    # background told by month, comparisons, self-directed acts
     background_months: int = 2
     month_words: frozenset[str] = frozenset()
-    claim_heads: frozenset[str] = frozenset()
-    dispute_words: frozenset[str] = frozenset()
-    proof_nouns: frozenset[str] = frozenset()
-    absence_words: frozenset[str] = frozenset()
     comparison_verbs: frozenset[str] = frozenset()
     own_things: frozenset[str] = frozenset()
     own_roots: frozenset[str] = frozenset()
@@ -166,8 +162,8 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
         "document_objects", "reading_verbs", "target_preps", "target_entity_labels", "non_actor_entity_labels", "object_target_preps", "place_entity_labels", "acting_place_types", "object_pronouns",
         "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled",
         "riot_roots", "crowd_nouns", "obstruction_codes", "state_actor_types", "state_agent_sectors",
-        "disputed_roots", "denial_lemmas", "month_words", "claim_heads", "dispute_words", "proof_nouns",
-        "absence_words", "comparison_verbs", "own_things", "own_roots", "possessive_pronouns", "refusal_roots", "refusal_verbs",
+        "disputed_roots", "denial_lemmas", "month_words",
+        "comparison_verbs", "own_things", "own_roots", "possessive_pronouns", "refusal_roots", "refusal_verbs",
         "withheld_verbs", "exit_codes", "exit_preps", "exit_nouns", "exit_actor_types", "test_roots",
         "test_words", "test_deps", "raid_roots", "raid_words", "police_sectors", "police_nouns",
         "raid_harm_words", "obligation_verbs", "ability_auxiliaries", "cannot_refusal_verbs", "speaker_pronouns", "generic_pronouns",
@@ -905,7 +901,7 @@ def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
         return "hypothetical"
     if _supposed(facts, senses):
         return "hypothetical"
-    if facts.event.modality == "asserted" and (_disputed(facts, senses) or _disputed_claim(facts, senses)):
+    if facts.event.modality == "asserted" and _disputed(facts, senses):
         return "hypothetical"
     if facts.event.modality == "asserted" and _narrated_past(facts, senses):
         return "historical"
@@ -982,40 +978,6 @@ def _months_before(month: Optional[int], published) -> int:
     return (published.month - month) % 12
 
 
-def _disputed_claim(facts: Facts, senses: SenseTable) -> bool:
-    """The act is what someone claims ("claimed Clinton had helped Machado", "the police's
-    claim that Crutcher had refused", "the ad suggests the officers support Trump") and the
-    sentence disputes the claim ("but offered no proof", "wrongfully", "contradicting")."""
-    if _claim_head(facts.trigger, senses) is None:
-        return False
-    words = [t for t in facts.sentence if t.i != facts.trigger.i]
-    if any(t.lemma_.lower() in senses.dispute_words or t.lower_ in senses.dispute_words for t in words):
-        return True
-    return any(t.lemma_.lower() in senses.proof_nouns and _absent(t, senses) for t in words)
-
-
-def _claim_head(trigger: Token, senses: SenseTable) -> Optional[Token]:
-    """The verb or noun of claiming whose content clause holds the trigger, up to three
-    clauses up ("claimed [Clinton had helped]", "the claim [that he had refused]")."""
-    token = trigger
-    for _ in range(3):
-        if token.head.i == token.i:
-            return None
-        if token.dep_ in ("ccomp", "acl", "xcomp") and token.head.lemma_.lower() in senses.claim_heads:
-            return token.head
-        if token.dep_ not in ("ccomp", "acl", "xcomp", "conj", "relcl"):
-            return None
-        token = token.head
-    return None
-
-
-def _absent(noun: Token, senses: SenseTable) -> bool:
-    """'no proof', 'without evidence', 'little evidence'."""
-    if any(c.lower_ in senses.absence_words for c in noun.children if c.dep_ in ("det", "amod", "neg")):
-        return True
-    return noun.dep_ == "pobj" and noun.head.lower_ in senses.absence_words
-
-
 def _clause_year(trigger: Token) -> Optional[int]:
     """The year of a DATE in the trigger's own clause ("met her in January 2012"), not in a
     clause inside it ("talks it abandoned in 2009")."""
@@ -1024,9 +986,16 @@ def _clause_year(trigger: Token) -> Optional[int]:
         if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end):
             continue
         match = _YEAR.search(ent.text)
-        if match and _in_clause_of(ent.root, trigger) and ent.root.dep_ not in DATE_MODIFIER_DEPS:
+        if match and _in_clause_of(ent.root, trigger) and ent.root.dep_ not in DATE_MODIFIER_DEPS and not _of_a_thing(ent):
             return int(match.group(1))
     return None
+
+
+def _of_a_thing(ent: Span) -> bool:
+    """"honour the Argyle Declaration of December 2023": a date after "of" names the thing
+    (like "the 2023 declaration"), not the time of the act done to it."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN")
 
 
 def _bounds_or_describes(ent: Span, senses: Optional[SenseTable] = None) -> bool:

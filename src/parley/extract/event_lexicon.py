@@ -203,6 +203,11 @@ class ModalityWords:
     dispute_verbs: frozenset[str] = frozenset()
     dispute_relatives: frozenset[str] = frozenset()
     told_determiners: frozenset[str] = frozenset()
+    # claims the sentence calls false or unsupported: "wrongfully suggests", "offered no proof"
+    telling_heads: frozenset[str] = frozenset()
+    falsity_words: frozenset[str] = frozenset()
+    proof_nouns: frozenset[str] = frozenset()
+    absence_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

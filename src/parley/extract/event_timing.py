@@ -52,13 +52,57 @@ class EventTiming:
 
     # dates
     def own_date(self, match: _Match):
-        """A date expression of the event's own clause (not one bounding it: "since 2022")."""
+        """A date expression of the event's own clause (not one bounding it: "since 2022"); for
+        an undated past act told inside a clause or phrase of an older act, that act's date."""
         anchors = {match.trigger.i, match.predicate.i} | {v.i for v in _governing_clauses(match.predicate)}
-        sent = match.trigger.sent
+        found = self._date_at(anchors, match.trigger.sent, match.predicate)
+        return found if found is not None else self._enclosing_past_date(match)
+
+    def _enclosing_past_date(self, match: _Match):
+        """The date of the act an undated past act is told around, when that date is before
+        the news: "freed in December after the US lifted sanctions", "the Argyle Declaration
+        of December 2023, in which both presidents pledged ...", "shut the border in September
+        during the exercises held by Russia": background told with background. The nearest
+        dated clause decides (a recent one keeps the act news); a reported clause (ccomp) has
+        its own time and stops the search."""
+        if not _past_form(match.predicate):
+            return None
+        for head in self._enclosing_heads(match.predicate):
+            verb = head.pos_ in ("VERB", "AUX")
+            if verb and not _past_form(head):
+                return None  # "talks are scheduled for September in Accra, which X offered to host": told now
+            if not verb and self._in_date(head):
+                continue  # "for September": the time itself, not a thing with a date
+            found = self._date_at({head.i}, head.sent, head if verb else None)
+            if found is not None:
+                return found if self.is_historical(found.value) else None
+        return None
+
+    def _in_date(self, token: Token) -> bool:
+        return any(date.span[0] <= token.idx < date.span[1] for date, _ in self.dates)
+
+    @staticmethod
+    def _enclosing_heads(verb: Token) -> list[Token]:
+        """The verbs and nouns a clause is told inside, nearest first: up through time and
+        describing clauses (advcl, relcl, acl) and the noun phrases they hang on."""
+        found, node = [], verb
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i or node.dep_ not in _ENCLOSING_DEPS:
+                break
+            if node.dep_ in _CLAUSE_DEPS or head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+                found.append(head)
+            node = head
+        return found
+
+    def _date_at(self, anchors: set[int], sent: Span, predicate: Optional[Token]):
+        """A date expression of the sentence that hangs on one of ``anchors`` without crossing
+        another verb or a bounding preposition. With no ``predicate`` (a noun anchor) a date
+        naming the thing counts: "the Argyle Declaration of December 2023"."""
         for date, token in self.dates:
             if token is None or not (sent.start <= token.i < sent.end):
                 continue
-            if _names_a_thing(date, token) and _present(match.predicate):
+            if predicate is not None and _names_a_thing(date, token) and _present(predicate):
                 continue  # "remains committed to the 2021 understanding": the thing's date, not the stance's
             node, blocked = token, False
             for _ in range(12):
@@ -217,6 +261,8 @@ class EventTiming:
             return "historical"
         elif self._described_before(chain, aux):
             return "historical"
+        elif self._since_then(verb) or any(self._since_then(h) for h in self._enclosing_heads(verb)):
+            return "historical"  # "Pakistan has since deported refugees, a campaign the Taliban have condemned"
         return "asserted"
 
     # alleged and denied acts
@@ -237,7 +283,7 @@ class EventTiming:
             told = self._told_under(token)
             if told is not None:
                 return told
-        if self._disputed_in_sentence(trigger, match.predicate):
+        if self._disputed_in_sentence(trigger, match.predicate) or self._unsupported_claim(trigger):
             return "hypothetical"
         # a later rebuttal answers a reported deed; an appeal, demand or threat is made in words
         # by its own speaker, whose reporting clause the parser may hang it under
@@ -326,6 +372,38 @@ class EventTiming:
                 return True  # "..., a charge Paris has rejected"
         return False
 
+    def _unsupported_claim(self, trigger: Token) -> bool:
+        """The act is the content of a claim ("the ad suggests [the officers support Trump]",
+        "claimed [Clinton had helped Machado]") and the sentence calls the claim false or
+        unsupported: "wrongfully", "a baseless story", "contradicting", "offered no proof"."""
+        if self._claim_head(trigger) is None:
+            return False
+        words = [t for t in trigger.sent if t.i != trigger.i]
+        if any(t.lemma_.lower() in self.w.falsity_words or t.lower_ in self.w.falsity_words for t in words):
+            return True
+        return any(t.lemma_.lower() in self.w.proof_nouns and self._absent(t) for t in words)
+
+    def _claim_head(self, trigger: Token) -> Optional[Token]:
+        """The verb or noun of saying or claiming whose content clause holds the act, up to
+        three clauses up ("claimed [Clinton had helped]", "the claim [that he had refused]")."""
+        heads = self.w.reporting_verbs | self.w.allegation_heads | self.w.hearsay_nouns | self.w.telling_heads
+        token = trigger
+        for _ in range(3):
+            if token.head.i == token.i:
+                return None
+            if token.dep_ in ("ccomp", "acl", "xcomp") and token.head.lemma_.lower() in heads:
+                return token.head
+            if token.dep_ not in ("ccomp", "acl", "xcomp", "conj", "relcl"):
+                return None
+            token = token.head
+        return None
+
+    def _absent(self, noun: Token) -> bool:
+        """"no proof", "without evidence", "little evidence"."""
+        if any(c.lower_ in self.w.absence_words for c in noun.children if c.dep_ in ("det", "amod", "neg")):
+            return True
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.w.absence_words
+
     def _disputed_next(self, trigger: Token) -> bool:
         """The act is told in someone's report and one of the next sentences answers it with a
         dispute of "the charge", "the accusation", "that claim", "the report": "Kyiv says Minsk
@@ -368,6 +446,22 @@ class EventTiming:
         perfect may sit on a verb the act is governed through ("whose governments had tried
         to mediate"): the act shares its time."""
         return "had" in aux and any(v.tag_ == "VBN" and v.dep_ == "relcl" for v in chain)
+
+    def _since_then(self, verb: Token) -> bool:
+        """"has since deported", "has since written to him": a bare "since" counts the act from
+        the last time told before it (in its sentence or the one before, in its paragraph);
+        from a time before the news ("talks collapsed in November. Pakistan has since ..."),
+        the act is background; from a recent one ("last Thursday") it is the news."""
+        since = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in self.w.starting_point_words
+                      and not list(c.children)), None)
+        if since is None:
+            return False
+        sent = since.sent
+        start = sent.start
+        if start > 0 and self._paragraph_start(sent) < start:
+            start = max(self._paragraph_start(sent), self.doc[start - 1].sent.start)
+        before = [d for d, t in self.dates if t is not None and start <= t.i < since.i]
+        return bool(before) and self.is_historical(before[-1].value)
 
     def _earlier_in_period(self, date) -> bool:
         """"earlier this year", "earlier this month": a time the writer puts before now
@@ -733,6 +827,25 @@ def _names_a_thing(date, token: Token) -> bool:
         return False
     head = span.root
     return head.dep_ in _THING_DATE_DEPS and head.head.pos_ in ("NOUN", "PROPN") and not head.head.i in range(span.start, span.end)
+
+
+# how an act's clause hangs inside another act's: time and describing clauses, and the noun
+# phrases they describe ("during the exercises held by Russia"); a reported clause has its own time
+_CLAUSE_DEPS = ("advcl", "relcl", "acl")
+_ENCLOSING_DEPS = _CLAUSE_DEPS + ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "pcomp")
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+
+
+def _past_form(verb: Token) -> bool:
+    """A past act: a simple past, a participle ("held by", "has condemned") or a subjectless
+    gerund adjunct; a noun act. A present tense tells a state that may still hold."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        return not aux
+    # "is scheduled", "are held": a present passive
+    return verb.tag_ in ("VBD", "VBN") and not any(a.lower_ in _PRESENT_BE for a in aux)
 
 
 def _present(verb: Token) -> bool:
