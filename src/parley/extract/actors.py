@@ -51,6 +51,7 @@ LOCATIVE_PREPOSITIONS = {
 }
 # Entity labels whose spans may be people or organisations the KB does not know.
 NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation"}
+NEW_KINDS = ("person", "organisation")
 _SLUG = re.compile(r"[^a-z0-9]+")
 # Names of a country's generic agents: "Russia (military)".
 SECTOR_LABELS = {
@@ -64,6 +65,14 @@ SECTOR_LABELS = {
 # "NATO, Britain and France said" lists three actors.
 MEMBER_LIST_OPENERS = {"-", "–", "—", "(", ":"}
 MAX_NAME_TOKENS = 4  # owner or place names around a mission noun: "the United Arab Emirates"
+# Words of a title read before an unknown name for its country and sector: "Indonesian
+# Coordinating Economic Affairs Minister Hendra Wibisono".
+MAX_TITLE_TOKENS = 6
+# The words that carry a body's name past its head to an acronym in brackets: "the United
+# Nations Mission for the Referendum in Western Sahara (MINURSO)".
+NAME_TAIL_OPENERS = {"for", "of", "on", "in"}
+NAME_TAIL_WORDS = NAME_TAIL_OPENERS | {"the", "and"}
+MAX_NAME_TAIL = 8
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +326,8 @@ class ActorResolver:
             entry = self.kb.get(actor_id)
             if entry.type == "country" and _inside_longer_person_name(doc, i, j):
                 continue  # "Sofía" in "Sofía Medina", "Paris" in "Paris Hilton"
+            if entry.type == "country" and self._closes_a_longer_name(doc, i, keys):
+                continue  # "Nepal" in the group "Hami Nepal", "Chad" in "Idriss Chad": one name
             if entry.type == "country" and _inside_institution_name(doc, i, j):
                 continue  # "Kyiv" in "the Kyiv School of Economics": a body named after a place
             if entry.type == "country" and self._is_capital(entry, doc[i:j].text):
@@ -453,6 +464,8 @@ class ActorResolver:
             span = self._trim(ent)
             if span is None:
                 continue
+            if kind == "person":
+                span = self._with_given_name(span, taken)
             entry = self._new_entry(span, kind, new_entries)
             if entry is not None:
                 take(span.start, span.end, entry.id, "new")
@@ -467,10 +480,19 @@ class ActorResolver:
         surnames = {e.name.split()[-1]: e.id for e in new_entries.values() if e.type == "person" and " " in e.name}
         for i, token in enumerate(doc):
             if not taken[i] and token.pos_ == "PROPN" and token.text in surnames and not self._glued(doc, i):
+                self._completed(new_entries[surnames[token.text]], doc[i : i + 1], "person")
                 take(i, i + 1, surnames[token.text], "surname")
 
         # 8. An acronym introduced in brackets after a name ("the Kachin Independence
-        # Organisation (KIO)") names the same actor wherever it appears.
+        # Organisation (KIO)") names the same actor wherever it appears. A body's name may
+        # run on past the part first resolved ("the United Nations Mission for the Referendum
+        # in Western Sahara (MINURSO)"): the whole name is one mention of the body.
+        for mention, end in self._names_running_to_acronym(doc, mentions, new_entries):
+            self._absorb(mentions, mention.token_end, end)
+            entry = new_entries[mention.actor_id]
+            mentions.remove(mention)
+            take(mention.token_start, end, mention.actor_id, mention.how)
+            entry.name = mentions[-1].text
         for acronym, actor_id in self._bracketed_acronyms(doc, mentions).items():
             for mention in mentions:
                 if mention.text == acronym and mention.how == "new":
@@ -809,6 +831,22 @@ class ActorResolver:
         """Drop the mentions inside tokens i..j: a longer name found later covers them."""
         mentions[:] = [m for m in mentions if m.token_end <= i or m.token_start >= j]
 
+    def _names_running_to_acronym(self, doc: Doc, mentions: list[ActorMention], new_entries: dict[str, Entry]):
+        """(mention, end) of each new body's mention whose name runs on in capitalised words
+        after "for", "of", "on" or "in" up to an acronym in brackets ("United Nations Mission |
+        for the Referendum in Western Sahara | (MINURSO)"): ``end`` is the end of the name."""
+        for mention in list(mentions):
+            entry = new_entries.get(mention.actor_id)
+            k = mention.token_end
+            if entry is None or entry.type != "organisation" or k >= len(doc) or doc[k].lower_ not in NAME_TAIL_OPENERS:
+                continue
+            end = k + 1
+            while end < len(doc) and end - k <= MAX_NAME_TAIL and (doc[end].lower_ in NAME_TAIL_WORDS or self._name_word(doc[end])):
+                end += 1
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and self._name_word(doc[end - 1]) \
+                    and doc[end + 1].text.isupper() and not any(t.text in "()" for t in doc[k:end]):
+                yield mention, end
+
     def _bracketed_acronyms(self, doc: Doc, mentions: list[ActorMention]) -> dict[str, str]:
         """Acronyms in brackets right after an organisation's or group's mention, mapped to it."""
         ends = {m.token_end: m for m in mentions}
@@ -1014,6 +1052,19 @@ class ActorResolver:
         head = doc[i].head
         return doc[i].dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS
 
+    def _closes_a_longer_name(self, doc: Doc, i: int, keys: list[str]) -> bool:
+        """A country's name that ends a longer name the model tagged as one person or body
+        ("Hami Nepal", "Enver Solomon"): the word before it is a capitalised proper noun inside
+        the same entity that is no title, demonym or known name of its own, so the country is
+        a word of that name ("Pakistan" in "Pakistan Army" is not: the army is a KB body)."""
+        if i == 0 or doc[i].ent_iob_ != "I" or doc[i].ent_type_ not in NEW_ACTOR_LABELS:
+            return False
+        prev = doc[i - 1]
+        if prev.pos_ != "PROPN" or not prev.is_title or prev.lower_ in ("the",):
+            return False
+        return not (keys[i - 1] in self._title_sectors or self.kb.country_of_demonym(prev.text)
+                    or self.kb.by_alias.get(keys[i - 1]))
+
     def _owned_by_another_country(self, doc: Doc, i: int, entry: Entry) -> bool:
         """"Russia's defence ministry" is not the British Ministry of Defence: a national body
         named after another country's possessive or demonym is that country's."""
@@ -1037,7 +1088,8 @@ class ActorResolver:
         if entry.type not in ("country",):
             return False
         for ent in entities(doc):
-            if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i) and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
+            end = ent.end - (ent[-1].tag_ == "POS")  # "Niger’s" tagged a work of art is Niger's
+            if ent.start <= i and j <= end and (end - ent.start) > (j - i) and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
                 return True
         return False
 
@@ -1074,7 +1126,10 @@ class ActorResolver:
         if match and len(match[0].split()) == len(words):
             ids = self.kb.by_alias[match[0]]
             actor_id = self._choose(ids, published, full_names)
-            if actor_id and (ent.label_ != "GPE" or self.kb.get(actor_id).type == "country"):
+            kind = self.kb.get(actor_id).type if actor_id else None
+            if kind == "country" and (ent.label_ == "PERSON" or _next_to_a_name_word(ent.doc, span.start, span.end)):
+                return None  # "Solomon" in "Enver Solomon" is a surname, not the Solomon Islands
+            if actor_id and (ent.label_ != "GPE" or kind == "country"):
                 return actor_id, "fuzzy"
         if ent.label_ == "PERSON" and len(words) >= 2:
             # A misspelt surname with the right first name: "Volodymr Zelenskiy".
@@ -1180,7 +1235,7 @@ class ActorResolver:
             # Before the gazetteer: "Ms Ali" after "Fatima Hassan Ali" is her, not a town called Ali.
             linked = self._earlier_person(name, new_entries)
             if linked is not None:
-                return linked
+                return self._completed(linked, span, kind)
         if self._is_bare_title(name):
             return None  # "The Secretary-General reiterates": a post, for coreference to fill
         if self._is_toponym(name):
@@ -1189,13 +1244,39 @@ class ActorResolver:
             return None  # "National Security Minister Itamar Ben-Gvir": a portfolio, not an actor
         slug = _SLUG.sub("-", unidecode(name).lower()).strip("-")
         actor_id = f"new:{kind}:{slug}"
+        # One name is one actor through an article, whatever kind a later mention suggests
+        # ("whose group Hami Nepal ...", then "according to Hami Nepal").
+        actor_id = next((f"new:{k}:{slug}" for k in NEW_KINDS if f"new:{k}:{slug}" in new_entries), actor_id)
         if actor_id in new_entries:
-            return new_entries[actor_id]
-        country, sector, role = self._context_of(span)
+            return self._completed(new_entries[actor_id], span, kind)
+        country, sector, role = self._context_of(span, kind)
         entry = Entry(id=actor_id, name=name, type=kind, country=country, sector=sector)
         if role:
             entry.aliases = [role]  # kept as the role text for unknown people
         new_entries[actor_id] = entry
+        return entry
+
+    def _with_given_name(self, span: Span, taken: list[bool]) -> Span:
+        """A surname the model tagged alone, with the given name it left out before it
+        ("Enver" in "Enver Solomon"): a capitalised proper noun no entity, actor or title
+        covers, and no demonym or known name either."""
+        doc, i = span.doc, span.start
+        if len(span) != 1 or i == 0:
+            return span
+        prev = doc[i - 1]
+        if not self._bare_name_word(prev, taken) or self.kb.country_of_demonym(prev.text) \
+                or self.kb.by_alias.get(_normalise_word(prev.text)):
+            return span
+        return doc[i - 1 : span.end]
+
+    def _completed(self, entry: Entry, span: Span, kind: str) -> Entry:
+        """A new actor met again: a title given only on a later mention ("Wibisono,
+        Indonesia's trade minister, said") still tells its country and sector. Not for a
+        common noun's body: "the coast guard" and "China's coast guard" may be two states'."""
+        proper = kind == "person" or _capitalised(entry.name)
+        if proper and (entry.country is None or entry.sector is None):
+            country, sector, _ = self._context_of(span, kind)
+            entry.country, entry.sector = entry.country or country, entry.sector or sector
         return entry
 
     def _is_bare_title(self, name: str) -> bool:
@@ -1238,7 +1319,23 @@ class ActorResolver:
         """A one-word organisation name is an acronym or has an inner capital or digit (NATO, OpenAI, G7)."""
         return word.isupper() or any(c.isupper() or c.isdigit() for c in word[1:])
 
-    def _context_of(self, span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    def _country_named(self, text: str) -> Optional[str]:
+        """The one country a name stands for ("Eritrea", "Kyiv"), else None."""
+        countries = [a for a in self.kb.lookup(text) if self.kb.get(a).type == "country"]
+        return countries[0] if len(countries) == 1 else None
+
+    def _possessive_country(self, doc: Doc, k: int) -> Optional[str]:
+        """The country whose possessive ends at token ``k`` ("Pakistan's", "South Korea's",
+        "Niger’s"), else None: the owner of the title that follows it."""
+        if k < 1 or doc[k].tag_ != "POS":
+            return None
+        for start in range(max(0, k - 3), k):
+            country = self._country_named(doc[start:k].text)
+            if country:
+                return country
+        return None
+
+    def _context_of(self, span: Span, kind: str = "organisation") -> tuple[Optional[str], Optional[str], Optional[str]]:
         """Country, sector and role text from the words around an unknown name.
 
         Looks left within the noun phrase ("Ukrainian lawmaker Ivan Petrenko") and inside
@@ -1248,21 +1345,24 @@ class ActorResolver:
         country = sector = None
         left = []
         k = span.start - 1
-        while k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k].ent_type_ not in ("PERSON",) and span.start - k <= 4:
+        while k >= 0 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k].ent_type_ not in ("PERSON",) \
+                and span.start - k <= MAX_TITLE_TOKENS:
             left.insert(0, doc[k])
             k -= 1
         # "China's Taiwan Affairs Office": the possessive owner first, as it outranks a
-        # country named inside the name (the office is China's, about Taiwan).
+        # country named inside the name (the office is China's, about Taiwan); likewise the
+        # owner of a title before a person ("Eritrea's information minister Yemane Gebremeskel").
+        owner = self._possessive_country(doc, k)
         words = [c for c in span.root.children if c.dep_ == "poss" and c.i < span.start]
-        words += left + list(span)
+        # A person's name is no evidence of their country: "Sudan Gurung" is not Sudanese.
+        words += left + ([] if kind == "person" else list(span))
         for appos in (c for c in span.root.children if c.dep_ == "appos"):
             words += list(appos.subtree)
+        country = owner
         for token in words:
             country = country or self.kb.country_of_demonym(token.text)
             if not country:
-                ids = self.kb.lookup(token.text)
-                countries = [a for a in ids if self.kb.get(a).type == "country"]
-                country = countries[0] if len(countries) == 1 else None
+                country = self._country_named(token.text)
             key = normalise(token.lemma_)
             sector = sector or self._title_sectors.get(key) or self._agent_sectors.get(key)
         role = " ".join(t.text for t in left) if left and any(normalise(t.text) in self._title_sectors for t in left) else None
