@@ -970,16 +970,70 @@ class ActorContext:
         if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in obj.children):
             return []  # an owner is named ("the White House's slander"): read elsewhere
         low, lemma = obj.lower_, obj.lemma_.lower()
+        own = {self.country(a) for a in source} - {None}
+        summed = [a for a in self.summarised_doer(verb, obj, source)
+                  if not (self._is_state(a) and self.country(a) in own)]  # "Moscow ..., a charge the Kremlin rejected"
+        if summed:
+            return summed
         if low in self.voice.claim_pronouns and obj.dep_ == "dobj" or (
                 (lemma in self.voice.claim_nouns or low in self.voice.claim_nouns) and self._definite(obj, bare=True)):
-            return self.claimant_before(verb, source)
+            return self.claimant_before(verb, source) or self.author_before(obj, source)
         if obj.pos_ == "NOUN" and lemma not in self.voice.target_group_nouns and self._definite(obj):
+            if lemma in self.voice.joint_act_nouns or low in self.voice.joint_act_nouns:
+                other = self.other_side(source)
+                if other is not None:
+                    return [other]
             # a side's own state is no target of its stance: "Beijing's spokesman described
             # the drills" (China's) is not aimed at China
-            own = {self.country(a) for a in source} - {None}
             return [a for a in self.author_before(obj, source)
                     if not (self._is_state(a) and self.country(a) in own)]
         return []
+
+    def summarised_doer(self, verb: Token, noun: Token, source: list[str]) -> list[str]:
+        """The doer of the clause a comma-set noun phrase sums up, when the act is told in
+        that phrase's relative clause: "Islamabad accuses Kabul of sheltering fighters, a
+        charge the Taliban deny" (Islamabad); "Pakistan has deported thousands of refugees,
+        a campaign the Taliban have condemned" (Pakistan)."""
+        low, lemma = noun.lower_, noun.lemma_.lower()
+        if not ({low, lemma} & (self.voice.summary_nouns | self.voice.claim_nouns)):
+            return []
+        before = noun.left_edge.i - 1
+        if before < noun.sent.start or self.doc[before].lower_ != ",":
+            return []  # "the charge that he denied": a noun of its own, not a summary
+        for node in _summed_clauses(verb, noun):
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            found = [a for a in self._doer(node) if a not in source and self.can_act(a)]
+            if found:
+                return found if len(found) == 1 else []
+        return []
+
+    def other_side(self, source: list[str]) -> Optional[str]:
+        """The article's other side when every source is on one of its two sides: a side's
+        stance on talks or a deal it is party to is aimed at its counterpart."""
+        pair = self.sides()
+        if not pair:
+            return None
+        mine = {self._side_of(a, pair) for a in source}
+        if len(mine) != 1 or None in mine:
+            return None
+        (side,) = mine
+        return pair[1] if pair[0] == side else pair[0]
+
+    def _side_of(self, actor_id: str, pair: tuple[str, ...]) -> Optional[str]:
+        """Which of the two sides an actor is: the side itself, or a body or official of the
+        side's state (an armed group's leader is not his country's side)."""
+        if actor_id in pair:
+            return actor_id
+        country = self.country(actor_id)
+        if country not in pair:
+            return None
+        sector = (self.sector(actor_id) or "").upper()
+        if sector in self.voice.insurgent_sectors:
+            return None
+        if self.is_person(actor_id) and sector not in self.voice.state_sectors:
+            return None  # a person of no office speaks for no state
+        return country
 
     def _is_state(self, actor_id: str) -> bool:
         actor = self.resolved.actors.get(actor_id) or self.groups.get(actor_id, (None,))[0]
@@ -1040,27 +1094,73 @@ class ActorContext:
         return [best.speaker.actor_id] if best is not None else []
 
     def author_before(self, noun: Token, source: list[str]) -> list[str]:
-        """Who did the act a definite noun names, told in the last few sentences: the
-        subject of the latest verb of the noun's stem ("ruled" for "the ruling"), or the
-        owner of the same noun met earlier ("Kenya's decision ... the decision")."""
+        """Who did the act a definite noun names: the subject of the latest verb of the noun's
+        stem or family ("ruled" for "the ruling", "accused" for "the charge"), or the owner of
+        the same noun met earlier ("Kenya's decision ... the decision"), told in the last few
+        sentences or else in the lead, where news tells its main act; a noun that stands for
+        any act ("the move") points to the lead's main clause."""
         lemma = noun.lemma_.lower()
-        for token in reversed(self.doc[self._window_start(noun, self.voice.act_antecedent_sentences) : noun.i]):
-            if token.pos_ == "VERB" and _same_stem(token.lemma_.lower(), lemma):
+        start = self._window_start(noun, self.voice.act_antecedent_sentences)
+        found, decided = self._author_in(self.doc[start : noun.i], noun, source)
+        if decided:
+            return found
+        lead = min(self._lead_end(), start)  # the part of the lead the window left out
+        if lead == 0:
+            return []
+        found, decided = self._author_in(self.doc[:lead], noun, source)
+        if decided:
+            return found
+        if lemma in self.voice.lead_act_nouns:
+            return self._lead_doer(lead, source)
+        return []
+
+    def _author_in(self, tokens, noun: Token, source: list[str]) -> tuple[list[str], bool]:
+        """The author of the latest act of ``noun``'s stem or family in ``tokens``, and
+        whether one was found (a joint act of several sides is found, with no author)."""
+        lemma = noun.lemma_.lower()
+        family = self._family({lemma, noun.lower_})
+        for token in reversed(tokens):
+            other = token.lemma_.lower()
+            if token.pos_ == "VERB" and (_same_stem(other, lemma) or other in family):
                 found = self._doer(token)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+            elif token.pos_ == "NOUN" and (other == lemma or other in family or token.lower_ in family):
                 found = [a for c in token.children if c.dep_ in ("poss", "amod", "compound")
                          and self.by_token[c.i] for a in self.actors_of(c, None)]
                 if not found and token.dep_ in ("dobj", "pobj"):
                     # "the union said 6,000 members had joined the stoppage": who staged it
                     verb = token.head if token.dep_ == "dobj" else token.head.head
-                    found = self._doer(verb) if verb.lemma_.lower() in self.w.light_verbs else []
+                    found = self._doer(verb) if verb.lemma_.lower() in self.w.light_verbs or verb.lemma_.lower() in family else []
+                if not found:
+                    # "the ceasefire that India and Pakistan agreed to": the clause says who
+                    found = [a for c in token.children if c.dep_ == "relcl" for a in self._doer(c)]
             else:
                 continue
             found = [a for a in found if a not in source and self.can_act(a)]
             if len(found) == 1:
-                return found
+                return found, True
             if found:
-                return []  # a joint act ("Israel and Hamas agreed"): welcoming it targets no side
+                return [], True  # a joint act ("Israel and Hamas agreed"): welcoming it targets no side
+        return [], False
+
+    def _family(self, words: set[str]) -> frozenset[str]:
+        """The other words for the act ``words`` name (empty when it has no family)."""
+        return frozenset(w for group in self.voice.act_families if words & group for w in group)
+
+    def _lead_end(self) -> int:
+        """The token after the article's lead (its first sentences)."""
+        sent = self.doc[0].sent
+        for _ in range(self.voice.lead_sentences - 1):
+            if sent.end >= len(self.doc):
+                break
+            sent = self.doc[sent.end].sent
+        return sent.end
+
+    def _lead_doer(self, lead: int, source: list[str]) -> list[str]:
+        """The doer of the lead's first main clause."""
+        for token in self.doc[:lead]:
+            if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
+                found = [a for a in self._doer(token) if a not in source and self.can_act(a)]
+                return found if len(found) == 1 else []
         return []
 
     # quotes
@@ -1069,6 +1169,19 @@ class ActorContext:
             if quote.span[0] <= offset < quote.span[1]:
                 return quote
         return None
+
+
+def _summed_clauses(verb: Token, noun: Token) -> list[Token]:
+    """The clause heads a comma-set noun may sum up, nearest first. The parser hangs the
+    phrase's relative clause on the noun, or takes the noun as the fronted object of the
+    clause ("a charge [the Taliban deny]"): then the clause summed up governs it; or it
+    makes the act its root and the summed clause its complement before the comma."""
+    fronted = noun.head.i == verb.i and noun.dep_ == "dobj" and noun.i < verb.i
+    if verb.dep_ == "relcl" and (verb.head.i == noun.i or fronted):
+        return list(verb.ancestors)
+    if fronted:
+        return [c for c in verb.children if c.dep_ in ("ccomp", "advcl", "conj") and c.i < noun.i]
+    return []
 
 
 def _same_stem(verb: str, noun: str) -> bool:

@@ -44,6 +44,12 @@ class VoiceWords:
     definite_dets: frozenset[str] = frozenset()
     antecedent_sentences: int = 3
     act_antecedent_sentences: int = 5
+    lead_sentences: int = 2
+    # groups of words (nouns and verbs) for one act: "charge" / "accuse", "agreement" / "sign"
+    act_families: tuple = ()
+    lead_act_nouns: frozenset[str] = frozenset()
+    summary_nouns: frozenset[str] = frozenset()
+    joint_act_nouns: frozenset[str] = frozenset()
     target_group_nouns: frozenset[str] = frozenset()
     anaphoric_group_nouns: frozenset[str] = frozenset()
     stance_preps: frozenset[str] = frozenset()
@@ -92,6 +98,8 @@ def voice_words(path: Path = VOICE_FILE) -> VoiceWords:
     for item in fields(VoiceWords):
         if item.type in ("int", int):
             values[item.name] = int(raw.get(item.name) or item.default)
+        elif item.type in ("tuple", tuple):
+            values[item.name] = tuple(_words(group) for group in raw.get(item.name) or ())
         elif item.type in ("dict", dict):
             values[item.name] = {str(k).lower(): str(v).upper() for k, v in (raw.get(item.name) or {}).items()}
         else:
