@@ -309,10 +309,26 @@ class SpeakerResolver:
         found = self._unnamed_role_subject_before(pronoun, word, start_link)
         if found is not None:
             return found
-        if previous_speaker:
-            actor = self.resolved.actors[previous_speaker]
+        actor = self._latest_speaker_of_kind(pronoun, word, previous_speaker)
+        if actor is not None:
             return Resolution(actor.id, actor.name, None, [start_link, MentionDetail(span=(pronoun.idx, pronoun.idx), text=actor.name, how="previous speaker")])
         return Resolution(None, pronoun.text, None, [start_link])
+
+    def _latest_speaker_of_kind(self, pronoun: Token, word: str, previous_speaker: Optional[str]) -> Optional[Actor]:
+        """(d) the previous speaker when it is of the pronoun's kind, else the latest speaker
+        resolved here who is: "He urges donors" after a quoted agency is the man who spoke
+        before it (the Secretary-General of a release), never the agency."""
+        want_person = word in PERSON_PRONOUNS
+        candidates = [previous_speaker] + [r.actor_id for t, r in reversed(self.history) if t.i < pronoun.i
+                                           and self._sentences_between(t.i, pronoun.i) <= MAX_SENTENCES_BACK]
+        for actor_id in candidates:
+            actor = self.resolved.actors.get(actor_id) if actor_id else None
+            if actor is None or (actor.type == "person") != want_person or actor.type == "media":
+                continue
+            if want_person and not self.gender.agrees(word, actor.name):
+                continue
+            return actor
+        return None
 
     def _government(self, subject: Token) -> Optional[Resolution]:
         """"The army-backed government said", "the government in Tripoli", "the
@@ -927,12 +943,19 @@ class SpeakerResolver:
         words = {normalise(subject.lemma_)} | {normalise(c.lemma_) for c in subject.children if c.dep_ in ("compound", "amod")}
         words.discard("")
         entries = _institutions_of(self.kb, actor.country, frozenset(words)) if len(words) >= 2 else []
-        if len(entries) != 1:
-            return None
-        entry = entries[0]
         phrase = self._phrase(subject, clauses=False)
-        self.institutions.append((subject.i, entry.id, entry.name))
-        self._register(entry, subject, phrase, "institution")
+        if len(entries) == 1:
+            entry = entries[0]
+            self.institutions.append((subject.i, entry.id, entry.name))
+            self._register(entry, subject, phrase, "institution")
+        else:
+            # "Sudan ... Its irrigation ministry said": a state body the KB does not list is
+            # still that state's, never a ministry of another state named before.
+            body = [c.lower_ for c in subject.children if c.dep_ in ("compound", "amod") and c.i < subject.i and c.text.islower()]
+            body.append(normalise(subject.lemma_))
+            if actor.type != "country" or len(body) < 2 or _state_body_sector(body) is None:
+                return None
+            entry = self._state_body(subject, actor, body)
         return Resolution(entry.id, entry.name, None, [*found.chain, MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=phrase, how="institution")])
 
     def _publisher(self, subject: Token, previous_speaker: Optional[str]) -> Optional[Resolution]:
@@ -1049,6 +1072,34 @@ class SpeakerResolver:
         actor = self.resolved.actors.get(actor_id)
         if actor is None:
             actor = self.resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="organisation", country=country.country, sector=sector)
+        return actor
+
+    def _state_body(self, subject: Token, country: Actor, words: list[str]):
+        """The KB's body of ``country`` with all ``words``, else a new organisation named as wire
+        copy names a state's body, by the demonym ("Georgian interior ministry"), registered as
+        an actor of the article at ``subject``."""
+        phrase = self._phrase(subject, clauses=False)
+        entries = _institutions_of(self.kb, country.country, frozenset(normalise(w) for w in words)) if self.kb is not None else []
+        # a rebel "National Liberation Army" is no state's army
+        entries = [e for e in entries if (e.sector or "GOV") in STATE_SECTORS]
+        if len(entries) == 1:
+            entry = entries[0]
+            self._register(entry, subject, phrase, "institution")
+        else:
+            entry = self._new_state_body(country, words)
+            self._register(entry, subject, phrase, "new institution")
+        self.institutions.append((subject.i, entry.id, entry.name))
+        return entry
+
+    def _new_state_body(self, country: Actor, words: list[str]) -> Actor:
+        entry = self.kb.entries.get(country.id) if self.kb is not None else None
+        owner = entry.demonyms[0] if entry is not None and entry.demonyms else country.name
+        name = f"{owner} {' '.join(words)}"
+        actor_id = "new:organisation:" + "-".join(normalise(name).split())
+        actor = self.resolved.actors.get(actor_id)
+        if actor is None:
+            actor = self.resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="organisation", country=country.country,
+                                                           sector=_state_body_sector(words))
         return actor
 
     def _institution_noun(self, subject: Token, noun: str) -> Optional[Resolution]:
@@ -1462,6 +1513,9 @@ class Gender:
 
 
 INSTITUTION_TYPES = ("organisation", "igo", "group")
+# Agent sectors of a state's own bodies (CAMEO: government, military, police, intelligence,
+# judiciary, legislature).
+STATE_SECTORS = frozenset({"GOV", "MIL", "POL", "SPY", "JUD", "LEG"})
 # Role families whose unnamed holder speaks for the country they represent.
 REPRESENTING_FAMILIES = frozenset({"envoy"})
 # Prepositions that name the body an unnamed representative speaks for ("a spokesman for
@@ -1655,8 +1709,21 @@ def _speaker_nouns() -> dict:
         "source_nouns": frozenset(normalise(w) for w in roles.get("source_nouns") or []),
         "source_prepositions": frozenset(w.lower() for w in roles.get("source_prepositions") or []),
         "country_bodies": {normalise(k): v for k, v in (roles.get("country_bodies") or {}).items()},
+        "state_bodies": {normalise(k): v for k, v in (roles.get("state_bodies") or {}).items()},
         "government_neutral": frozenset(normalise(w) for w in roles.get("government_neutral_modifiers") or []),
     }
+
+
+def _state_body_sector(words: list[str]) -> Optional[str]:
+    """The agent sector of a state body's words ("interior ministry" -> GOV, "riot police" ->
+    POL), matched on their ending; None when they name no state body."""
+    nouns = _speaker_nouns()
+    for first in range(len(words)):
+        key = " ".join(words[first:])
+        for table in ("country_bodies", "state_bodies"):
+            if key in nouns[table]:
+                return nouns[table][key]
+    return None
 
 
 @lru_cache(maxsize=1)
