@@ -7,6 +7,9 @@ a sentence's events say more than their acts:
 - a future or intended act told now is also a statement of intent, a threat or, negated,
   a refusal, made when it is told; the act refused or announced is then not kept twice;
 - "X said Y must ..." is a demand by X on Y, with or without an act word;
+- an act announced on a condition the other side must meet ("talks would not resume unless
+  the Taliban took action"), or a retaliation announced ("Moscow would respond in a
+  mirror-like manner"), is a threat (13) even with no act word of the lexicon;
 - a speaker's verdict on another side or its act ("X said the vote was 'illegitimate'",
   "These detentions are unacceptable") is a criticism (111) by the speaker;
 - an act named as a condition ("unless the ELN commits to ...") is replaced by the
@@ -45,6 +48,7 @@ class DerivedEvents:
         self.w = lexicon.words
         self.refine = refine
         self.verdicts = _verdict_words(CAMEO_DIR / "judgements.yaml")
+        self.threats = _threat_words(CAMEO_DIR / "13_threaten.yaml")
 
     def hosts(self, sent: Span, events: list, ctx: ActorContext) -> list:
         """'along with host President Emmanuel Macron': the host of a meeting in the sentence
@@ -140,6 +144,101 @@ class DerivedEvents:
                 reported_by=quote.speaker.actor_id if quote is not None else None,
                 goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))))
         return found
+
+    # -- threats told without a threat word --------------------------------------------------
+    def announced_threats(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
+        """Pressure announced in plain words is a threat (130) by the announcing side, aimed at
+        the side it presses:
+
+        - a future or hypothetical clause set on a condition another actor must meet: "talks
+          would not resume unless the Taliban took verifiable action", "Warsaw would close its
+          crossings if Minsk pushed migrants", "cannot be signed until Armenia removes ...";
+        - a retaliation announced: "Moscow would respond in a mirror-like manner", "China will
+          respond resolutely", "we will hit back".
+
+        A clause the coder has already coded (an act announced or refused, or the pressure of a
+        condition that names an act: run after ``conditioned``) is left to it."""
+        if not self.threats.condition_marks and not self.threats.retaliation_verbs:
+            return []
+        taken = {m.predicate.i for m, _ in events}
+        found = []
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in taken or not self._announced(verb):
+                continue
+            quote = ctx.quote_at(verb.idx)
+            subject = _subject(verb)
+            if subject is not None and any(ctx.is_person(a) for a in ctx.actors_of(subject, quote)):
+                continue  # "he would respond at the debate", "she would endorse him if ...": a person's plan
+            setter = self.condition_setter(verb, ctx, quote)
+            if not setter:
+                continue
+            target = self._pressed(verb, ctx, quote, setter)
+            if target is None:
+                continue
+            event = self._threat_event(verb, sent, setter, target, quote, ctx, timing)
+            if event is not None:
+                found.append(event)
+        return found
+
+    def _announced(self, verb: Token) -> bool:
+        """The clause tells an act to come ("will", "would", "cannot ... until"), and is no
+        question about one ("did not say whether it would reciprocate")."""
+        if any(c.dep_ == "mark" and c.lower_ in self.threats.question_marks for c in verb.children):
+            return False
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (self.w.future_aux | {"would", "'d"}):
+            return True
+        return bool(aux & self.threats.negated_modals) and denied(verb, self.w)
+
+    def _pressed(self, verb: Token, ctx: ActorContext, quote: Optional[Quote], setter: list[str]) -> Optional[list[str]]:
+        """Whom the announcement presses: the actors of its condition clause; for a
+        retaliation, whoever it answers ("respond to Israel's aggression"), possibly no one
+        named. None when the clause is neither."""
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if not any(m.dep_ == "mark" and m.lower_ in self.threats.condition_marks for m in clause.children):
+                continue
+            subject = _subject(clause)
+            pressed = [a for a in ctx.actors_of(subject, quote) if ctx.can_act(a)] if subject is not None else []
+            pressed = [a for a in pressed if a not in setter]
+            if pressed:
+                return pressed  # "if Minsk pushed migrants": the other side must act
+        if not self._retaliation(verb):
+            return None
+        answered = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "against")
+                    for o in p.children if o.dep_ == "pobj"]
+        if answered and not any(o.lemma_.lower() in self.threats.retaliation_against or ctx.token_actor(o)
+                                for o in answered):
+            return None  # "will respond to questions": an answer, not a retaliation
+        return [a for o in answered for a in ctx.actors_of(o, quote, modifiers=True)
+                if ctx.can_act(a) and a not in setter]
+
+    def _retaliation(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in self.threats.retaliation_verbs:
+            return True
+        return lemma in self.threats.retaliation_phrasal and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == self.threats.retaliation_phrasal[lemma] for c in verb.children)
+
+    def _threat_event(self, verb: Token, sent: Span, setter: list[str], target: list[str], quote: Optional[Quote],
+                      ctx: ActorContext, timing: EventTiming):
+        code = self.threats.code
+        plover = self.lex.plover(code)
+        if plover is None:
+            return None
+        # "Warsaw would close its crossings", said Tusk: the threat is the speaker's
+        voice = stance_source(code[:2], verb, setter, quote, ctx.country, ctx.is_person,
+                              derived=True, sector_of=ctx.sector)
+        source = [voice] if voice else setter
+        target = [t for t in target if t not in source]
+        match = _Match(verb, None, verb, derived=True)
+        match.source, match.target, match.code = source, target, code
+        date = timing.statement_date(quote) if quote is not None else (
+            timing.published.isoformat() if timing.published else None)
+        return match, Event(
+            source=_ref(source), target=_ref(target), cameo=code, plover=plover, modality="asserted",
+            date=date, location=None, evidence=_clause_span(verb, sent),
+            reported_by=quote.speaker.actor_id if quote is not None else None,
+            goldstein=self.lex.goldstein(code), plover_score=self.lex.plover_score(plover))
 
     # -- verdicts told in a statement ---------------------------------------------------------
     def verdicts_told(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
@@ -350,6 +449,24 @@ class _VerdictWords:
         self.own_side = _words(data.get("verdict_own_side"))
         self.judged_nouns = _words(data.get("verdict_judged_nouns"))
         self.generic = _words(data.get("verdict_generic_determiners"))
+
+
+class _ThreatWords:
+    """The words of a threat told without a threat word (``announced`` in ``13_threaten.yaml``)."""
+
+    def __init__(self, data: dict):
+        self.code = str(data.get("code") or "130")
+        self.condition_marks = _words(data.get("condition_marks"))
+        self.negated_modals = _words(data.get("negated_modals"))
+        self.retaliation_verbs = _words(data.get("retaliation_verbs"))
+        self.question_marks = _words(data.get("question_marks"))
+        self.retaliation_phrasal = {str(k).lower(): str(v).lower()
+                                    for k, v in (data.get("retaliation_phrasal") or {}).items()}
+        self.retaliation_against = _words(data.get("retaliation_against"))
+
+
+def _threat_words(path) -> _ThreatWords:
+    return _ThreatWords((_read(path) or {}).get("announced") or {} if path.exists() else {})
 
 
 def _verdict_words(path) -> _VerdictWords:

@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event, Quote
 from .event_actors import ActorContext
 from .event_agentless import AgentlessSource
+from .event_checks import load_senses
 from .event_derived import (DerivedEvents, _announced_dropped, _refused_dropped, denied, intended,
                             match_date, split_sources)  # noqa: F401  (match_date: re-exported)
 from .event_lexicon import EventLexicon, NounPattern, VerbPattern, load_event_lexicon
@@ -74,6 +75,7 @@ class EventCoder:
         self.lex = lexicon or load_event_lexicon()
         self.w = self.lex.words
         self.voice = voice_words()
+        self.armed_sectors = load_senses().armed_sectors
         # the steps around each match, sharing the lexicon (loaded once)
         self.targets = TargetFinder(self.lex)
         self.agentless = AgentlessSource(self.lex)
@@ -93,6 +95,7 @@ class EventCoder:
                 # "Russia said that Sudan must return the helicopter": a demand with no act word
                 events += split_sources(self.derived.obligations(sent, [], ctx, timing))
                 events += self.derived.verdicts_told(sent, [], ctx, timing)
+                events += split_sources(self.derived.announced_threats(sent, [], ctx, timing))
                 continue
             matches = self._drop_mentioned(_drop_manner(matches, self.w.manner_preps))
             matches = [m for m in matches if m.mentioned or not getattr(m.pattern, "needs_act", False)]
@@ -110,6 +113,7 @@ class EventCoder:
             sent_events += self.derived.obligations(sent, sent_events, ctx, timing)
             sent_events += self.derived.verdicts_told(sent, sent_events, ctx, timing)
             sent_events = self.derived.conditioned(sent, sent_events, ctx, timing)
+            sent_events += self.derived.announced_threats(sent, sent_events, ctx, timing)
             events += split_sources(_own_words(sent, sent_events, self.w.reporting_verbs, self.w.said_roots))
         events += self.derived.accusations(events, ctx, timing)
         kept = _dedupe([e for _, e in events], [m.predicate.sent.start for m, _ in events])
@@ -326,6 +330,8 @@ class EventCoder:
             return None
         if getattr(pattern, "not_by_person", False) and all(ctx.is_person(a) for a in source):
             return None  # "Trump held a rally in Michigan": a campaign event, not a protest
+        if pattern.code in ctx.voice.visit_codes and self._no_visitors(source, ctx):
+            return None  # "Russian troops arrived in Bamako", "refugees arrived in Burundi"
         if isinstance(pattern, VerbPattern):
             # "complained to the UN over Israeli raids": aimed at Israel, the UN only hears it
             grievance = self.targets.grievance_target(match, ctx, quote, source)
@@ -419,6 +425,13 @@ class EventCoder:
             goldstein=self.lex.goldstein(code),
             plover_score=self.lex.plover_score(plover),
         )
+
+    def _no_visitors(self, source: list[str], ctx: ActorContext) -> bool:
+        """Every source is an armed body (troops, police, rebels) or an unnamed crowd
+        ("refugees", "migrants"): their arrivals are deployments and flights, not the
+        visits of a state's envoys."""
+        return all(a.startswith("new:group:") or (_sector(a, ctx) or "").lower() in self.armed_sectors
+                   for a in source)
 
     def _policy_wish(self, match: _Match, code: str, target: list[str], ctx: ActorContext) -> bool:
         """"has called for eliminating the tax break", "called for big tax hikes": a position
@@ -604,6 +617,13 @@ class EventCoder:
             if key in topics:
                 return topics[key]
         return code
+
+
+def _sector(actor_id: str, ctx: ActorContext) -> Optional[str]:
+    """An actor's sector; a country's agent ("agent:RUS:MIL") carries it in its id."""
+    if actor_id.startswith("agent:") and actor_id.count(":") == 2:
+        return actor_id.rsplit(":", 1)[1]
+    return ctx.sector(actor_id)
 
 
 def _small_clause(token: Token) -> bool:
