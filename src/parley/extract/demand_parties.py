@@ -507,6 +507,13 @@ def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at:
     if not name or where is None:
         return None
     start = doc.text.find(name, max(0, where[0] - len(name)))
+    if (start < 0 or start > where[0]) and _pronoun_at(doc, where):
+        # "The CPN-UML ... has issued a statement ... It said the party would not ...": the
+        # pronoun's antecedent, as the speaker's chain names it, written before it.
+        before = doc.text.rfind(name, 0, where[0])
+        if before >= 0:
+            where = (before, before + len(name))
+            start = before
     if start < 0 or not (start <= where[0] and where[1] <= start + len(name)):
         # '"...," said the country director, Hanna Bergstrom': the speaker's name stands just
         # after the role noun the span points at; the person named is the speaker.
@@ -525,6 +532,12 @@ def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at:
         return None
     return _named_after(span, resolved, actor_at) or _spoken_for(span, resolved, actor_at) \
         or _group_actor(span, resolved, actor_at)
+
+
+def _pronoun_at(doc: Doc, where: tuple[int, int]) -> bool:
+    """The words at ``where`` are a pronoun ("It", "they")."""
+    span = doc.char_span(where[0], where[1], alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "PRON"
 
 
 def _person_after(doc: Doc, name: str, where: tuple[int, int], resolved: ResolvedActors) -> Optional[str]:
@@ -699,10 +712,31 @@ def _named_by_appositive(token: Optional[Token], actor_at: dict[int, str], resol
     voiced the demand, not the state of the role noun."""
     if token is None or token.pos_ != "NOUN":
         return token
-    for child in token.children:
-        if child.dep_ == "appos" and child.i in actor_at and _is_person(actor_at[child.i], resolved):
+    for child in _appositions(token):
+        if child.i in actor_at and _is_person(actor_at[child.i], resolved):
             return child
     return token
+
+
+def _appositions(noun: Token) -> list[Token]:
+    """The appositions of a noun phrase: those of its head, and those the parser hung on the
+    last noun of its "of"-phrase ("The chairperson of the African Union Commission, Mahmoud
+    Ali Youssouf, urged ...": the name stands for the chairperson, not the commission)."""
+    found = [c for c in noun.children if c.dep_ == "appos"]
+    for t in noun.subtree:
+        if t.dep_ == "appos" and t.head.dep_ == "pobj" and _in_of_phrase(t.head, noun):
+            found.append(t)
+    return found
+
+
+def _in_of_phrase(pobj: Token, noun: Token) -> bool:
+    """``pobj`` is the object of a chain of prepositional phrases hanging on ``noun``."""
+    node = pobj
+    while node.dep_ in ("pobj", "prep") and node.head != node:
+        node = node.head
+        if node == noun:
+            return True
+    return False
 
 
 def _speaks_for_country(speaker: Optional[str], party: str, resolved: ResolvedActors) -> bool:

@@ -899,7 +899,7 @@ def _subject_of(verb: Token) -> Optional[Token]:
     to the message saying"), the subject of the nearest clause above it that has one."""
     found = _absolute_subject(verb) or _clause_subject(verb)
     if found is None:
-        found = _subject_after_quote(verb)
+        found = _subject_after_quote(verb) or _fronted_phrase_subject(verb) or _reduced_relative_subject(verb)
     if found is not None:
         return _after_dateline(found, verb)
     return _bare_name_before(verb)
@@ -984,6 +984,45 @@ def _subject_after_quote(verb: Token) -> Optional[Token]:
     if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return roots[0]
+
+
+def _fronted_phrase_subject(verb: Token) -> Optional[Token]:
+    """"In a post on Facebook, its president, Christian Tein, said ...": after an opening
+    prepositional phrase the parser often hangs the speaker on the phrase's last noun as an
+    apposition, leaving the cue with no subject. The apposition that runs up to the comma
+    before the cue, inside a phrase the cue itself governs, is the subject."""
+    if verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    node = verb.doc[verb.i - 2]
+    while node.dep_ in ("compound", "flat", "appos") and node.head.i < node.i:
+        top, node = node, node.head
+        if top.dep_ == "appos" and node.dep_ == "pobj" and _in_fronted_phrase(node, verb):
+            return _outer_apposition(top)
+    return None
+
+
+def _in_fronted_phrase(noun: Token, verb: Token) -> bool:
+    """The noun lies in a prepositional phrase before the verb that the verb governs ("In a
+    post on Facebook, ... said")."""
+    return any(a.dep_ == "prep" and a.head == verb and a.i < noun.i for a in noun.ancestors)
+
+
+def _outer_apposition(token: Token) -> Token:
+    """The first of a chain of appositions ("its president" in "Facebook, its president,
+    Christian Tein"), whose own apposition names the person."""
+    while token.head.dep_ == "appos" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _reduced_relative_subject(verb: Token) -> Optional[Token]:
+    """"Loyalist leader Sonia Backès, president of the Southern Province, posted on X:": a
+    sentence whose only verb the parser read as a participle modifying the noun before it
+    (the noun left as the sentence's root) has that noun as the cue's subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or head.i > verb.i:
+        return None
+    return head
 
 
 def _absolute_subject(verb: Token) -> Optional[Token]:
