@@ -158,7 +158,9 @@ def test_visit_to_a_city_is_aimed_at_its_country_named_in_the_story(analyzer):
     assert visits and all(target == ["Iran"] and e.location.name == "Tehran" for e, target in visits)
 
 
-def test_visit_to_a_city_of_an_unnamed_country_has_no_guessed_target(analyzer):
+def test_visit_to_a_city_of_an_unnamed_country_is_aimed_at_that_country(analyzer):
+    # issue 4: the host state is the target even when the story never names it; the city
+    # stays the visit's place
     events, _ = _events(analyzer, "Macron will travel to Warsaw next week.")
     visits = [(e, target) for e, _, target in events if e.cameo == "042"]
-    assert visits and all(target == [] and e.location.name == "Warsaw" for e, target in visits)
+    assert visits and all(target == ["Poland"] and e.location.name == "Warsaw" for e, target in visits)

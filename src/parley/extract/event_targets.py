@@ -22,7 +22,8 @@ from typing import Callable, Optional, Sequence
 
 from spacy.tokens import Token
 
-from ..model import Quote
+from ..kb import load_kb
+from ..model import Actor, Quote
 from .event_actors import ActorContext
 from .event_lexicon import EventLexicon, VerbPattern
 from .event_match import _Match
@@ -47,6 +48,40 @@ def absolute_clause(prep: Token) -> bool:
         if after < len(prep.doc) and prep.doc[after].tag_ in ("VBG", "VBN") and prep.doc[after].dep_ != "amod":
             return True
     return False
+
+
+def host_state(place, ctx: ActorContext) -> Optional[str]:
+    """The state of a city an act goes to ("arrived in Amman": Jordan), as an actor: the one
+    the story already names, else the country's knowledge-base actor, added only if a kept
+    event uses it. It gets no mention: the city's words name the act's place, and a mention
+    over them would take them from the location when the actors are read again."""
+    country = getattr(place, "country", None)
+    if not country:
+        return None
+    if country in ctx.resolved.actors:
+        return country
+    entry = load_kb().get(country)
+    if entry is None or entry.type != "country":
+        return None
+    if country not in ctx.groups:
+        actor = Actor(id=country, name=entry.name, type="country", country=country, wikidata=entry.wikidata)
+        ctx.groups[country] = (actor, [])
+    return country
+
+
+def stranded_object(prep: Token) -> Optional[Token]:
+    """The noun phrase right after a preposition the parser left with no object, when it
+    made that phrase the subject of the next clause: "to [five officers] holed up in ...".
+    The highest noun whose phrase starts there; none if a verb or clause comes first."""
+    start = prep.i + 1
+    if start >= len(prep.doc) or prep.doc[start].is_punct:
+        return None
+    node = prep.doc[start]
+    while node.head.i != node.i and node.head.left_edge.i == start and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+    if node.pos_ not in ("NOUN", "PROPN") or node.dep_ not in SUBJECTS:
+        return None
+    return node
 
 
 class TargetFinder:
@@ -424,6 +459,7 @@ class TargetFinder:
         ("travel to Tehran" in a story about Iran); the city itself is the act's location."""
         found: list[str] = []
         trigger = match.trigger
+        home = self.home_countries(trigger, ctx)
         heads = [c for c in trigger.children if c.dep_ == "dobj"]
         heads += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into")
                   and not _is_time(c) for p in c.children if p.dep_ == "pobj"]
@@ -435,12 +471,23 @@ class TargetFinder:
                 if getattr(place, "kind", None) == "country":
                     actor = ctx.place_actor(node)
                 else:
-                    # a city whose state the story never names stays the visit's place only:
-                    # a place actor would claim the city's words and take them from the location
-                    actor = place.country if place.country in ctx.resolved.actors else None
+                    # "arrived in Amman": the host is the city's state, named or not; the
+                    # city itself stays the visit's place
+                    # only a visitor from elsewhere goes to a state: "Clinton plans to visit
+                    # Charlotte" is a trip at home unless her country says otherwise
+                    actor = host_state(place, ctx) if home and place.country not in home else None
                 if actor:
                     found.append(actor)
         return _unique(found)
+
+    @staticmethod
+    def home_countries(verb: Token, ctx: ActorContext) -> set[str]:
+        """The countries of a verb's subject: a trip within one's own country ("Macron
+        hosted them at the Elysee", "the minister flew to Basra") visits no other state."""
+        subject = _subject(verb)
+        if subject is None:
+            return set()
+        return {c for a in ctx.actors_of(subject, ctx.quote_at(verb.idx)) if (c := ctx.country(a))}
 
     def destinations(self, match: _Match, ctx: ActorContext) -> list[str]:
         """Where an act sends people or things, as its target: "sent 21 observers to Bosnia",
@@ -454,7 +501,7 @@ class TargetFinder:
                  and c.lower_ in self.w.destination_preps and not _is_time(c)
                  for p in c.children if p.dep_ == "pobj"]
         if not goals:
-            return []
+            return self.stranded_recipients(match, heads, ctx)
         # the place a goal stands in: "to the plant in central Iran"; not the setting of an act
         # agreed to ("agreed to a ceasefire in Gaza")
         settings = [p for h in goals if h.lemma_.lower() not in self.w.act_nouns and h.pos_ in ("NOUN", "PROPN")
@@ -466,6 +513,21 @@ class TargetFinder:
             if found:
                 return _unique(found)
         return []
+
+    def stranded_recipients(self, match: _Match, heads: Sequence[Token], ctx: ActorContext) -> list[str]:
+        """Whom an act gives or sends to when the parser strands its "to" and reads the
+        recipient as the subject of the clause after it: "granted asylum to five officers
+        holed up in the residence" (the officers, not the holing up)."""
+        trigger = match.trigger
+        found: list[str] = []
+        for prep in (c for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.i > trigger.i
+                     and c.lower_ in self.w.destination_preps and not any(g.dep_ == "pobj" for g in c.children)):
+            phrase = stranded_object(prep)
+            if phrase is not None:
+                quote = ctx.quote_at(trigger.idx)
+                found += [a for a in ctx.actors_of(phrase, quote) or ctx.people_group(phrase, quote)
+                          if not ctx.is_channel(a)]
+        return _unique(found)
 
     def condition_actors(self, match: _Match, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """Whom a conditional threat is aimed at: the subject of its "if"/"unless" clause
