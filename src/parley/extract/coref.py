@@ -1732,7 +1732,10 @@ def _whole_name_key(name: str) -> str:
     return " ".join(name.replace("-", " ").lower().split())
 
 
+@lru_cache(maxsize=1)
 def _load_gender() -> dict:
+    # read once per process: every article's resolver builds a Gender, and parsing the name
+    # lists took about 40 ms an article (read-only afterwards)
     path = LEXICON_DIR / "gender.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
 
