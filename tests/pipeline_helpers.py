@@ -53,3 +53,16 @@ def speaker_of(quotes, words: str):
     found = [q for q in quotes if words in q.text]
     assert found, [q.text for q in quotes]
     return found[0].speaker
+
+
+def events_with_evidence(nlp: Language, text: str, published: dt.date) -> list:
+    """Each event the full pipeline codes in ``text``, paired with its evidence words."""
+    doc = parsed(nlp, text, published)
+    return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in doc._.events]
+
+
+def modalities_of(found: list, words: str) -> list[str]:
+    """The modalities of the events in ``found`` whose evidence holds ``words`` (at least one)."""
+    hits = [e.modality for e, span in found if words in span]
+    assert hits, f"no event with {words!r} in {[s for _, s in found]}"
+    return hits

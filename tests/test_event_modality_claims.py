@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import parsed
+from tests.pipeline_helpers import events_with_evidence, modalities_of
 
 PUBLISHED = dt.date(2025, 10, 22)
 
@@ -20,36 +20,29 @@ PUBLISHED = dt.date(2025, 10, 22)
 @pytest.fixture(scope="module")
 def events(parley_nlp):
     def run(text: str, published: dt.date = PUBLISHED):
-        doc = parsed(parley_nlp, text, published)
-        return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in doc._.events]
+        return events_with_evidence(parley_nlp, text, published)
     return run
-
-
-def _modalities(found, words: str) -> list[str]:
-    hits = [e.modality for e, span in found if words in span]
-    assert hits, f"no event with {words!r} in {[s for _, s in found]}"
-    return hits
 
 
 def test_a_report_called_wrong_is_alleged(events):
     found = events("The ministry wrongly said Ukraine had attacked the convoy.")
-    assert _modalities(found, "attacked the convoy") == ["hypothetical"]
+    assert modalities_of(found, "attacked the convoy") == ["hypothetical"]
 
 
 def test_a_report_given_without_proof_is_alleged(events):
     found = events("The ministry said Ukraine had attacked the convoy, but offered no proof.")
-    assert _modalities(found, "attacked the convoy") == ["hypothetical"]
+    assert modalities_of(found, "attacked the convoy") == ["hypothetical"]
 
 
 def test_a_report_with_proof_stays_asserted(events):
     # near miss: "proof" offered, not absent
     found = events("The ministry said Ukraine had attacked the convoy and offered photographs as proof.")
-    assert _modalities(found, "attacked the convoy") == ["asserted"]
+    assert modalities_of(found, "attacked the convoy") == ["asserted"]
 
 
 def test_a_plain_report_stays_asserted(events):
     found = events("The ministry said Ukraine had attacked the convoy.")
-    assert _modalities(found, "attacked the convoy") == ["asserted"]
+    assert modalities_of(found, "attacked the convoy") == ["asserted"]
 
 
 def test_the_check_no_longer_reads_claims():

@@ -229,26 +229,6 @@ def _each_addressed(a: Demand, b: Demand) -> bool:
         and a.addressee != b.addressee
 
 
-def drop_restated(demands: list[Demand]) -> list[Demand]:
-    """One record per condition: a demand of the same party whose words overlap an earlier
-    one's by half of the shorter is the same condition found twice ("would not join ...
-    until ..." is both a refusal and a condition)."""
-    kept: list[Demand] = []
-    for demand in demands:
-        if any(k.party == demand.party and _overlap(k.span, demand.span) and not _each_addressed(k, demand)
-               for k in kept):
-            continue
-        kept.append(demand)
-    return kept
-
-
-def _each_addressed(a: Demand, b: Demand) -> bool:
-    """The same words asked of two different addressees (split by :func:`split_addressees`):
-    one demand each, not a restatement."""
-    return tuple(a.span) == tuple(b.span) and a.addressee is not None and b.addressee is not None \
-        and a.addressee != b.addressee
-
-
 def one_per_addressee(demands: list[Demand]) -> list[Demand]:
     """"encourages Morocco, the Frente POLISARIO, Algeria and Mauritania to engage ...",
     "unless Belgium and Germany also agree to ...": one appeal to several parties is asked of
