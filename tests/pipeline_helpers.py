@@ -66,3 +66,12 @@ def modalities_of(found: list, words: str) -> list[str]:
     hits = [e.modality for e, span in found if words in span]
     assert hits, f"no event with {words!r} in {[s for _, s in found]}"
     return hits
+
+
+def event_with(coded: tuple, words: str):
+    """The first event of ``(text, events)`` whose evidence holds ``words`` (failing with the
+    evidence found)."""
+    text, events = coded
+    found = [e for e in events if words in text[e.evidence[0]:e.evidence[1]]]
+    assert found, [text[e.evidence[0]:e.evidence[1]] for e in events]
+    return found[0]

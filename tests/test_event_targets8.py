@@ -16,7 +16,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import actor_ids as _ids, coded_events
+from tests.pipeline_helpers import actor_ids as _ids, coded_events, event_with as _event_with
 
 PUBLISHED = dt.date(2025, 11, 3)
 
@@ -36,14 +36,6 @@ def code(parley_nlp):
     def run(text: str):
         return text, coded_events(parley_nlp, text, PUBLISHED)[1]
     return run
-
-
-def _event_with(coded, words: str):
-    """The first event whose evidence holds ``words`` (failing with the evidence found)."""
-    text, events = coded
-    found = [e for e in events if words in text[e.evidence[0]:e.evidence[1]]]
-    assert found, [text[e.evidence[0]:e.evidence[1]] for e in events]
-    return found[0]
 
 
 # -- a noun that sums up the clause before it ----------------------------------------------------

@@ -38,7 +38,7 @@ from ..kb import LEXICON_DIR
 from ..model import ArticleResult
 from .gold import GoldArticle, locate
 from .matching import Counts, Rate, Span, fold, names_match, overlap
-from .quotes import _words, surface_kind
+from .quotes import _words
 
 
 @dataclass
