@@ -38,7 +38,7 @@ from ..kb import LEXICON_DIR
 from ..model import ArticleResult
 from .gold import GoldArticle, locate
 from .matching import Counts, Rate, Span, fold, names_match, overlap
-from .quotes import _words
+from .quotes import scorer_words
 
 
 @dataclass
@@ -131,11 +131,11 @@ def is_name(text: Optional[str]) -> bool:
         return False
     raw = text.replace("-", " ").split()
     words = [fold(w) for w in raw]
-    if len(raw) == 1 and words[0] in _words()["pronouns"] and not raw[0].isupper():
+    if len(raw) == 1 and words[0] in scorer_words()["pronouns"] and not raw[0].isupper():
         return False
     if not any(ch.isupper() for ch in text):
         return False
-    determiner = words[0] in _words()["determiners"]
+    determiner = words[0] in scorer_words()["determiners"]
     rest = list(zip(raw[1:], words[1:])) if determiner else list(zip(raw, words))
     return not (determiner and _all_roles(rest))
 

@@ -58,7 +58,8 @@ SURFACE_KINDS = ("name", "pronoun", "role", "none")
 
 
 @lru_cache(maxsize=None)
-def _words() -> dict:
+def scorer_words() -> dict:
+    """The scorer's word lists (pronouns, determiners, irregular verbs), read once."""
     return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
 
 
@@ -174,9 +175,9 @@ def surface_kind(surface: Optional[str]) -> str:
         return "none"
     words = surface.split()
     folded = [fold(w) for w in words]
-    if len(words) == 1 and folded[0] in _words()["pronouns"]:
+    if len(words) == 1 and folded[0] in scorer_words()["pronouns"]:
         return "pronoun"
-    if folded[0] in _words()["determiners"]:
+    if folded[0] in scorer_words()["determiners"]:
         rest = [w for w in words[1:] if w[:1].isalpha()]
         return "role" if not rest or any(w[0].islower() for w in rest) else "name"
     if not any(w[:1].isupper() for w in words):
@@ -268,7 +269,7 @@ def cue_lemma(cue: str) -> Optional[str]:
 
 
 def _lemma_candidates(word: str) -> list[str]:
-    irregular = _words()["irregular_verbs"]
+    irregular = scorer_words()["irregular_verbs"]
     if word in irregular:
         return [irregular[word]]
     out = [word]
