@@ -40,6 +40,10 @@ class PartyLexicon:
     generic_determiners: frozenset[str]
     refused_partner_preps: frozenset[str]
     body_noun_types: dict
+    pair_determiners: frozenset[str] = frozenset()
+    definite_pairs: frozenset[str] = frozenset()
+    pair_nouns: dict = None  # noun lemma -> actor types of its sides
+    split_pairs: bool = True  # one record per side of an unnamed pair
 
 
 @lru_cache(maxsize=4)
@@ -55,6 +59,10 @@ def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> 
         generic_determiners=words("generic_determiners"),
         refused_partner_preps=words("refused_partner_preps"),
         body_noun_types={str(k).lower(): tuple(v) for k, v in (raw.get("body_noun_types") or {}).items()},
+        pair_determiners=words("pair_determiners"),
+        definite_pairs=words("definite_pairs"),
+        pair_nouns={str(k).lower(): tuple(v) for k, v in (raw.get("pair_nouns") or {}).items()},
+        split_pairs=bool(raw.get("split_pairs", True)),
     )
 
 
@@ -459,6 +467,59 @@ def addressed_to_all(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) 
     guessed)."""
     whom = item.addressees or ([item.subject] if item.subject is not None and item.stance == "demand" else [])
     return bool(whom) and all(_generic(plex, t, actor_at) for t in whom)
+
+
+def pair_phrase(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) -> Optional[Token]:
+    """The noun naming two sides as a pair that the demand is put to, if any: the one told to
+    act ("urged both sides to ...", "called on the two neighbours to ...", "his call on the
+    parties to ..."), the subject of an obligation ("both governments must ..."), or the sides
+    a subject belongs to ("border guards on both sides must ...")."""
+    whom = item.addressees or ([item.subject] if item.subject is not None and item.stance == "demand" else [])
+    for token in whom:
+        if _names_pair(plex, token, actor_at):
+            return token
+        for prep in token.children:
+            if prep.dep_ == "prep":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if _names_pair(plex, pobj, actor_at):
+                    return pobj
+    return None
+
+
+def _names_pair(plex: PartyLexicon, token: Optional[Token], actor_at: dict[int, str]) -> bool:
+    """"both sides", "the two neighbours", "each side", "the parties": two sides, unnamed."""
+    if token is None or token.pos_ != "NOUN" or token.lemma_.lower() not in (plex.pair_nouns or {}):
+        return False
+    if any(not actor_at[i].startswith("new:group:") for i in range(token.left_edge.i, token.right_edge.i + 1)
+           if i in actor_at):
+        return False  # "both Israeli and Palestinian leaders": named, split by name
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "amod", "preconj")}
+    if words & plex.pair_determiners:
+        return True
+    # "the parties" with nothing else said of them: the sides of the dispute in the story
+    return token.tag_ == "NNS" and token.lemma_.lower() in plex.definite_pairs and words == {"the"} \
+        and all(c.dep_ == "det" for c in token.children)
+
+
+def pair_sides(plex: PartyLexicon, item: Found, pair: Token, party: str, voiced_by: Optional[str],
+               resolved: ResolvedActors, actor_at: dict[int, str]) -> list[str]:
+    """The two sides a pair phrase stands for: the two actors of the noun's kinds, off the
+    party's side, named most often within ``other_side_window`` characters of the demand
+    (a mediator "urged both sides to ..." in a story about Mali and Algeria: Mali, Algeria)."""
+    types = plex.pair_nouns.get(pair.lemma_.lower(), ())
+    side = _own_side(plex, party, voiced_by, item, resolved, actor_at)
+    where = item.act.doc[item.start].idx
+    near: Counter = Counter()
+    first: dict[str, int] = {}
+    for mention in resolved.mentions:
+        actor = resolved.actors.get(mention.actor_id)
+        if mention.actor_id in side or actor is None or actor.type not in types:
+            continue
+        if abs(mention.start - where) <= plex.other_side_window:
+            near[mention.actor_id] += 1
+            first.setdefault(mention.actor_id, mention.start)
+    ranked = sorted(near, key=lambda a: (-near[a], first[a]))
+    return ranked[:2] if len(ranked) >= 2 else []
 
 
 def _generic(plex: PartyLexicon, token: Optional[Token], actor_at: dict[int, str]) -> bool:
@@ -937,3 +998,4 @@ def voice_of(lex: DemandLexicon, party: str, quote: Optional[Quote], resolved: R
         # "Touray said the bloc demanded ...": the bloc's demand, voiced by Touray.
         voiced_by = quote.speaker.actor_id
     return party, voiced_by
+

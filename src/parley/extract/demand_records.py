@@ -22,8 +22,9 @@ from .demand_syntax import _text, _going_to, _trim_range, _committal
 from .demand_clauses import _refusing, _threat
 from .demand_found import Found, STATEMENT_FORMS
 from .demand_parties import (Attribution, _addressee, _commentator, _mention_index, addressed_to_all,
-                             answers_other_side, attribute, off_own_side, load_party_lexicon, other_side, voice_of)
-from .demand_spans import drop_heading_echoes, drop_restated, hyphen_end
+                             answers_other_side, attribute, off_own_side, load_party_lexicon, other_side, pair_phrase,
+                             pair_sides, voice_of)
+from .demand_spans import drop_heading_echoes, drop_restated, hyphen_end, one_per_addressee
 
 
 # Issues that lie between two sides: an obligation a speaker states about them with no one
@@ -40,37 +41,55 @@ def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: Resol
     actor_at = _mention_index(resolved)
     plex = load_party_lexicon()
     demands: list[Demand] = []
-    said_to: dict[str, tuple[int, object]] = {}  # party -> (sentence start, addressee) of its last demand
+    said_to: dict[str, tuple[int, object, bool]] = {}  # party -> (sentence start, addressee, a pair?) of its last demand
     for item in found:
         who = attribute(lex, doc, item, quotes, resolved, actor_at)
         if not _kept(lex, doc, item, who, resolved):
             continue
         quote = who.quote
         party, voiced_by = voice_of(lex, who.party, quote, resolved)
-        addressee = off_own_side(plex, item, party, voiced_by, _addressee(item, party, actor_at, resolved, lex, plex),
-                                 resolved, actor_at)
         sentence = sentence_of(item.act).start
+        sides = _pair_sides(plex, item, party, voiced_by, resolved, actor_at)
+        paired = bool(sides)
+        addressee = sides or off_own_side(plex, item, party, voiced_by,
+                                          _addressee(item, party, actor_at, resolved, lex, plex), resolved, actor_at)
         if addressee is None and not addressed_to_all(plex, item, actor_at):
             if party in said_to and said_to[party][0] == sentence:
                 # "urged Israel to allow aid in and to stop ...": the second act is asked of
                 # the same addressee; a later sentence may address someone else.
-                addressee = said_to[party][1]
+                _, addressee, paired = said_to[party]
+                if paired and item.stance != "demand":
+                    # "urged both sides to talk, saying it would not allow ...": its own refusal
+                    # is not put to the pair.
+                    addressee, paired = None, False
             elif answers_other_side(plex, item) or (item.form in ("obligation", "need") and not _first_person(lex, item)
                                                     and _issue(lex, doc, item) in BILATERAL_ISSUES):
                 addressee = other_side(plex, item, party, voiced_by, resolved, actor_at)
         if addressee is not None:
-            said_to[party] = (sentence, addressee)
+            said_to[party] = (sentence, addressee, paired)
         start, end = _word_range(doc, item, quote)
         if end <= start:
             continue
         span = doc[start:end]
-        demands.append(Demand(
+        record = Demand(
             party=party, addressee=addressee, text=span.text, span=(span.start_char, span.end_char),
             issue=_issue(lex, doc, item), modality=_modality(lex, item, dates, published, span),
             voiced_by=voiced_by, label=lex.label_of(_label_words(doc, item, start, end)) or None,
             stance=item.stance,
-        ))
+        )
+        # "urged both sides to ...": one appeal to two sides is one demand per side.
+        demands.extend(one_per_addressee([record]) if paired else [record])
     return drop_heading_echoes(lex, text_of(doc), drop_restated(demands))
+
+
+def _pair_sides(plex, item: Found, party: str, voiced_by: Optional[str], resolved: ResolvedActors,
+                actor_at: dict[int, str]) -> list[str]:
+    """The two sides a demand put to an unnamed pair is asked of ("urged both sides to ...",
+    "the two neighbours"), or none when it is not put to a pair (or the sides are not found)."""
+    if not plex.split_pairs:
+        return []
+    pair = pair_phrase(plex, item, actor_at)
+    return pair_sides(plex, item, pair, party, voiced_by, resolved, actor_at) if pair is not None else []
 
 
 def _first_person(lex: DemandLexicon, item: Found) -> bool:

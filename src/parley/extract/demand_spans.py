@@ -137,7 +137,9 @@ def split_conjoined(found: list[Found]) -> list[Found]:
         # "Both sides must pull back their forces and return to the talks": a modal governs
         # each bare verb joined to its own, one condition each.
         modal = item.form == "obligation" and item.act.dep_ == "aux" and verb is not None and verb.i == item.act.head.i
-        if not modal and (item.form != "verb" or verb is None or verb.pos_ not in ("VERB", "AUX")
+        # ("his call on the parties to respect ... and to refrain from ...": a demand noun
+        # with its infinitive splits the same way as the verb)
+        if not modal and (item.form not in ("verb", "nominal") or verb is None or verb.pos_ not in ("VERB", "AUX")
                           or not any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children)):
             continue
         # "to purchase insurance or face a fine": alternatives are one demand; a bare verb with
