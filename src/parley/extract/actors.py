@@ -279,6 +279,14 @@ class ActorResolver:
         self._body_nouns: dict[str, str] = {
             normalise(k): v for k, v in (kb.agents.get("body_nouns") or {}).items()
         }
+        # plural nouns for people of a country that no one's agents are ("Azerbaijani citizens")
+        self._people_nouns: dict[str, str] = {
+            normalise(k): v for k, v in (kb.agents.get("people_nouns") or {}).items()
+        }
+        # plural nouns for the members of a body ("army officers", "opposition leaders")
+        self._member_nouns: dict[str, str] = {
+            normalise(k): v for k, v in (kb.agents.get("member_nouns") or {}).items()
+        }
         self._context_words = {"on", "via", "platform", "site", "network"}
         # Place keys (countries and capitals, then gazetteer answers as they are asked).
         self._place_keys: dict[str, bool] = {normalise(form): True for entry in kb.countries() for form in entry.names}
@@ -1180,16 +1188,56 @@ class ActorResolver:
         return not (self.kb.country_of_demonym(prev.text) or self.kb.by_alias.get(key) or key in self._title_sectors)
 
     def _agent_after(self, doc: Doc, i: int) -> Optional[tuple[int, str]]:
-        """'Russian forces' -> (end, 'MIL'): a demonym followed by a generic agent noun."""
+        """'Russian forces' -> (end, 'MIL'): a demonym followed by a generic agent noun, or
+        by a plural noun for a country's people ("Iraqi Kurds", "Azerbaijani citizens"). The
+        group runs on to the plural noun its words modify: "Panamanian army officers",
+        "Russian civilian advisers" are officers and advisers."""
         for j in range(i + 1, min(len(doc), i + 3)):
-            sector = self._agent_sectors.get(normalise(doc[j].lemma_)) or self._agent_sectors.get(normalise(doc[j].text))
+            sector = self._lookup(self._agent_sectors, doc[j]) or self._people_after(doc[j])
             if sector:
-                if j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                head, sector = self._group_head(doc[j], sector)
+                if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
                     return None  # a title before a name: "Ukrainian President Volodymyr Zelenskiy"
-                return j + 1, sector
+                return head.i + 1, sector
             if doc[j].pos_ not in ("ADJ", "PROPN", "NOUN"):
                 break
         return None
+
+    @staticmethod
+    def _lookup(table: dict[str, str], token: Token) -> Optional[str]:
+        return table.get(normalise(token.lemma_)) or table.get(normalise(token.text))
+
+    @staticmethod
+    def _plural(token: Token) -> bool:
+        return token.tag_ in ("NNS", "NNPS")
+
+    def _people_after(self, token: Token) -> Optional[str]:
+        """The sector of a plural noun for people that only a demonym before it makes a
+        country's group: one of the people nouns ("citizens", "Christians"), or a plural
+        ethnic name the model tags as a nationality ("Kurds", "Tamils"). Singular, it is
+        one person ("an Iraqi man"), left to coreference."""
+        if not self._plural(token):
+            return None
+        sector = self._lookup(self._people_nouns, token)
+        if sector is None and token.pos_ == "PROPN" and token.ent_type_ == "NORP":
+            sector = "CVL"
+        return sector
+
+    def _group_head(self, token: Token, sector: str) -> tuple[Token, str]:
+        """The plural people noun a group's word modifies, with the group's sector: "army
+        officers" (a body's members, the body's sector), "civilian advisers" (an adjective's
+        noun, the noun's own). The word itself when it heads its phrase."""
+        head = token.head
+        if not (token.dep_ in ("compound", "amod") and token.i < head.i <= token.i + 2 and self._plural(head)
+                and all(t.pos_ in ("ADJ", "NOUN", "PROPN") for t in token.doc[token.i + 1 : head.i])):
+            return token, sector
+        member = self._lookup(self._member_nouns, head)
+        own = self._lookup(self._agent_sectors, head) or self._lookup(self._people_nouns, head)
+        if member is not None and token.pos_ in ("NOUN", "PROPN"):
+            return head, sector  # "army officers", "opposition leaders": the body's members
+        if own is not None or member is not None:
+            return head, own or member
+        return token, sector
 
     @staticmethod
     def _proper_body_after(doc: Doc, i: int) -> Optional[tuple[int, str]]:
