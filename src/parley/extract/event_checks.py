@@ -85,6 +85,7 @@ class SenseTable:
     share_words: frozenset[str] = frozenset()
     physical_objects: frozenset[str] = frozenset()
     guess_adverbs: frozenset[str] = frozenset()
+    recalled_markers: frozenset[str] = frozenset()  # "had previously said they would ..."
     supposition_words: frozenset[str] = frozenset()
     patient_infinitives: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
@@ -160,7 +161,7 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
     table = SenseTable(**{key: _words(data.get(key)) for key in (
         "violence_words", "violence_particles", "armed_sectors", "agentless_nouns",
         "document_objects", "reading_verbs", "target_preps", "target_entity_labels", "non_actor_entity_labels", "object_target_preps", "place_entity_labels", "acting_place_types", "object_pronouns",
-        "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled",
+        "target_roots", "share_words", "physical_objects", "guess_adverbs", "recalled_markers", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled",
         "riot_roots", "crowd_nouns", "obstruction_codes", "state_actor_types", "state_agent_sectors",
         "disputed_roots", "denial_lemmas", "month_words",
         "comparison_verbs", "own_things", "own_roots", "possessive_pronouns", "refusal_roots", "refusal_verbs",
@@ -889,6 +890,8 @@ def _mentioned_actor(facts: Facts, token: Token) -> Optional[str]:
 def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     """'Perhaps the moderators will demand' is a guess; 'steered clear of criticising' a non-act."""
     trigger = facts.trigger
+    if facts.event.modality == "asserted" and _said_before(facts, senses):
+        return "historical"
     if trigger is None or facts.event.modality in ("negated", "hypothetical"):
         return None
     clause = [trigger] + [h for h in _heads(trigger, 3)]
@@ -906,6 +909,24 @@ def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     if facts.event.modality == "asserted" and _narrated_past(facts, senses):
         return "historical"
     return None
+
+
+def _said_before(facts: Facts, senses: SenseTable) -> bool:
+    """The act is the content of a statement marked as made before: "noted they had
+    previously said they would take further measures if ..." (a threat recalled, not made
+    in the news). Read from the evidence's own head, so that acts derived from the clause
+    (an intent, a threat) are covered too."""
+    span = facts.doc.char_span(facts.event.evidence[0], facts.event.evidence[1], alignment_mode="expand")
+    node = facts.trigger if facts.trigger is not None else span.root if span is not None else None
+    for _ in range(4):
+        if node is None or node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp":
+            return any(c.dep_ == "advmod" and c.lower_ in senses.recalled_markers for c in node.head.children)
+        if node.dep_ not in ("conj", "xcomp"):
+            return False
+        node = node.head
+    return False
 
 
 def _supposed(facts: Facts, senses: SenseTable) -> bool:

@@ -208,6 +208,11 @@ class ModalityWords:
     falsity_words: frozenset[str] = frozenset()
     proof_nouns: frozenset[str] = frozenset()
     absence_words: frozenset[str] = frozenset()
+    # the time a narrated past act is set in (event_timing.EventTiming._framed_in_past)
+    frame_bounds: frozenset[str] = frozenset()
+    frame_marks: frozenset[str] = frozenset()
+    later_adverbs: frozenset[str] = frozenset()
+    counted_units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ _DATELINE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][^\n,(/–—-]{1,30}?)(?P<re
 # after a live blog's one-line heading ("11:05 GMT - Azerbaijan rejects accusation")
 _DISPUTE_REACH = 2
 _DATELINE_REACH = 600  # a dateline opens the body, after a headline and standfirst at most
+# how many sentences back a narrated past act looks for the time the writer set it in
+# ("In September 2022, clashes killed 100. ... Dushanbe accused Kyrgyz troops of shelling")
+# (within its paragraph: letting the time run on across paragraph breaks made news acts
+# background on every development set)
+_FRAME_REACH = 2
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}")  # a word of a sentence, not a dateline's
 _PARENS = re.compile(r"\([^)]*\)")
 _ISO_WEEK = re.compile(r"^\d{4}-W\d{2}$")  # "2023-W49", a week as the dates extractor writes it
@@ -56,7 +61,35 @@ class EventTiming:
         an undated past act told inside a clause or phrase of an older act, that act's date."""
         anchors = {match.trigger.i, match.predicate.i} | {v.i for v in _governing_clauses(match.predicate)}
         found = self._date_at(anchors, match.trigger.sent, match.predicate)
+        if found is None:
+            found = self._complement_date(match.predicate)
         return found if found is not None else self._enclosing_past_date(match)
+
+    def _complement_date(self, verb: Token):
+        """A past date the parser hung on the act's bare complement: "asked Algeria to take
+        back 2,800 nationals last year", "ordered Dadaab closed in 2016". A past request or
+        order is as old as what it asked for; a reported clause ("said that ...", "would")
+        and a later date ("agreed to meet next month") have their own time."""
+        if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None
+        for child in verb.children:
+            if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and not any(
+                    c.dep_ in ("aux", "auxpass", "mark") for c in child.children)):
+                found = self._date_at({child.i}, child.sent, child)
+                if found is not None and self.is_historical(found.value) and self._times_verb(found, child):
+                    return found
+        return None
+
+    def _times_verb(self, date, verb: Token) -> bool:
+        """The date is an adverbial of ``verb`` itself ("last year", "in 2016"), not part of its
+        object ("to respect the 2016 ruling", "to honour the Declaration of December 2023")."""
+        span = self.doc.char_span(date.span[0], date.span[1], alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            return root.head.head.i == verb.i
+        return root.dep_ in ("npadvmod", "advmod") and root.head.i == verb.i
 
     def _enclosing_past_date(self, match: _Match):
         """The date of the act an undated past act is told around, when that date is before
@@ -225,6 +258,8 @@ class EventTiming:
         told = self.alleged(match)
         if told is not None:
             return told  # "accused Russia of shelling", "denied attacking": the act is not reported as done
+        if self._said_before(verb):
+            return "historical"  # "had previously said they would take further measures"
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         root = match.pattern.root if match.pattern is not None else ""
         # a threat states its condition as its content: "threatened to strike if Iran rebuilds"
@@ -263,6 +298,8 @@ class EventTiming:
             return "historical"
         elif self._since_then(verb) or any(self._since_then(h) for h in self._enclosing_heads(verb)):
             return "historical"  # "Pakistan has since deported refugees, a campaign the Taliban have condemned"
+        elif self._framed_in_past(match):
+            return "historical"
         return "asserted"
 
     # alleged and denied acts
@@ -463,6 +500,76 @@ class EventTiming:
         before = [d for d, t in self.dates if t is not None and start <= t.i < since.i]
         return bool(before) and self.is_historical(before[-1].value)
 
+    def _framed_in_past(self, match: _Match) -> bool:
+        """A simple past with no time of its own, told after a time before the news: the
+        writer has moved into background ("In September 2022, a week of clashes killed 100
+        more. Dushanbe accused Kyrgyz troops of shelling ..."; "In January, Burundi accused Rwanda
+        ..., an accusation Kigali dismissed"). The last time named before the act,
+        in its sentence or up to ``_FRAME_REACH`` sentences of its paragraph back, sets its
+        time. A time of the news in its sentence or the framing one ("on Monday") keeps it
+        news, and a present or perfect verb reaches the present. Dates that describe a thing
+        ("the 2016 ruling", "which Turkey brokered in 2024") or bound a span reaching now
+        ("since January") set no time."""
+        verb = _narrating_verb(match.predicate)
+        if verb is None or self.actors.quote_at(verb.idx) is not None:
+            return False  # a speaker's own words keep their own time
+        trigger, sent = match.trigger, match.trigger.sent
+        told = self._framing_dates(sent)
+        if any(not self._before_news(date) for date, _ in told):
+            return False
+        earlier = [date for date, token in told if token.i < trigger.i]
+        if earlier:
+            return True
+        paragraph = self._paragraph_start(sent)
+        # "Putin apologized days later": the time counted from is the last one told, even
+        # across a paragraph break
+        crossing = self._counted_later(verb)
+        for _ in range(_FRAME_REACH):
+            if sent.start == 0 or (sent.start <= paragraph and not crossing):
+                return False  # a new paragraph sets its own time
+            sent = self.doc[sent.start - 1].sent
+            told = self._framing_dates(sent)
+            if told:
+                return all(self._before_news(date) for date, _ in told)
+        return False
+
+    def _counted_later(self, verb: Token) -> bool:
+        """"days later", "a week later": the act is timed from a time told before it."""
+        def counted(adverb: Token) -> bool:
+            # the span may hang on the adverb or, misparsed, sit just before it ("Azerbaijan days later")
+            before = adverb.doc[adverb.i - 1] if adverb.i > 0 else adverb
+            return any(g.dep_ == "npadvmod" for g in adverb.children) or before.lemma_.lower() in self.w.counted_units
+        return any(c.dep_ == "advmod" and c.lower_ in self.w.later_adverbs and counted(c) for c in verb.children)
+
+    def _framing_dates(self, sent: Span) -> list:
+        """The dates of ``sent`` that time a narrated clause, in order, as (date, first token)."""
+        found = []
+        for date, token in self.dates:
+            if token is None or not (sent.start <= token.i < sent.end) or _names_a_thing(date, token):
+                continue
+            span = self.doc.char_span(date.span[0], date.span[1], alignment_mode="expand")
+            root = span.root if span is not None else token
+            if _in_describing_clause(root):
+                continue
+            if self._bounded(root) and not _narrated_at(root):
+                continue  # "since January" sets no time; "since April 2025, when Algeria downed a drone" does
+            found.append((date, token))
+        return found
+
+    def _bounded(self, token: Token) -> bool:
+        """The date hangs under a bounding preposition on its way up to its verb ("since the
+        end of September")."""
+        for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+                return False
+            if token.dep_ == "prep" and token.lower_ in self.w.frame_bounds:
+                return True
+            token = token.head
+        return False
+
+    def _before_news(self, date) -> bool:
+        return self.is_historical(date.value) or self._earlier_in_period(date)
+
     def _earlier_in_period(self, date) -> bool:
         """"earlier this year", "earlier this month": a time the writer puts before now
         within a month or longer still running; told as background, like a month that is
@@ -544,12 +651,15 @@ class EventTiming:
             if child.dep_ == "prep" and child.lower_ in self.w.sequel_words:
                 phrase = list(child.subtree)
             elif child.dep_ == "advcl" and any(
-                    m.dep_ in ("mark", "prep") and m.lower_ in self.w.sequel_words for m in child.children):
+                    m.dep_ in ("mark", "prep", "advmod") and m.lower_ in self.w.sequel_words | self.w.frame_marks
+                    for m in child.children):
                 phrase = list(child.subtree)
             else:
                 continue
             if self._dated_before_news(phrase[0].i, phrase[-1].i):
                 return True
+            if child.dep_ == "advcl" and self._long_ago([child]):
+                return True  # "Back when it signed on more than 20 years ago, the US pledged"
         return False
 
     def _dated_before_news(self, first: int, last: int) -> bool:
@@ -577,6 +687,17 @@ class EventTiming:
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         return node.dep_ == "ROOT" and self.actors.quote_at(verb.idx) is None
+
+    def _said_before(self, verb: Token) -> bool:
+        """The act is the content of a statement marked as made before ("had previously said
+        they would take measures", "had already announced it would withdraw"): the threat,
+        pledge or plan is one recalled, not made in the news."""
+        node = verb
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp" or node.head.lemma_.lower() not in self.w.reporting_verbs:
+            return False
+        return any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in node.head.children)
 
     def _recalled(self, verb: Token) -> bool:
         """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
@@ -834,6 +955,7 @@ def _names_a_thing(date, token: Token) -> bool:
 _CLAUSE_DEPS = ("advcl", "relcl", "acl")
 _ENCLOSING_DEPS = _CLAUSE_DEPS + ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "appos", "pcomp")
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+_PAST_BE = frozenset({"was", "were"})
 
 
 def _past_form(verb: Token) -> bool:
@@ -846,6 +968,39 @@ def _past_form(verb: Token) -> bool:
         return not aux
     # "is scheduled", "are held": a present passive
     return verb.tag_ in ("VBD", "VBN") and not any(a.lower_ in _PRESENT_BE for a in aux)
+
+
+def _narrating_verb(verb: Token) -> Optional[Token]:
+    """The simple-past verb that narrates the act: the act's own, or for a participle on a
+    noun ("established a policy urging employees") or a subjectless adjunct ("..., calling
+    it a disgrace") the verb it hangs from. None for any other tense or a modal."""
+    node = verb
+    for _ in range(4):
+        if node.tag_ == "VB" and node.dep_ in ("xcomp", "conj") and node.head.i != node.i and not any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in node.children):
+            node = node.head  # "led Mali to recall its ambassador": the infinitive's time is its governor's
+            continue
+        if node.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in node.children):
+            break
+        head = node.head
+        if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
+            head = head.head
+        elif node.dep_ not in ("advcl", "xcomp", "conj") or head.i == node.i:
+            return None
+        node = head
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if node.tag_ == "VBD" and not aux or node.tag_ == "VBN" and aux and aux <= _PAST_BE:
+        return node  # "accused", "was arrested"
+    if node.tag_ == "VBN" and not aux and any(c.dep_ in SUBJECTS for c in node.children):
+        return node  # "an accusation Kigali dismissed": a past the tagger read as a participle
+    return None
+
+
+def _narrated_at(date_root: Token) -> bool:
+    """The date heads a clause telling what happened then: "since April 2025, when Algeria
+    downed a drone"."""
+    return any(c.dep_ == "relcl" and any(w.dep_ == "advmod" and w.tag_ == "WRB" for w in c.children)
+               for c in date_root.subtree)
 
 
 def _present(verb: Token) -> bool:
