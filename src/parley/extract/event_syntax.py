@@ -80,6 +80,27 @@ def _verb_with_object(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.children)
 
 
+# The word that opens an upper bound on a count ("up to 16 advisers"): the parser often reads
+# it as the verb's particle and "to" as a preposition, so the counted noun looks like a goal.
+_BOUND_OPENERS = frozenset({"up"})
+
+
+def counted_object(verb: Token) -> Optional[Token]:
+    """The object of ``verb`` when a bound on its count hides it: in "kidnapped up to 16
+    advisers" the parser hangs "to 16 advisers" on "up" as a particle's phrase, so the
+    advisers are no object. The noun after "to" counts as the object only when a number
+    follows "to" at once ("moved up to the front line" has no count)."""
+    for opener in (c for c in verb.children if c.lower_ in _BOUND_OPENERS and c.dep_ in ("prt", "advmod", "prep")):
+        for prep in (c for c in opener.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == opener.i + 1):
+            after = prep.i + 1
+            if after >= len(verb.doc) or not verb.doc[after].like_num:
+                continue
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None:
+                return noun
+    return None
+
+
 def _bare_institution(noun: Token) -> bool:
     """"the government", "the interior ministry": a definite body named by its function
     alone, with no owner or nationality ("Russia's ambassador", "three Russian diplomats")

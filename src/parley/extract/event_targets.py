@@ -27,7 +27,7 @@ from ..model import Actor, Quote
 from .event_actors import ActorContext
 from .event_lexicon import EventLexicon, VerbPattern
 from .event_match import _Match
-from .event_syntax import PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _is_time, _subject, _unique
+from .event_syntax import PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _is_time, _subject, _unique, counted_object
 
 
 def absolute_clause(prep: Token) -> bool:
@@ -240,6 +240,12 @@ class TargetFinder:
         to cut ties with Russia" (the target of the threatened act), "rejected calls by
         Annan", "accepted demands from the rebels" (the author of the act rejected)."""
         verb = match.trigger
+        # "kidnapped up to 16 Russian advisers": the counted noun the parser read as a goal
+        counted = counted_object(verb)
+        if counted is not None:
+            found = [a for a in ctx.actors_of(counted, quote) if a not in source]
+            if found:
+                return found
         heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]  # "is ready to send"
         # a denial is aimed at its accusers, not at whom the denied act would have touched:
         # "Rwanda denies backing the M23"
