@@ -124,14 +124,18 @@ class EventCoder:
     def _matches(self, sent: Span) -> list[_Match]:
         found = []
         for token in sent:
+            pos = token.pos_
+            if pos not in ("VERB", "AUX", "NOUN"):
+                continue  # (the cheap test first: this runs on every token)
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
+            if pos in ("VERB", "AUX") and lemma in self.lex.verbs:
+                seen: dict = {}  # the clause's words, shared by the verb's patterns
                 for pattern in self.lex.verbs[lemma]:
-                    objects = self._verb_fits(token, pattern)
+                    objects = self._verb_fits(token, pattern, seen)
                     if objects is not None:
                         found.append(_Match(token, pattern, token, objects))
                         break
-            elif token.pos_ == "NOUN" and lemma in self.lex.nouns:
+            elif pos == "NOUN" and lemma in self.lex.nouns:
                 for pattern in self.lex.nouns[lemma]:
                     predicate = self._noun_fits(token, pattern)
                     if predicate is not None:
@@ -156,8 +160,9 @@ class EventCoder:
             return other, self._event(other, sent, ctx, timing)
         return match, None
 
-    def _verb_fits(self, verb: Token, pattern: VerbPattern) -> Optional[list[Token]]:
-        """The object tokens when ``pattern`` fits the clause of ``verb``, else None."""
+    def _verb_fits(self, verb: Token, pattern: VerbPattern, seen: Optional[dict] = None) -> Optional[list[Token]]:
+        """The object tokens when ``pattern`` fits the clause of ``verb``, else None. ``seen``
+        keeps the clause's words for the verb's next pattern (most patterns read the same)."""
         children = list(verb.children)
         if pattern.particle and not any(
             c.dep_ in ("prt", "advmod") and c.lower_ == pattern.particle for c in children
@@ -169,25 +174,17 @@ class EventCoder:
             if not adjs:
                 return None
             heads = adjs
-        objects = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECTS]
-        preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative")]
-        for obj in list(objects):
-            # not the words of a judgement: "called the ruling a win for voters" is no call for
-            if obj.dep_ != "oprd":
-                preps += [c for c in obj.children if c.dep_ == "prep"]
-        for prep in preps:
-            objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-        objects += [c for h in heads for c in h.children if c.dep_ == "xcomp" or _small_clause(c)]
-        if verb.dep_ == "amod" or _reduced_passive(verb):
-            # a participle on its object: "needed guarantees", "the sanctions, imposed in 2018"
-            objects.append(verb.head)
-        objects += [c for o in list(objects) if o.pos_ in ("NOUN", "PROPN") for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+        key = tuple(h.i for h in heads)
+        words = seen.get(key) if seen is not None else None
+        if words is None:
+            words = _clause_words(verb, heads)
+            if seen is not None:
+                seen[key] = words
+        objects, preps, clauses = list(words[0]), words[1], words[2]
         if pattern.preps and not any(p.lower_ in pattern.preps and not _is_time(p) for p in preps):
             return None
         if pattern.unless_preps and any(c.dep_ == "prep" and c.lower_ in pattern.unless_preps for c in children):
             return None  # "seized on the issue": a phrasal sense of the verb
-        # the clause may hang on the adjective: "is willing to send troops"
-        clauses = [c for h in {verb, *heads} for c in h.children if c.dep_ in ("xcomp", "ccomp")]
         if pattern.complement and not clauses:
             return None
         if pattern.infinitive and not any(c.dep_ == "xcomp" for c in clauses):
@@ -617,6 +614,27 @@ class EventCoder:
             if key in topics:
                 return topics[key]
         return code
+
+
+def _clause_words(verb: Token, heads: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
+    """The objects, prepositions and clauses of a verb's clause (read from ``heads``: the verb,
+    or the adjectives of "is willing to ..."), as every verb pattern tests them."""
+    objects = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECTS]
+    preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative")]
+    for obj in list(objects):
+        # not the words of a judgement: "called the ruling a win for voters" is no call for
+        if obj.dep_ != "oprd":
+            preps += [c for c in obj.children if c.dep_ == "prep"]
+    for prep in preps:
+        objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    objects += [c for h in heads for c in h.children if c.dep_ == "xcomp" or _small_clause(c)]
+    if verb.dep_ == "amod" or _reduced_passive(verb):
+        # a participle on its object: "needed guarantees", "the sanctions, imposed in 2018"
+        objects.append(verb.head)
+    objects += [c for o in list(objects) if o.pos_ in ("NOUN", "PROPN") for c in o.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    # the clause may hang on the adjective: "is willing to send troops"
+    clauses = [c for h in {verb, *heads} for c in h.children if c.dep_ in ("xcomp", "ccomp")]
+    return objects, preps, clauses
 
 
 def _sector(actor_id: str, ctx: ActorContext) -> Optional[str]:

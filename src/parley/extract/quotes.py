@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional, TypeVar
 
 import yaml
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,8 @@ from ..nlp.sentences import text_of, sentence_of, sentences
 from .actors import ResolvedActors
 from .coref import SpeakerResolver
 from .quotemarks import DOUBLE_MARKS, QuotedSpan, find_quoted_spans, paragraphs
+
+T = TypeVar("T")
 
 DOUBLE_OR_SINGLE = DOUBLE_MARKS + "‘’'"
 
@@ -296,8 +299,9 @@ class QuoteExtractor:
         # Content that is a direct quotation already found is not reported again; a partial
         # or scare quote inside reported speech does not count ('said his temperament is "dangerous"').
         direct_ranges = [(d.start, d.end) for d in direct]
+        quoted = _coverage(quoted_ranges)
         for token in doc:
-            if _inside(token.idx, quoted_ranges):
+            if quoted(token.idx):
                 continue
             if self.lex.is_speech(token):
                 if _addressed(token, self.lex) or _imperative(token) or self._comment_on_claim(token) or self._withheld(token) \
@@ -639,8 +643,9 @@ class QuoteExtractor:
         last_channel: dict[str, tuple[str, int]] = {}
         statement_iter = iter(sorted(statements, key=lambda s: s.start))
         pending = next(statement_iter, None)
+        channel_in = _memo_by_start(lambda sentence: self._channel_in(doc, sentence, statements))
         for sentence in sentences(doc):
-            channel = self._channel_in(doc, sentence, statements)
+            channel = channel_in(sentence)
             if channel:
                 for mention in resolved.mentions:
                     if (
@@ -652,7 +657,7 @@ class QuoteExtractor:
             while pending is not None and pending.start < sentence.end_char:
                 own = None
                 if pending.cue is not None:
-                    own = self._channel_of_cue(pending.cue, resolved) or self._channel_in(doc, sentence_of(pending.cue), statements)
+                    own = self._channel_of_cue(pending.cue, resolved) or channel_in(sentence_of(pending.cue))
                 speaker = pending.speaker_id
                 if own:
                     pending.channel = own
@@ -702,8 +707,10 @@ class QuoteExtractor:
 
     def _channel_in(self, doc: Doc, sentence: Span, statements) -> Optional[str]:
         """The channel a sentence names outside quotation, if any."""
-        text = sentence.text.lower()
         offset = sentence.start_char
+        text = text_of(doc)[offset:sentence.end_char].lower()
+        if not _any_phrase(self.lex.channels).search(text):
+            return None  # no phrase anywhere in the sentence: skip the scan phrase by phrase
         for phrase, label in self.lex.channels:
             at = _find_phrase(text, phrase)
             if at >= 0 and not any(s.kind == "direct" and s.start <= offset + at < s.end for s in statements):
@@ -747,7 +754,8 @@ PARTIAL_QUOTE_OWN_WORDS = 2
 
 def _unquoted_words(text: str, start: int, end: int, quoted_ranges) -> list[str]:
     """The words of ``text[start:end]`` outside the quoted ranges, "that" aside."""
-    chars = [c if not _inside(start + i, quoted_ranges) else " " for i, c in enumerate(text[start:end])]
+    inside = _coverage(quoted_ranges)
+    chars = [c if not inside(start + i) else " " for i, c in enumerate(text[start:end])]
     return [w for w in re.findall(r"\w+", "".join(chars)) if w.lower() != "that"]
 
 
@@ -892,6 +900,24 @@ def _mid_clause(text: str, span: QuotedSpan) -> bool:
 
 def _inside(char: int, ranges) -> bool:
     return any(start <= char < end for start, end in ranges)
+
+
+def _coverage(ranges) -> Callable[[int], bool]:
+    """:func:`_inside` for many characters of the same ranges: the ranges merged once, each
+    character then found by bisection (a test per token over every quotation is quadratic)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(r for r in ranges if r[0] < r[1]):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+
+    def inside(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and char < ends[k]
+    return inside
 
 
 def _subject_of(verb: Token) -> Optional[Token]:
@@ -1153,6 +1179,23 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1] in _TRIM or text[end - 1] in ".\"“”"):
         end -= 1
     return start, end
+
+
+def _memo_by_start(read: Callable[[Span], T]) -> Callable[[Span], T]:
+    """``read`` of a sentence, worked out once per sentence (sentences known by their start)."""
+    done: dict[int, T] = {}
+
+    def once(sentence: Span) -> T:
+        if sentence.start not in done:
+            done[sentence.start] = read(sentence)
+        return done[sentence.start]
+    return once
+
+
+@lru_cache(maxsize=4)
+def _any_phrase(channels: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """A test for any channel phrase in a text (as a plain substring, which each phrase must be)."""
+    return re.compile("|".join(re.escape(phrase) for phrase, _ in channels))
 
 
 def _find_phrase(text: str, phrase: str) -> int:
