@@ -224,8 +224,10 @@ def _next_to_a_name_word(doc: Doc, i: int, j: int) -> bool:
 
 def _inside_longer_person_name(doc: Doc, i: int, j: int) -> bool:
     """Whether a capital's name is the first word of a person's or a title's name ("Sofía
-    Medina", "Paris Hilton", "Lima Barreto"): a capitalised proper noun follows it directly."""
-    return j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "GPE"
+    Medina", "Paris Hilton", "Lima Barreto"): a capitalised proper noun follows it directly.
+    A weekday or month is no name word: wire copy writes "Israel Friday imposed ..."."""
+    return (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+            and doc[j].ent_type_ not in ("GPE", "DATE", "TIME"))
 
 
 def _inside_institution_name(doc: Doc, i: int, j: int) -> bool:
