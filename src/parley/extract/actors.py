@@ -1173,6 +1173,12 @@ class ActorResolver:
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ORG_INNER_WORDS):
             end -= 1  # "Amara Kallon of" tagged whole before "Sierra Leone": the name is "Amara Kallon"
+        for k in range(start + 1, end):
+            if doc[k].text == "(":
+                end = k  # "Institute ... of Conflict (IPAC" tagged with half its bracket: the name stops before it
+                break
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
         if start >= end:
             return None
         return doc[start:end]
