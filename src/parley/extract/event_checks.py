@@ -149,6 +149,11 @@ class SenseTable:
     disparage_roots: frozenset[str] = frozenset()
     disparage_verbs: frozenset[str] = frozenset()
     disparage_preps: frozenset[str] = frozenset()
+    # acts only readied, weighed or set for today: modality read off the words that govern them
+    readiness_words: frozenset[str] = frozenset()
+    intent_roots: frozenset[str] = frozenset()
+    deliberation_verbs: frozenset[str] = frozenset()
+    present_day_words: frozenset[str] = frozenset()
 
     def senses_of(self, lemma: str, root: str) -> list[Sense]:
         return [s for s in self.senses.get(lemma, ()) if not s.roots or root in s.roots]
@@ -168,7 +173,8 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
         "withheld_verbs", "exit_codes", "exit_preps", "exit_nouns", "exit_actor_types", "test_roots",
         "test_words", "test_deps", "raid_roots", "raid_words", "police_sectors", "police_nouns",
         "raid_harm_words", "obligation_verbs", "ability_auxiliaries", "cannot_refusal_verbs", "speaker_pronouns", "generic_pronouns",
-        "habitual_adverbs", "forecast_verbs", "condition_marks", "disparage_roots", "disparage_verbs", "disparage_preps")})
+        "habitual_adverbs", "forecast_verbs", "condition_marks", "disparage_roots", "disparage_verbs", "disparage_preps",
+        "readiness_words", "intent_roots", "deliberation_verbs", "present_day_words")})
     table.background_sentences = int(data.get("background_sentences", 2))
     table.background_months = int(data.get("background_months", 2))
     table.riot_code = str(data.get("riot_code") or "")
@@ -892,6 +898,13 @@ def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     trigger = facts.trigger
     if facts.event.modality == "asserted" and _said_before(facts, senses):
         return "historical"
+    # the intent or threat read off "ready to"/"would consider" is itself stated now: only the
+    # act coded as such is ahead or under review
+    if facts.root not in senses.intent_roots:
+        if facts.event.modality in ("asserted", "future") and _weighed(_governing_words(facts), senses):
+            return "hypothetical"
+        if facts.event.modality == "asserted" and _readied(_governing_words(facts), senses):
+            return "future"
     if trigger is None or facts.event.modality in ("negated", "hypothetical"):
         return None
     clause = [trigger] + [h for h in _heads(trigger, 3)]
@@ -899,6 +912,8 @@ def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
         return "negated"
     if senses.withheld_code and _withheld_statement(trigger, facts, senses):
         return "negated"  # the statement is not made
+    if facts.event.modality == "future" and _set_for_today(trigger, senses):
+        return "asserted"
     verb = next((t for t in clause if t.pos_ in ("VERB", "AUX")), trigger)
     if any(c.dep_ == "advmod" and c.lower_ in senses.guess_adverbs for c in verb.children):
         return "hypothetical"
@@ -909,6 +924,43 @@ def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     if facts.event.modality == "asserted" and _narrated_past(facts, senses):
         return "historical"
     return None
+
+
+def _governing_words(facts: Facts) -> list[Token]:
+    """The words that may govern the act as their complement: the trigger, the words above
+    it in its clause, and, for an intent the coder read off "was ready to" or "would consider"
+    (no trigger, or the verb "be"/"stand" the adjective hangs on), the words of the evidence."""
+    trigger = facts.trigger
+    if trigger is None:
+        span = facts.doc.char_span(facts.event.evidence[0], facts.event.evidence[1], alignment_mode="expand")
+        return list(span) if span is not None else []
+    return [trigger] + _heads(trigger, 3) + [c for c in trigger.children if c.dep_ in ("acomp", "oprd")]
+
+
+def _weighed(words: list[Token], senses: SenseTable) -> bool:
+    """'would consider recognizing Somaliland', 'is weighing imposing sanctions': an act a
+    verb of deliberation governs as its complement is an option under review, not done or
+    announced."""
+    return any(w.pos_ == "VERB" and w.lemma_.lower() in senses.deliberation_verbs
+               and any(c.dep_ == "xcomp" for c in w.children) for w in words)
+
+
+def _readied(words: list[Token], senses: SenseTable) -> bool:
+    """'was ready to travel to Tehran', 'stands ready to support': an act someone declares
+    themselves ready for lies ahead. Not when the readiness is denied ("not ready to sign")."""
+    for word in words:
+        if word.pos_ == "ADJ" and word.lemma_.lower() in senses.readiness_words and any(
+                c.dep_ == "xcomp" for c in word.children):
+            governors = [word] + ([word.head] if word.dep_ in ("acomp", "oprd") else [])
+            return not any(c.dep_ == "neg" for g in governors for c in g.children)
+    return False
+
+
+def _set_for_today(trigger: Token, senses: SenseTable) -> bool:
+    """'will boycott today's meeting': an act announced for the day of the news is the
+    news itself, not a future one."""
+    return trigger.pos_ == "VERB" and any(
+        t.lower_ in senses.present_day_words and _in_clause_of(t, trigger) for t in trigger.subtree if t.i != trigger.i)
 
 
 def _said_before(facts: Facts, senses: SenseTable) -> bool:
