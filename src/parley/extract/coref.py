@@ -530,7 +530,7 @@ class SpeakerResolver:
         person is named, is the first person the article then names as a subject a few
         sentences on, unless the KB gives that person another office."""
         noun = normalise(subject.lemma_)
-        if subject.tag_ != "NN" or not self._names_one_person(subject) or not self._definite_or_owned(subject):
+        if subject.tag_ != "NN" or not self._lead_title(subject) or not self._definite_or_owned(subject):
             return None
         if any(m.token_start < subject.i and self._names_person(m) for m in self.resolved.mentions):
             return None  # someone is named before: the ordinary rules decide
@@ -546,6 +546,15 @@ class SpeakerResolver:
             return None  # the KB knows them in another office
         start = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="role noun")
         return Resolution(actor.id, actor.name, person, [start, self._link(person, "named in the next paragraph")])
+
+    def _lead_title(self, subject: Token) -> bool:
+        """A title the lead can name one person by: a KB title ("the envoy") or a word of a
+        role family ("Iran's chief negotiator", "the country's top general"); a representative
+        ("a spokesman") is one of many and speaks for their side, never named later."""
+        noun = normalise(subject.lemma_)
+        if noun in _speaker_nouns()["representatives"]:
+            return False
+        return self._names_one_person(subject) or bool(role_families().nouns.get(noun))
 
     def _names_person(self, mention: ActorMention) -> bool:
         """A person's mention: the actor is a person, or a name new to the KB whose first

@@ -37,7 +37,7 @@ from ..kb import LEXICON_DIR, KnowledgeBase, normalise
 from ..model import DateRef, MentionDetail, Quote, Speaker
 from ..nlp.sentences import text_of, sentence_of, sentences
 from .actors import ResolvedActors
-from .coref import SpeakerResolver
+from .coref import Resolution as SpeakerResolution, SpeakerResolver
 from .quotemarks import DOUBLE_MARKS, QuotedSpan, find_quoted_spans, paragraphs
 
 T = TypeVar("T")
@@ -619,6 +619,7 @@ class QuoteExtractor:
             if statement.subject is None:
                 continue
             result = resolver.resolve(statement.subject, previous.speaker_id if previous else None)
+            result = _own_state_inside(statement, result, statements, resolved) or result
             statement.speaker_id, statement.speaker_name = result.actor_id, result.name
             subject = statement.subject
             statement.speaker_span = (result.mention.start, result.mention.end) if result.mention and result.chain and result.chain[0].how not in SUBJECT_LINKS else (subject.idx, subject.idx + len(subject.text))
@@ -750,6 +751,37 @@ class QuoteExtractor:
 # Words of the writer's own (outside quotation marks) that make a content with a partial
 # quotation an indirect statement: "Beijing would", "both sides to".
 PARTIAL_QUOTE_OWN_WORDS = 2
+
+
+def _own_state_inside(statement: _Statement, result, statements: list[_Statement], resolved: ResolvedActors):
+    """A body's statement names its own state by the capital or the country ("The State
+    Department says Washington is concerned and urges Beijing to ..."): a reporting verb whose
+    subject is that state, inside the body's reported words, is still the body speaking."""
+    actor = resolved.actors.get(result.actor_id) if result.actor_id else None
+    if actor is None or actor.type != "country" or statement.cue is None or statement.subject is None:
+        return None
+    if statement.subject.pos_ != "PROPN":
+        return None  # "US officials say": people of the state, not its name standing for the body
+    # The outer statement's cue governs this one: its reported clause, or a conjunct of it.
+    outer = next((s for s in reversed(statements) if s.cue is not None and s is not statement
+                  and s.speaker_id and s.cue.is_ancestor(statement.cue)), None)
+    if outer is None or outer.speaker_id == actor.id or _beside(statement.cue, outer.cue):
+        return None
+    body = resolved.actors.get(outer.speaker_id)
+    if body is None or body.type == "country" or not actor.country or body.country != actor.country:
+        return None
+    return SpeakerResolution(outer.speaker_id, outer.speaker_name, None, [*outer.chain])
+
+
+def _beside(inner: Token, outer: Token) -> bool:
+    """The inner cue hangs on the outer one as a clause of its own ("..., the ministry said,
+    though Baku insisted ..."), not inside what the outer speaker reported."""
+    token = inner
+    while token.i != outer.i and token.head.i != token.i:
+        if token.dep_ in ("advcl", "parataxis"):
+            return True
+        token = token.head
+    return False
 
 
 def _unquoted_words(text: str, start: int, end: int, quoted_ranges) -> list[str]:
