@@ -42,7 +42,7 @@ class PartyLexicon:
     body_noun_types: dict
     pair_determiners: frozenset[str] = frozenset()
     definite_pairs: frozenset[str] = frozenset()
-    pair_nouns: dict = None  # noun lemma -> actor types of its sides
+    pair_nouns: Optional[dict] = None  # noun lemma -> actor types of its sides
     split_pairs: bool = True  # one record per side of an unnamed pair
 
 
@@ -998,4 +998,3 @@ def voice_of(lex: DemandLexicon, party: str, quote: Optional[Quote], resolved: R
         # "Touray said the bloc demanded ...": the bloc's demand, voiced by Touray.
         voiced_by = quote.speaker.actor_id
     return party, voiced_by
-
