@@ -30,6 +30,14 @@ def demands_of(nlp: Language, text: str, published: dt.date) -> list:
     return parsed(nlp, text, published)._.demands
 
 
+def only_demand(nlp: Language, text: str, words: str, published: dt.date = dt.date(2025, 6, 2)):
+    """The one demand whose text holds ``words`` (failing with every demand found)."""
+    every = demands_of(nlp, text, published)
+    found = [d for d in every if words in d.text]
+    assert len(found) == 1, [(d.party, d.addressee, d.text) for d in every]
+    return found[0]
+
+
 def actor_ids(ref) -> list[str]:
     """An event's source or target as a list of actor ids (a field holds one id, a list or None)."""
     return list(ref) if isinstance(ref, list) else [ref] if ref else []
@@ -55,10 +63,20 @@ def speaker_of(quotes, words: str):
     return found[0].speaker
 
 
+def with_evidence(doc: Doc, events) -> list:
+    """Each event paired with its evidence words in ``doc``."""
+    return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in events]
+
+
 def events_with_evidence(nlp: Language, text: str, published: dt.date) -> list:
     """Each event the full pipeline codes in ``text``, paired with its evidence words."""
     doc = parsed(nlp, text, published)
-    return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in doc._.events]
+    return with_evidence(doc, doc._.events)
+
+
+def coded_with_evidence(nlp: Language, text: str, published: dt.date) -> list:
+    """Each event the coder alone gives ``text`` (see :func:`coded_events`), with its evidence words."""
+    return with_evidence(*coded_events(nlp, text, published))
 
 
 def modalities_of(found: list, words: str) -> list[str]:

@@ -13,15 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.pipeline_helpers import demands_of
+from tests.pipeline_helpers import demands_of, only_demand as _only
 
 PUBLISHED = dt.date(2025, 6, 2)
-
-
-def _only(nlp, text, words):
-    found = [d for d in demands_of(nlp, text, PUBLISHED) if words in d.text]
-    assert len(found) == 1, [(d.party, d.addressee, d.text) for d in demands_of(nlp, text, PUBLISHED)]
-    return found[0]
 
 
 def test_refusal_with_no_one_named_answers_the_other_side(parley_nlp):

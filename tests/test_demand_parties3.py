@@ -12,18 +12,7 @@ written for these tests.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from tests.pipeline_helpers import demands_of
-
-PUBLISHED = dt.date(2025, 6, 2)
-
-
-def _only(nlp, text, words):
-    every = demands_of(nlp, text, PUBLISHED)
-    found = [d for d in every if words in d.text]
-    assert len(found) == 1, [(d.party, d.addressee, d.text) for d in every]
-    return found[0]
+from tests.pipeline_helpers import only_demand as _only
 
 
 def test_appositive_role_gives_an_unknown_speaker_his_country(parley_nlp):

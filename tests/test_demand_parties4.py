@@ -14,16 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.pipeline_helpers import demands_of, parsed
+from tests.pipeline_helpers import parsed, only_demand as _only
 
 PUBLISHED = dt.date(2025, 6, 2)
-
-
-def _only(nlp, text, words):
-    every = demands_of(nlp, text, PUBLISHED)
-    found = [d for d in every if words in d.text]
-    assert len(found) == 1, [(d.party, d.addressee, d.text) for d in every]
-    return found[0]
 
 
 def _name_of(nlp, text, actor_id):

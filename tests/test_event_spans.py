@@ -16,7 +16,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import parsed
+from tests.pipeline_helpers import events_with_evidence
 
 PUBLISHED = dt.date(2025, 6, 25)
 
@@ -24,8 +24,7 @@ PUBLISHED = dt.date(2025, 6, 25)
 @pytest.fixture(scope="module")
 def events(parley_nlp):
     def run(text: str):
-        doc = parsed(parley_nlp, text, PUBLISHED)
-        return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in doc._.events]
+        return events_with_evidence(parley_nlp, text, PUBLISHED)
     return run
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import actor_ids, coded_events
+from tests.pipeline_helpers import actor_ids, coded_with_evidence
 
 PUBLISHED = dt.date(2025, 10, 22)
 
@@ -23,8 +23,7 @@ PUBLISHED = dt.date(2025, 10, 22)
 @pytest.fixture(scope="module")
 def coded(parley_nlp):
     def run(text: str):
-        doc, events = coded_events(parley_nlp, text, PUBLISHED)
-        return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in events]
+        return coded_with_evidence(parley_nlp, text, PUBLISHED)
     return run
 
 

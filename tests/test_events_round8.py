@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import coded_events
+from tests.pipeline_helpers import coded_with_evidence
 
 PUBLISHED = dt.date(2025, 10, 8)
 
@@ -19,8 +19,7 @@ PUBLISHED = dt.date(2025, 10, 8)
 @pytest.fixture(scope="module")
 def code(parley_nlp):
     def run(text: str):
-        doc, events = coded_events(parley_nlp, text, PUBLISHED)
-        return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in events]
+        return coded_with_evidence(parley_nlp, text, PUBLISHED)
     return run
 
 

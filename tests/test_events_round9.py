@@ -17,7 +17,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import parsed
+from tests.pipeline_helpers import events_with_evidence
 
 PUBLISHED = dt.date(2025, 10, 8)
 
@@ -25,8 +25,7 @@ PUBLISHED = dt.date(2025, 10, 8)
 @pytest.fixture(scope="module")
 def events(parley_nlp):
     def run(text: str, published: dt.date = PUBLISHED):
-        doc = parsed(parley_nlp, text, published)
-        return [(e, doc.text[e.evidence[0]:e.evidence[1]]) for e in doc._.events]
+        return events_with_evidence(parley_nlp, text, published)
     return run
 
 
