@@ -85,7 +85,6 @@ class SenseTable:
     share_words: frozenset[str] = frozenset()
     physical_objects: frozenset[str] = frozenset()
     guess_adverbs: frozenset[str] = frozenset()
-    recalled_markers: frozenset[str] = frozenset()  # "had previously said they would ..."
     supposition_words: frozenset[str] = frozenset()
     patient_infinitives: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
@@ -166,7 +165,7 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
     table = SenseTable(**{key: _words(data.get(key)) for key in (
         "violence_words", "violence_particles", "armed_sectors", "agentless_nouns",
         "document_objects", "reading_verbs", "target_preps", "target_entity_labels", "non_actor_entity_labels", "object_target_preps", "place_entity_labels", "acting_place_types", "object_pronouns",
-        "target_roots", "share_words", "physical_objects", "guess_adverbs", "recalled_markers", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled",
+        "target_roots", "share_words", "physical_objects", "guess_adverbs", "supposition_words", "patient_infinitives", "former_words", "recent_time_words", "modal_words", "bounding_preps", "avoidance_words", "disabled",
         "riot_roots", "crowd_nouns", "obstruction_codes", "state_actor_types", "state_agent_sectors",
         "disputed_roots", "denial_lemmas", "month_words",
         "comparison_verbs", "own_things", "own_roots", "possessive_pronouns", "refusal_roots", "refusal_verbs",
@@ -974,7 +973,9 @@ def _said_before(facts: Facts, senses: SenseTable) -> bool:
         if node is None or node.head.i == node.i:
             return False
         if node.dep_ == "ccomp":
-            return any(c.dep_ == "advmod" and c.lower_ in senses.recalled_markers for c in node.head.children)
+            # the coder's own words for "before" (``cameo/modality.yaml`` prior_markers)
+            prior = load_event_lexicon().words.prior_markers
+            return any(c.dep_ == "advmod" and c.lower_ in prior for c in node.head.children)
         if node.dep_ not in ("conj", "xcomp"):
             return False
         node = node.head

@@ -647,12 +647,12 @@ class EventTiming:
         if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)):
             return False
+        clause_marks = self.w.sequel_words | self.w.frame_marks  # "after ...", "when ..."
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in self.w.sequel_words:
                 phrase = list(child.subtree)
             elif child.dep_ == "advcl" and any(
-                    m.dep_ in ("mark", "prep", "advmod") and m.lower_ in self.w.sequel_words | self.w.frame_marks
-                    for m in child.children):
+                    m.dep_ in ("mark", "prep", "advmod") and m.lower_ in clause_marks for m in child.children):
                 phrase = list(child.subtree)
             else:
                 continue
