@@ -1,5 +1,6 @@
 """One appeal put to an unnamed pair ("urged both sides to ...", "the two neighbours", "the
-parties") is one demand per side; a demand noun's second infinitive is a second demand.
+parties") is one demand with no addressee by default (the guidelines' "all parties" rule), or one
+demand per side with `split_pairs` on; a demand noun's second infinitive is a second demand.
 
 Sentences are written for these tests."""
 
@@ -23,6 +24,18 @@ def nlp():
     return load_pipeline()  # parley_demands is one of its components
 
 
+@pytest.fixture
+def split_pairs(monkeypatch):
+    """Turn on `split_pairs` (off in the shipped lexicon) for one test."""
+    import dataclasses
+
+    from parley.extract import demand_records
+
+    shipped = demand_records.load_party_lexicon()
+    monkeypatch.setattr(demand_records, "load_party_lexicon",
+                        lambda: dataclasses.replace(shipped, split_pairs=True))
+
+
 def demands_of(nlp, text):
     return pipeline_demands(nlp, text, PUBLISHED)
 
@@ -31,15 +44,20 @@ def addressed(demands, words):
     return sorted(str(d.addressee) for d in demands if words in d.text)
 
 
-def test_both_sides_is_one_demand_per_side(nlp):
+def test_both_sides_is_one_demand_per_side(nlp, split_pairs):
     found = demands_of(nlp, STORY + "The European Union urged both sides to exercise restraint.")
     assert addressed(found, "exercise restraint") == ["DZA", "MLI"]
 
 
-def test_the_two_neighbours_is_one_demand_per_side(nlp):
+def test_the_two_neighbours_is_one_demand_per_side(nlp, split_pairs):
     found = demands_of(nlp, STORY + "The European Union has urged the two neighbours to settle "
                                           "their dispute through talks.")
     assert addressed(found, "settle their dispute") == ["DZA", "MLI"]
+
+
+def test_both_sides_is_one_demand_with_no_addressee_by_default(nlp):
+    found = demands_of(nlp, STORY + "The European Union urged both sides to exercise restraint.")
+    assert addressed(found, "exercise restraint") == ["None"]
 
 
 def test_a_single_named_addressee_is_not_split(nlp):
@@ -52,7 +70,7 @@ def test_all_sides_stays_one_demand_with_no_addressee(nlp):
     assert addressed(found, "exercise restraint") == ["None"]
 
 
-def test_a_refusal_in_the_same_sentence_is_not_put_to_the_pair(nlp):
+def test_a_refusal_in_the_same_sentence_is_not_put_to_the_pair(nlp, split_pairs):
     found = demands_of(nlp, STORY + "The European Union urged both sides to return to talks, saying "
                                           "Brussels would not allow a war on its southern flank.")
     assert len([d for d in found if "return to talks" in d.text]) == 2

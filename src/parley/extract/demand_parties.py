@@ -43,7 +43,7 @@ class PartyLexicon:
     pair_determiners: frozenset[str] = frozenset()
     definite_pairs: frozenset[str] = frozenset()
     pair_nouns: Optional[dict] = None  # noun lemma -> actor types of its sides
-    split_pairs: bool = True  # one record per side of an unnamed pair
+    split_pairs: bool = False  # one record per side of an unnamed pair
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +62,7 @@ def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> 
         pair_determiners=words("pair_determiners"),
         definite_pairs=words("definite_pairs"),
         pair_nouns={str(k).lower(): tuple(v) for k, v in (raw.get("pair_nouns") or {}).items()},
-        split_pairs=bool(raw.get("split_pairs", True)),
+        split_pairs=bool(raw.get("split_pairs", False)),
     )
 
 
