@@ -30,6 +30,7 @@ from ..model import Event
 from ..nlp.sentences import entities, sentence_before, sentence_of, text_of
 from .coref import Gender
 from .event_lexicon import EventLexicon, _words, load_event_lexicon
+from .event_timing import said_before
 
 SENSES_FILE = LEXICON_DIR / "event_senses.yaml"
 _YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})(?:s|'s)?\b")
@@ -895,7 +896,7 @@ def _mentioned_actor(facts: Facts, token: Token) -> Optional[str]:
 def corrected_modality(facts: Facts, senses: SenseTable) -> Optional[str]:
     """'Perhaps the moderators will demand' is a guess; 'steered clear of criticising' a non-act."""
     trigger = facts.trigger
-    if facts.event.modality == "asserted" and _said_before(facts, senses):
+    if facts.event.modality == "asserted" and _said_before(facts):
         return "historical"
     # the intent or threat read off "ready to"/"would consider" is itself stated now: only the
     # act coded as such is ahead or under review
@@ -962,24 +963,12 @@ def _set_for_today(trigger: Token, senses: SenseTable) -> bool:
         t.lower_ in senses.present_day_words and _in_clause_of(t, trigger) for t in trigger.subtree if t.i != trigger.i)
 
 
-def _said_before(facts: Facts, senses: SenseTable) -> bool:
-    """The act is the content of a statement marked as made before: "noted they had
-    previously said they would take further measures if ..." (a threat recalled, not made
-    in the news). Read from the evidence's own head, so that acts derived from the clause
-    (an intent, a threat) are covered too."""
+def _said_before(facts: Facts) -> bool:
+    """An act derived from a clause (an intent, a threat) whose clause is the content of a
+    statement made before: read from the evidence's own head with the coder's reader."""
     span = facts.doc.char_span(facts.event.evidence[0], facts.event.evidence[1], alignment_mode="expand")
     node = facts.trigger if facts.trigger is not None else span.root if span is not None else None
-    for _ in range(4):
-        if node is None or node.head.i == node.i:
-            return False
-        if node.dep_ == "ccomp":
-            # the coder's own words for "before" (``cameo/modality.yaml`` prior_markers)
-            prior = load_event_lexicon().words.prior_markers
-            return any(c.dep_ == "advmod" and c.lower_ in prior for c in node.head.children)
-        if node.dep_ not in ("conj", "xcomp"):
-            return False
-        node = node.head
-    return False
+    return node is not None and said_before(node, load_event_lexicon().words)
 
 
 def _supposed(facts: Facts, senses: SenseTable) -> bool:

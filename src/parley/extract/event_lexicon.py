@@ -177,6 +177,8 @@ class ModalityWords:
     prior_adjectives: frozenset[str] = frozenset()
     plan_nouns: frozenset[str] = frozenset()
     manner_preps: frozenset[str] = frozenset()
+    # "by threatening to halt talks": a gerund that is the means of the act it hangs on
+    means_preps: frozenset[str] = frozenset()
     said_roots: frozenset[str] = frozenset()
     standing_units: frozenset[str] = frozenset()
     conditional_content_roots: frozenset[str] = frozenset()

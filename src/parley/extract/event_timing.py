@@ -59,11 +59,34 @@ class EventTiming:
     def own_date(self, match: _Match):
         """A date expression of the event's own clause (not one bounding it: "since 2022"); for
         an undated past act told inside a clause or phrase of an older act, that act's date."""
-        anchors = {match.trigger.i, match.predicate.i} | {v.i for v in _governing_clauses(match.predicate)}
+        governors = self._timing_governors(match.predicate)
+        anchors = {match.trigger.i, match.predicate.i} | {v.i for v in governors}
         found = self._date_at(anchors, match.trigger.sent, match.predicate)
-        if found is None:
-            found = self._complement_date(match.predicate)
+        for verb in [match.predicate, *governors]:
+            if found is not None:
+                break
+            found = self._complement_date(verb)
         return found if found is not None else self._enclosing_past_date(match)
+
+    def _timing_governors(self, verb: Token) -> list[Token]:
+        """The verbs whose time a subjectless clause shares: those it hangs on as a participle
+        or infinitive, and the act it is the means of ("helped broker a truce in July by
+        threatening to halt talks": the threat is as old as the truce)."""
+        governors = _governing_clauses(verb)
+        for node in [verb, *governors]:
+            means = self._means_of(node)
+            if means is not None:
+                return governors + [means, *_governing_clauses(means)]
+        return governors
+
+    def _means_of(self, verb: Token) -> Optional[Token]:
+        """The verb a subjectless gerund is the means of: "[helped] ... by [threatening]"."""
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or any(c.dep_ in SUBJECTS for c in verb.children):
+            return None
+        prep = verb.head
+        if prep.lower_ not in self.w.means_preps or prep.head.i == prep.i or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return prep.head
 
     def _complement_date(self, verb: Token):
         """A past date the parser hung on the act's bare complement: "asked Algeria to take
@@ -258,7 +281,7 @@ class EventTiming:
         told = self.alleged(match)
         if told is not None:
             return told  # "accused Russia of shelling", "denied attacking": the act is not reported as done
-        if self._said_before(verb):
+        if said_before(verb, self.w):
             return "historical"  # "had previously said they would take further measures"
         aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         root = match.pattern.root if match.pattern is not None else ""
@@ -688,17 +711,6 @@ class EventTiming:
             node = node.head
         return node.dep_ == "ROOT" and self.actors.quote_at(verb.idx) is None
 
-    def _said_before(self, verb: Token) -> bool:
-        """The act is the content of a statement marked as made before ("had previously said
-        they would take measures", "had already announced it would withdraw"): the threat,
-        pledge or plan is one recalled, not made in the news."""
-        node = verb
-        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head
-        if node.dep_ != "ccomp" or node.head.lemma_.lower() not in self.w.reporting_verbs:
-            return False
-        return any(c.dep_ == "advmod" and c.lower_ in self.w.prior_markers for c in node.head.children)
-
     def _recalled(self, verb: Token) -> bool:
         """The clause is a fact recalled by a reporter ("noted that ...", "recalled that ...")."""
         node = verb
@@ -733,7 +745,9 @@ class EventTiming:
         for _ in range(8):
             if self._measured_anteriority(node) or self._since(node):
                 return True
-            if node.dep_ in ("relcl", "advcl", "acl") and self._on_past_date(node.head):
+            # a clause in the present on a past date is told now: "killed civilians in 2021,
+            # which the army denies"
+            if node.dep_ in ("relcl", "advcl", "acl") and not _present(node) and self._on_past_date(node.head):
                 return True
             if node.head.i == node.i:
                 return False
@@ -932,6 +946,29 @@ class EventTiming:
         if here in src and tgt and here not in tgt:
             return "043"
         return code
+
+
+# how far up through conjuncts and complements the content of a statement is looked for
+_SAID_REACH = 4
+
+
+def said_before(node: Token, words) -> bool:
+    """The act is the content of a statement marked as made before ("had previously said
+    they would take measures", "had already announced it would withdraw"): the threat,
+    pledge or plan is one recalled, not made in the news. ``node`` is the act's verb (or,
+    for an act derived from a clause, the clause's head); ``words`` the coder's modality
+    words (``cameo/modality.yaml``: reporting_verbs, prior_markers)."""
+    for _ in range(_SAID_REACH):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp":
+            statement = node.head
+            return (statement.lemma_.lower() in words.reporting_verbs
+                    and any(c.dep_ == "advmod" and c.lower_ in words.prior_markers for c in statement.children))
+        if node.dep_ not in ("conj", "xcomp"):
+            return False
+        node = node.head
+    return False
 
 
 # a date in one of these relations to a noun says which thing it is ("the 2021 understanding",
