@@ -112,13 +112,36 @@ class ActorContext:
         people or a body of them; "a problem that demands a response" has no actor."""
         if not actor_id.startswith("new:group:"):
             return True
-        noun = actor_id.rsplit(":", 1)[1].split("-")[-1]
+        nouns = [actor_id.rsplit(":", 1)[1].split("-")[-1]]
+        # "Druze inhabitants of the Golan Heights", "Thousands of Iraqi Kurds": the phrase's
+        # own head noun (or, after a count, the head of what is counted) says who acts
+        heads = self._group_heads(actor_id)
+        if any(t.ent_type_ == "NORP" and t.tag_ == "NNPS" for t in heads):
+            return True  # "Thousands of Iraqi Kurds": a people's plural name
+        # only a plural head: a crowd is named by its people ("inhabitants of ..."); a body
+        # named by a long phrase ("a tribunal of the ...") is an organisation left unnamed
+        return any(self._people_noun(noun) for noun in nouns + [t.lower_ for t in heads if t.tag_ in ("NNS", "NNPS")])
+
+    def _people_noun(self, noun: str) -> bool:
         # "opposition-groups": a plural of a body noun acts as the singular would
         for form in (noun, noun[:-1] if noun.endswith("s") else noun):
             if (form in self.w.agent_nouns or form in self.lex.agent_sectors or form in self.voice.target_group_nouns
                     or form in self.w.collective_nouns):
                 return True
         return any(noun.endswith(end) for end in self.w.agent_noun_endings)
+
+    def _group_heads(self, actor_id: str) -> list[Token]:
+        """The head nouns of the phrases naming a group: the root of each mention's tokens,
+        and after a count or a partitive ("thousands of ...") the noun counted."""
+        heads: list[Token] = []
+        tokens = [t for t in self.doc if self.by_token[t.i] == actor_id]
+        inside = {t.i for t in tokens}
+        for root in (t for t in tokens if t.head.i not in inside or t.head.i == t.i):
+            heads.append(root)
+            if root.like_num or root.lemma_.lower() in self.w.partitive_nouns:
+                heads += [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                          for p in prep.children if p.dep_ == "pobj"]
+        return heads
 
     def is_person(self, actor_id: str) -> bool:
         return getattr(self.resolved.actors.get(actor_id), "type", None) == "person"

@@ -332,12 +332,22 @@ class TargetFinder:
                 found += ctx.actors_of(child, quote) or self.unnamed_owner(child, ctx)
             elif child.dep_ == "prep" and child.lower_ in self.w.owner_preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found += ctx.actors_of(pobj, quote)
-            elif child.dep_ == "acl":  # "the plan put forward by Kyiv", "crimes committed by X"
-                for agent in (c for c in child.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")):
-                    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                        found += ctx.actors_of(pobj, quote)
-        return _unique(found)
+                    # "the return of property seized by the army": whoever did what the act undoes
+                    found += ctx.actors_of(pobj, quote) or (self.participle_agents(pobj, ctx, quote) if act else [])
+        return _unique(found + self.participle_agents(obj, ctx, quote))
+
+    @staticmethod
+    def participle_agents(noun: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """The agent of a participle describing a noun: "the plan put forward by Kyiv",
+        "crimes committed by X", "a bill signed in by the minister"."""
+        found: list[str] = []
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            phrases = [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+            phrases += [g for c in acl.children if c.dep_ == "prt" for g in c.children
+                        if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")]
+            for agent in phrases:
+                found += [a for pobj in agent.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
+        return found
 
     def unnamed_owner(self, owner: Token, ctx: ActorContext) -> list[str]:
         """"the government's proposal" in a sentence set in Harare: Zimbabwe's government."""
@@ -419,15 +429,64 @@ class TargetFinder:
             if token.pos_ == "PRON":
                 continue  # "its own counter-rally": the protesters' own
             if token.dep_ != "poss" and not (token.dep_ == "pobj" and token.head.lower_ in ("against", "from", "of")
-                                             and ctx.place_at.get(token.i) is None):
+                                             and self._no_route(token, ctx)) and not self._doer_of_thing(token):
                 continue
+            if token.dep_ == "poss" and self._in_setting(token, match.predicate):
+                continue  # "rioted at a jail in East Timor's capital": where, not against whom
             of_noun = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-            if of_noun is not None and (of_noun.pos_ != "NOUN" or of_noun.lemma_.lower() in self.lex.nouns):
-                continue  # "a counter-rally of students": who rallies, not against whom
+            if of_noun is not None and (of_noun.pos_ != "NOUN" or of_noun.lemma_.lower() in self.lex.nouns
+                                        or of_noun.lemma_.lower() in self.w.partitive_nouns or of_noun.like_num):
+                # "a counter-rally of students", "joining thousands of demonstrators": who
+                # rallies, not against whom
+                continue
             found = [a for a in ctx.actors_of(token, quote) if not ctx.is_channel(a)]
             if found:
                 return _unique(found)
         return []
+
+    @staticmethod
+    def _no_route(token: Token, ctx: ActorContext) -> bool:
+        """A phrase object that names no place a protest moves through: not "marched from
+        Tahrir Square", but a state a demanded thing is from ("independence from Iraq")."""
+        place = ctx.place_at.get(token.i)
+        if place is None:
+            return True
+        return getattr(place, "kind", None) == "country" and token.head.head.pos_ == "NOUN"
+
+    @staticmethod
+    def _doer_of_thing(token: Token) -> bool:
+        """"the return of property seized by Algerian forces", "a bill signed by the labour
+        minister": the agent of a participle that describes what is protested or demanded
+        did the thing the protest is about."""
+        agent = token.head
+        if token.dep_ != "pobj" or not (agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by")):
+            return False
+        participle = agent.head
+        if participle.dep_ == "prt":  # "signed in by": the particle carries the phrase
+            participle = participle.head
+        return participle.dep_ == "acl" and participle.tag_ == "VBN"
+
+    def _in_setting(self, token: Token, predicate: Token) -> bool:
+        """The token lies in a locative phrase ("at a jail in East Timor's capital"): it tells
+        where the act happened."""
+        node = token
+        while node.i != predicate.i and node.head.i != node.i:
+            if node.dep_ == "prep" and node.lower_ in self.w.locative_preps:
+                return True
+            node = node.head
+        return False
+
+    def purpose_targets(self, match: _Match, ctx: ActorContext, source: Sequence[str]) -> list[str]:
+        """Whom force with no object of its own is used on, told by its purpose: "opened fire
+        to disperse the demonstrators", "fired tear gas to break up the crowd" (the object of
+        the "to" clause the act serves)."""
+        quote = ctx.quote_at(match.trigger.idx)
+        found: list[str] = []
+        for clause in (c for c in match.trigger.children if c.dep_ in ("advcl", "xcomp") and c.i > match.trigger.i
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found += ctx.actors_of(obj, quote) or ctx.people_group(obj, quote)
+        return _unique([a for a in found if a not in source and not ctx.is_channel(a)])
 
     def place_targets(self, match: _Match, ctx: ActorContext) -> list[str]:
         """A place an act of force or coercion is done to, as its target: "shelled Jericho",

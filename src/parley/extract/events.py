@@ -355,6 +355,8 @@ class EventCoder:
         partnered = bool(target) or (getattr(pattern, "reciprocal", False) and len(source) > 1)
         if not target and pattern.root == "14":
             target = [a for a in self.targets.protest_targets(match, ctx) if a not in source]
+        if not target and pattern.root in VIOLENT_ROOTS and not self._has_object(match):
+            target = self.targets.purpose_targets(match, ctx, source)
         if not target and pattern.root in self.w.place_target_roots:
             target = [a for a in self.targets.place_targets(match, ctx) if a not in source]
         if not target and pattern.code in ctx.voice.visit_codes:
