@@ -159,6 +159,8 @@ class ModalityWords:
     concessive_words: frozenset[str] = frozenset()
     leaving_roots: frozenset[str] = frozenset()
     mentioned_target_roots: frozenset[str] = frozenset()
+    appeal_roots: frozenset[str] = frozenset()
+    addressee_preps: frozenset[str] = frozenset()
     action_call_nouns: frozenset[str] = frozenset()
     ultimatum_marks: frozenset[str] = frozenset()
     ultimatum_code: str = ""

@@ -122,6 +122,31 @@ def _dative_prep(token: Token) -> bool:
     return token.dep_ == "dative" and token.pos_ == "ADP" and any(c.dep_ == "pobj" for c in token.children)
 
 
+def _passive_subjects(verb: Token) -> list[Token]:
+    """Who a passive verb is done to, its own passive subject or the one it shares: "Scott
+    was shot and killed by an officer" (a participle joined to a passive shares its subject
+    and auxiliary), "before being assassinated" (a passive clause with no subject of its own
+    takes its governor's). That subject is the one acted upon, never the doer."""
+    own = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    if own or verb.tag_ != "VBN" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return own
+    if any(_passive_auxiliary(c) for c in verb.children):
+        subject = _subject(verb)
+        return [subject] if subject is not None else []
+    head = verb.head
+    if (verb.dep_ == "conj" and head.i != verb.i and head.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(_passive_auxiliary(c) for c in head.children)):
+        return _passive_subjects(head)
+    return []
+
+
+def _passive_auxiliary(token: Token) -> bool:
+    """A passive's "be" or "get" ("was shot", "got arrested"); the parser also calls stray
+    words auxpass ("the £476m agreed": "m")."""
+    return token.dep_ == "auxpass" and token.lemma_.lower() in ("be", "get")
+
+
 def _reduced_passive(verb: Token) -> bool:
     """A past participle describing a noun, with its doer after "by": "the deal, signed by
     Iran in 2015", "sanctions imposed by Washington". Without the agent it may be an

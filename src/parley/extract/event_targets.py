@@ -173,6 +173,28 @@ class TargetFinder:
                 for pobj in prep.children if pobj.dep_ == "pobj"
                 for a in ctx.actors_of(pobj, quote) + [ctx.place_actor(pobj)] if a}
 
+    def appeal_addressee(self, match: _Match) -> Optional[Token]:
+        """Whom an appeal asks, named before the asked-for act: "urged the administration
+        to ...", "called on the administration to ...". That addressee is the appeal's target;
+        the act it is asked to do is aimed elsewhere ("call out Russia"). None without an
+        infinitive after it: "does not seek war" asks no one."""
+        if match.pattern.root not in self.w.appeal_roots:
+            return None
+        verb = match.trigger
+        asked = [c.i for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+        if not asked:
+            return None
+        for child in verb.children:
+            if child.i > min(asked):
+                continue
+            if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in self.w.addressee_preps:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
     def addressees(self, verb: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """Whom an act is said to ("complained to the UN"): the actors of its "to" phrases."""
         return [a for prep in verb.children if prep.dep_ in ("prep", "dative") and prep.lower_ == "to"
@@ -256,7 +278,9 @@ class TargetFinder:
             found = [a for a in self.owners(obj, ctx, quote) if a not in source]
             if found:
                 return found
-        for comp in (c for h in heads for c in h.children if c.dep_ in ("ccomp", "xcomp") and not denial):
+        addressed = self.appeal_addressee(match) is not None
+        for comp in (c for h in heads for c in h.children if c.dep_ in ("ccomp", "xcomp") and not denial
+                     and not (addressed and c.dep_ == "xcomp")):
             subject = next((c for c in comp.children if c.dep_ in SUBJECTS + PASSIVE_SUBJECTS), None)
             if subject is not None and comp.dep_ == "ccomp" and comp.i > verb.i:
                 found = ctx.actors_of(subject, quote) or ctx.domestic_agent(subject, source)

@@ -61,7 +61,7 @@ from .event_match import HOSTILE_ROOTS, VIOLENT_ROOTS, _Match  # noqa: F401  (re
 from .event_merge import _dedupe, _ref
 from .event_syntax import (OBJECT_DEPS, PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _clause_span,
                            _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_relative_clause, _in_subject,
-                           _is_time, _names, _own_words, _reduced_passive, _subject, _unique,
+                           _is_time, _names, _own_words, _passive_subjects, _reduced_passive, _subject, _unique,
                            _verb_with_object)
 from .event_targets import TargetFinder, absolute_clause
 from .event_voice import stance_source, voice_words
@@ -374,11 +374,18 @@ class EventCoder:
             target = [a for a in target if a not in self.targets.venue_actors(match, ctx, quote)]
         if not target and getattr(pattern, "needs_target", False) and not (
                 getattr(pattern, "thing_object", False) and self._act_object(match)) and not (
-                getattr(pattern, "refusal", None) and denied(match.trigger, self.w) and intended(match, self.w)):
-            return None  # a withheld act ("will not allow anyone to ...") needs no one named
+                getattr(pattern, "refusal", None) and denied(match.trigger, self.w) and intended(match, self.w)) and not (
+                self._unnamed_addressee(match)):
+            # a withheld act ("will not allow anyone to ...") needs no one named; an appeal to
+            # someone who is no actor ("asked our friends abroad to ...") still asks
+            return None
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
-        code = self._threat_code(match, self._refine(match, pattern.code))
+        # a threat is read off the general intent before a topic word refines it: "pledged to
+        # impose further sanctions as a deterrence to a threat to peace" threatens, it settles nothing
+        code = self._threat_code(match, pattern.code)
+        if code == pattern.code:
+            code = self._threat_code(match, self._refine(match, pattern.code))
         if self._policy_wish(match, code, target, ctx):
             return None
         if code[:2] in ("18", "19") and all(ctx.is_person(a) for a in source) and (
@@ -425,6 +432,13 @@ class EventCoder:
             plover_score=self.lex.plover_score(plover),
         )
 
+    def _unnamed_addressee(self, match: _Match) -> bool:
+        """An appeal asks someone who is no actor: "asked our friends abroad to", "asking
+        everyone to". A personal pronoun ("ask us to") stands for an actor the resolver missed:
+        whom it asks is unknown."""
+        addressee = self.targets.appeal_addressee(match)
+        return addressee is not None and addressee.tag_ != "PRP"
+
     def _no_visitors(self, source: list[str], ctx: ActorContext) -> bool:
         """Every source is an armed body (troops, police, rebels) or an unnamed crowd
         ("refugees", "migrants"): their arrivals are deployments and flights, not the
@@ -456,7 +470,7 @@ class EventCoder:
         verb = match.trigger
         children = list(verb.children)
         objects = set(t.i for t in match.objects)
-        passive = [c for c in children if c.dep_ in PASSIVE_SUBJECTS]
+        passive = _passive_subjects(verb)
         source: list[str] = []
         target: list[str] = []
         if _reduced_passive(verb):
