@@ -71,6 +71,7 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
             content = content or what
     infinitive = next((c for c in children if c.dep_ in ("xcomp", "advcl")
                        and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+    infinitive = infinitive if infinitive is not None else _list_opening_to(token)
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     ccomp = next((c for c in children if c.dep_ == "ccomp"), None)
     if infinitive is not None and not addressees and dobj is None \
@@ -365,6 +366,18 @@ def headline_demand(lex: DemandLexicon, token: Token) -> Optional[Found]:
                  context=after[-1])
 
 
+def _list_opening_to(verb: Token) -> Optional[Token]:
+    """"calls upon the Government of India to:" followed by a list of acts: the parser reads
+    the bare "to" before the colon as a preposition; it opens the infinitives of the list
+    (split into one demand each by :func:`~.demand_spans.expand_lists`)."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.lower_ == "to" and child.i > verb.i and child.i + 1 < len(doc) and doc[child.i + 1].text == ":" \
+                and not any(c.dep_ == "pobj" for c in child.children):
+            return child
+    return None
+
+
 def _has_to(verb: Token) -> bool:
     return any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children)
 
@@ -412,7 +425,11 @@ def wish(lex: DemandLexicon, token: Token) -> Optional[Found]:
         if who.lower_ in lex.first_person:
             return None  # "I want us to keep our way of life": a wish for oneself
         start = min(who.left_edge.i, clause.left_edge.i)
-        return Found("verb", token, start, clause.right_edge.i + 1, party_token=party_token,
+        # "wants Rwanda's troops to stay but that Mozambique's forces must take over": a
+        # joined clause with its own subject is a demand of its own, not part of the wish.
+        end = min([clause.right_edge.i + 1] + [_before(c) for c in clause.children
+                                               if c.dep_ == "conj" and c.i > clause.i and _own_clause(c)])
+        return Found("verb", token, start, end, party_token=party_token,
                      addressees=[who] if any(a.lower_ == "to" for a in clause.children) else [],
                      subject=who, patient=who, context=clause)
     if dobj is None or lemma in lex.predictive_wish_verbs:

@@ -25,6 +25,7 @@ class DemandLexicon:
     weak_demand_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_exclude: frozenset[str]
+    refusal_exclude_unless: dict
     rejection_verbs: frozenset[str]
     rejection_phrasal: dict
     rejected_things: frozenset[str]
@@ -202,6 +203,7 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         offer_reporting_verbs=_words(raw.get("offer_reporting_verbs")),
         refusal_verbs=_words(raw["refusal_verbs"]),
         refusal_exclude=_words(raw["refusal_exclude"]),
+        refusal_exclude_unless={str(k): str(v) for k, v in (raw.get("refusal_exclude_unless") or {}).items()},
         rejection_verbs=_words(raw["rejection_verbs"]),
         rejection_phrasal={str(k): str(v) for k, v in (raw.get("rejection_phrasal") or {}).items()},
         rejected_things=_words(raw["rejected_things"]),

@@ -265,13 +265,19 @@ def refusal(lex: DemandLexicon, token: Token) -> Optional[Found]:
     if token.lemma_.lower() not in lex.refusal_verbs or token.pos_ != "VERB":
         return None
     content = next((c for c in token.children if c.dep_ == "xcomp"), None)
-    if content is not None and content.lemma_.lower() in lex.refusal_exclude:
+    if content is not None and content.lemma_.lower() in lex.refusal_exclude and not _refusing_particle(lex, content):
         return None
     content = content or next((c for c in token.children if c.dep_ == "dobj"), None)
     if content is None:
         return None
     return Found("refusal", token, token.i, content.right_edge.i + 1, stance="refusal",
                  party_token=_subject(token), context=content)
+
+
+def _refusing_particle(lex: DemandLexicon, verb: Token) -> bool:
+    """"refused to give up": the particle makes an excluded verb ("give") a refusal."""
+    particle = lex.refusal_exclude_unless.get(verb.lemma_.lower())
+    return particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
 
 
 def rejection(lex: DemandLexicon, token: Token) -> Optional[Found]:

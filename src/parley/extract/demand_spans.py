@@ -147,9 +147,10 @@ def split_conjoined(found: list[Found]) -> list[Found]:
         parts = [c for c in _bare_conjuncts(verb) if item.start < c.i < item.end
                  and not any(t.lower_ in ("or", "nor") for t in c.doc[_before(c):c.i])
                  and any(g.dep_ in ("dobj", "prep", "xcomp", "ccomp", "acomp", "prt") for g in c.children)]
+        whole_end = item.end  # the first part is cut below; the last part still ends within the whole
         for k, part in enumerate(parts):
             start = next((a.i for a in part.children if a.lower_ == "to" and a.dep_ == "aux"), part.i)
-            end = _before(parts[k + 1]) if k + 1 < len(parts) else min(item.end, part.right_edge.i + 1)
+            end = _before(parts[k + 1]) if k + 1 < len(parts) else min(whole_end, part.right_edge.i + 1)
             if k == 0:
                 item.end = min(item.end, _before(part))
             out.append(Found(item.form, item.act, start, end, stance=item.stance, party_token=item.party_token,
@@ -170,8 +171,9 @@ def _conjoined_conditions(item: Found) -> list[Found]:
              and not any(t.lower_ in ("or", "nor") for t in c.doc[_before(c):c.i])
              and any(g.dep_ in ("dobj", "prep") for g in c.children)]
     out = []
+    whole_end = item.end  # the first part is cut below; the last part still ends within the whole
     for k, part in enumerate(parts):
-        end = _before(parts[k + 1]) if k + 1 < len(parts) else min(item.end, part.right_edge.i + 1)
+        end = _before(parts[k + 1]) if k + 1 < len(parts) else min(whole_end, part.right_edge.i + 1)
         if k == 0:
             item.end = min(item.end, _before(part))
         out.append(Found("condition", mark, part.i, end, stance=item.stance, party_token=item.party_token,

@@ -306,10 +306,47 @@ def _bare_conjuncts(verb: Token) -> list[Token]:
         for c in list(current.children) + [c for o in objects for c in o.children if c.tag_ == "VB"]:
             # The small model tags some bare verbs in the plural present ("and account for").
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.tag_ in ("VB", "VBP") \
-                    and not any(g.dep_ in SUBJECT_DEPS for g in c.children):
+                    and not any(g.dep_ in SUBJECT_DEPS for g in c.children) and c not in chain:
+                chain.append(c)
+                todo.append(c)
+        for c in _misjoined_conjuncts(current) + _infinitive_series(current):
+            if c not in chain:
                 chain.append(c)
                 todo.append(c)
     return sorted(chain, key=lambda t: t.i)
+
+
+def _has_to(verb: Token) -> bool:
+    return any(a.lower_ == "to" and a.dep_ == "aux" for a in verb.children)
+
+
+def _misjoined_conjuncts(verb: Token) -> list[Token]:
+    """Bare verbs of the verb's own series that the parser joined to a word deeper in its
+    phrase: "must admit guilt, punish those responsible and pay ..." ("pay" on
+    "responsible"), "to refrain from any action that could reignite a war, and to settle
+    ..." ("to settle" on "reignite"). A bare verb cannot be coordinated with a noun, an
+    adjective or a participle, nor a "to" infinitive with a finite verb, so such a join is
+    the parser's slip and the verb is one more act of the series."""
+    found = []
+    for t in verb.subtree:
+        if t.dep_ != "conj" or t.head is verb or t.tag_ != "VB" or t.pos_ not in ("VERB", "AUX") \
+                or any(g.dep_ in SUBJECT_DEPS for g in t.children) or t.i <= verb.i:
+            continue
+        first = min([t.i] + [a.i for a in t.children if a.dep_ == "aux" and a.i < t.i])
+        if t.doc[first - 1].lower_ not in ("and", ","):
+            continue
+        if _has_to(t) and not _has_to(t.head) or not _has_to(t) and t.head.tag_ not in ("VB", "VBP"):
+            found.append(t)
+    return found
+
+
+def _infinitive_series(verb: Token) -> list[Token]:
+    """"to guarantee a fair trial, to grant access, and to consider ...": the parser hangs the
+    second infinitive of a comma series as an adverbial of the first; with an "and to" after
+    it, it is one more item of the series (a lone ", to ..." may be a purpose)."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _has_to(c)
+            and c.doc[c.left_edge.i - 1].text == ","
+            and any(g.dep_ == "conj" and _has_to(g) for g in c.children)]
 
 
 def _doer_of_participle(token: Optional[Token]) -> Optional[Token]:
