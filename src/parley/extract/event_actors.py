@@ -221,8 +221,7 @@ class ActorContext:
         for child in head.children:
             if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.i == head.i:
                 continue
-            if head.dep_ in SUBJECTS and (head.lemma_.lower() in self.voice.relation_nouns
-                                          or head.lower_ in self.voice.relation_nouns):
+            if self._related_to(head, child):
                 continue  # "Scott's wife pleads": the wife acts, not Scott
             own = self._own_forces(head, child)
             if own is not None:
@@ -238,6 +237,18 @@ class ActorContext:
         if not found:
             found = self._group_of(head, quote)
         return found
+
+    def _related_to(self, head: Token, mod: Token) -> bool:
+        """A subject that is someone's relation ("Scott's wife", "the Trump lawyer") is not
+        the one it is related to. A body named as a plain modifier is the relation itself:
+        "its European Community partners" are the Community's members, and they act."""
+        if head.dep_ not in SUBJECTS or not (head.lemma_.lower() in self.voice.relation_nouns
+                                             or head.lower_ in self.voice.relation_nouns):
+            return False
+        if mod.dep_ == "poss":
+            return True
+        named = self.by_token[mod.i]
+        return named is None or self.is_person(named)
 
     # definite descriptions of a body
     def described_body(self, head: Token, quote: Optional[Quote]) -> list[str]:
@@ -1096,7 +1107,7 @@ class ActorContext:
     def _doer(self, verb: Token) -> list[str]:
         """Who does ``verb``: its subject, or the "by" agent of a passive."""
         if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
-            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if c.dep_ == "pobj"]
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [a for p in agents for a in self.actors_of(p, self.quote_at(verb.idx))]
         subject = _subject(verb)
         return self.actors_of(subject, self.quote_at(verb.idx)) if subject is not None else []

@@ -144,6 +144,8 @@ class ModalityWords:
     denial_verbs: frozenset[str] = frozenset()
     place_target_roots: frozenset[str] = frozenset()
     destination_preps: frozenset[str] = frozenset()
+    # verbs that send people or things somewhere, whose purpose clause is done there
+    sending_verbs: frozenset[str] = frozenset()
     surrounding_preps: frozenset[str] = frozenset()
     protest_object_words: frozenset[str] = frozenset()
     verbal_attack_lemmas: frozenset[str] = frozenset()

@@ -151,7 +151,7 @@ class TargetFinder:
         if verb.pos_ not in ("VERB", "AUX"):
             return []
         if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
-            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if c.dep_ == "pobj"]
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [a for p in agents for a in ctx.actors_of(p, ctx.quote_at(verb.idx))]
         subject = _subject(verb)
         return ctx.actors_of(subject, ctx.quote_at(verb.idx)) if subject is not None else []
@@ -427,7 +427,7 @@ class TargetFinder:
                 continue
             heads = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
             heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "at", "of", "over")
-                      for p in c.children if c.dep_ == "pobj"]
+                      for p in c.children if p.dep_ == "pobj"]
             for head in heads:
                 found = ctx.actors_of(head, quote)
                 for child in head.children:
@@ -589,19 +589,56 @@ class TargetFinder:
         goals = [p for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.i > trigger.i
                  and c.lower_ in self.w.destination_preps and not _is_time(c)
                  for p in c.children if p.dep_ == "pobj"]
+        sender = self.sending_verb(trigger)
+        if not goals and sender is not None:
+            # "sent 21 personnel to Bosnia to investigate": the act coded is the purpose of
+            # the sending, and the place the senders go to is where it is done
+            trigger = sender
+            heads = [sender] + [c for c in sender.children if c.dep_ == "dobj"]
+            goals = [p for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.i > sender.i
+                     and c.lower_ in self.w.destination_preps and not _is_time(c)
+                     for p in c.children if p.dep_ == "pobj"]
         if not goals:
             return self.stranded_recipients(match, heads, ctx)
         # the place a goal stands in: "to the plant in central Iran"; not the setting of an act
         # agreed to ("agreed to a ceasefire in Gaza")
         settings = [p for h in goals if h.lemma_.lower() not in self.w.act_nouns and h.pos_ in ("NOUN", "PROPN")
-                    for c in h.children if c.dep_ == "prep" and c.lower_ in self.w.locative_preps and not _is_time(c)
+                    for c in self.goal_settings(h, trigger)
                     for p in c.children if p.dep_ == "pobj"]
         for nodes in (goals, settings):
             found = [a for token in nodes for node in [token, *token.conjuncts]
-                     for a in [ctx.place_actor(node)] if a]
+                     for a in [self.goal_actor(node, ctx, sent=trigger is sender)] if a]
             if found:
                 return _unique(found)
         return []
+
+    @staticmethod
+    def goal_actor(node: Token, ctx: ActorContext, sent: bool) -> Optional[str]:
+        """The actor of a place a destination names. A country named as an actor counts only
+        where people are sent for another act ("sent personnel to Bosnia to investigate"):
+        the sending verb's own destination phrase was read with its targets already."""
+        actor = ctx.place_actor(node)
+        if actor is not None or not sent:
+            return actor
+        return next((a for a in ctx.actors_of(node, ctx.quote_at(node.idx)) if ctx.country(a) == a), None)
+
+    def sending_verb(self, trigger: Token) -> Optional[Token]:
+        """The verb of sending an act is the purpose of: "dispatched inspectors to the plant
+        to monitor ...", "sent 21 personnel to Bosnia to investigate ..."; none otherwise."""
+        head = trigger.head
+        if trigger.dep_ not in ("advcl", "xcomp") or head.i == trigger.i or head.i > trigger.i:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            return None
+        return head if head.lemma_.lower() in self.w.sending_verbs else None
+
+    def goal_settings(self, goal: Token, verb: Token) -> list[Token]:
+        """The locative phrases a goal stands in: on the goal ("to the plant in central
+        Iran"), or right after it when the parser hangs the phrase on the verb ("dispatched
+        inspectors to the Esfahan plant in central Iran")."""
+        own = [c for c in goal.children if c.dep_ == "prep"]
+        after = [c for c in verb.children if c.dep_ == "prep" and c.i == goal.right_edge.i + 1]
+        return [c for c in own + after if c.lower_ in self.w.locative_preps and not _is_time(c)]
 
     def stranded_recipients(self, match: _Match, heads: Sequence[Token], ctx: ActorContext) -> list[str]:
         """Whom an act gives or sends to when the parser strands its "to" and reads the
