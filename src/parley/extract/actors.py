@@ -86,6 +86,7 @@ def _name_words() -> dict:
         "mission_starts": frozenset(words[0] for words in missions),
         "heads": frozenset(normalise(w) for w in data.get("name_heads") or []),
         "bodies": {tuple(normalise(k).split()): v for k, v in (data.get("country_bodies") or {}).items()},
+        "people_named_heads": frozenset(normalise(w) for w in data.get("people_named_heads") or []),
     }
 
 
@@ -238,7 +239,17 @@ def _inside_institution_name(doc: Doc, i: int, j: int) -> bool:
         if ent.label_ in ("ORG", "FAC") and ent.start <= i and j < ent.end and ent.end - ent.start >= 3 \
                 and any(t.lower_ in ("of", "for") for t in doc[j + 1:ent.end - 1]):
             return True
+        if ent.label_ == "ORG" and ent.start <= i and _named_after_people(doc[j:ent.end]):
+            return True
     return False
+
+
+def _named_after_people(rest: Span) -> bool:
+    """Whether the capitalised words after a demonym make a body's proper name of their own,
+    two words at least and ending in a head word of such names ("Human Rights Commission" in
+    "the Ethiopian Human Rights Commission", "Red Crescent" in "the Libyan Red Crescent")."""
+    return len(rest) >= 2 and all(t.text[:1].isupper() for t in rest) \
+        and _normalise_word(rest[-1].text) in _name_words()["people_named_heads"]
 
 
 def _token_key(token: Token) -> str:

@@ -665,7 +665,7 @@ class Attribution:
         the losses at ...", "the ministry said the agency estimated ..."), or the speaker is
         only a named document of an actor ("according to the agency's monitoring matrix")."""
         nested = self._reporting_subject(figure, sent, mentions, within=quote.span)
-        if nested != (None, None) and not self._sources_own_clause(figure, quote, sent):
+        if nested[0] is not None and not self._sources_own_clause(figure, quote, sent):
             return nested
         if quote.speaker.actor_id is None and (quote.cue or "").lower() in self.lex.source_prepositions:
             found = self._according_to(figure, sent, mentions)
@@ -923,8 +923,8 @@ class Attribution:
             if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs and not self._negated(node):
                 if self._narrated_aside(below):
                     return None, None
-                for child in node.children:
-                    if child.dep_ == "nsubj" and child.lower_ not in ("it", "this", "that") \
+                for child in _subjects_nearest_first(node):
+                    if child.lower_ not in ("it", "this", "that") \
                             and not (within is not None and child.pos_ == "PRON") \
                             and not child.left_edge.i <= figure.start <= child.right_edge.i:
                         return self._name_of(self._source_of_claim_noun(child), mentions)
@@ -973,7 +973,8 @@ class Attribution:
             found = self.pronouns.resolve(head)
             if found is not None:
                 return found
-        dropped = {t.i for child in head.children if child.dep_ in self._NAME_DROP or _is_time_phrase(child)
+        dropped = {t.i for child in head.children
+                   if (child.dep_ in self._NAME_DROP and not _name_after_title(head, child)) or _is_time_phrase(child)
                    for t in child.subtree}
         kept = [t for t in head.subtree if t.i not in dropped]
         # "Doctors at Goma's main hospital, contacted by AFP": the name ends at a comma
@@ -1667,6 +1668,21 @@ class ClaimExtractor:
 
 QUOTE_OPENINGS = frozenset('“"«„')
 QUOTE_CLOSINGS = frozenset('”"»')
+
+
+def _name_after_title(head: Token, child: Token) -> bool:
+    """Whether an apposition is the name a title introduces, with no comma between ("The
+    conflict monitor Airwars"): part of the claimant's name, not a comment on it."""
+    return child.dep_ == "appos" and child.i > head.i and child.pos_ == "PROPN" \
+        and not any(t.is_punct for t in head.doc[head.i + 1:child.left_edge.i])
+
+
+def _subjects_nearest_first(verb: Token) -> list[Token]:
+    """The verb's subjects, the one nearest before it first. The parser splits "The conflict
+    monitor Acled puts ..." into two subjects; the last before the verb heads the phrase (as
+    for quote speakers, ``quotes._clause_subject``)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return sorted(subjects, key=lambda c: (c.i > verb.i, -c.i))
 
 
 def _opens_sentence(token: Token) -> bool:

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token
 
 from ..kb import LEXICON_DIR, KnowledgeBase, normalise
 from ..model import Actor, MentionDetail
-from ..nlp.sentences import sentence_of
+from ..nlp.sentences import sentence_of, text_of
 from .actors import ActorMention, ActorResolver, ResolvedActors
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -179,6 +179,8 @@ class SpeakerResolver:
         owner_only = mention is not None and not head_is_actor and self._is_owner(subject, mention)
         if mention is not None and (head_is_actor or (self.resolved.actors[mention.actor_id].type == "person" and not owner_only)):
             actor = self.resolved.actors[mention.actor_id]
+            if head_is_actor:
+                self._name_with_owner(subject, mention)
             return Resolution(actor.id, actor.name, mention, [self._link(mention, mention.how)])
         appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) or _trailing_name(subject)
         if appos is not None and (appos.ent_type_ not in ("GPE", "NORP", "LOC") or self._person_apposed(subject, appos)):
@@ -972,7 +974,7 @@ class SpeakerResolver:
         the ministry": results, figures or a report speak for the body that published them,
         named after from/by/of (directly or after a participle: "released by")."""
         nouns = _speaker_nouns()
-        if subject.pos_ != "NOUN" or normalise(subject.lemma_) not in nouns["source_nouns"]:
+        if subject.pos_ != "NOUN" or not self._is_source_noun(subject):
             return None
         owned = self._owner_of_source(subject, previous_speaker)
         if owned is not None:
@@ -991,6 +993,13 @@ class SpeakerResolver:
             start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject, clauses=False), how="published by")
             return Resolution(found.actor_id, found.name, found.mention, [start_link, *found.chain])
         return None
+
+    @staticmethod
+    def _is_source_noun(noun: Token) -> bool:
+        """Whether a noun names what a body publishes. The list holds the words as written,
+        and the lemmatiser turns some into forms the list lacks ("data" -> "datum")."""
+        words = _speaker_nouns()["source_nouns"]
+        return normalise(noun.lemma_) in words or normalise(noun.text) in words
 
     def _owner_of_source(self, subject: Token, previous_speaker: Optional[str]) -> Optional[Resolution]:
         """"according to the agency's latest report", "the ministry's figures", "its own
@@ -1271,6 +1280,23 @@ class SpeakerResolver:
         return Resolution(None, name, None, [MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=name, how=how)])
 
     # -- helpers ---------------------------------------------------------------
+    def _name_with_owner(self, subject: Token, mention: ActorMention) -> None:
+        """"Peru's Defense Ministry said": a body the KB does not know, found by its own name
+        only ("Defense Ministry"), is named in full with the country that owns it; the phrase
+        is one more mention of the body, so that its record names whose ministry it is."""
+        actor = self.resolved.actors[mention.actor_id]
+        if mention.how != "new" or actor.type != "organisation":
+            return
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.i < mention.token_start), None)
+        owner_mention = self.by_token.get(owner.i) if owner is not None else None
+        if owner_mention is None or self.resolved.actors[owner_mention.actor_id].type != "country":
+            return
+        start, end = owner_mention.start, mention.end
+        span = (start, end)
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+            actor.mention_details.append(MentionDetail(span=span, text=text_of(self.doc)[start:end], how="owner and body"))
+
     def _register(self, entry, subject: Token, text: str, how: str) -> None:
         """Make a speaker found through the KB an actor of the article, mentioned by the
         phrase that named it, so its record and its quotes agree."""
@@ -1445,8 +1471,10 @@ class SpeakerResolver:
             d.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl") and c.i > token.i for d in c.subtree
         }
         tokens = [t for t in token.subtree if t.i not in dropped]
-        # What follows a comma after the head comments on the speaker wherever the parser hangs it.
-        comma = next((t.i for t in tokens if t.i > token.i and t.text == ","), None)
+        # What follows a comma after the head comments on the speaker wherever the parser hangs
+        # it; the comma itself may be among the dropped punctuation ("A resident of Mbagala, on
+        # the southern edge of Dar es Salaam,").
+        comma = next((t.i for t in token.subtree if t.i > token.i and t.text == ","), None)
         if comma is not None:
             tokens = [t for t in tokens if t.i < comma]
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):

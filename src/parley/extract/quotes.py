@@ -1130,13 +1130,34 @@ def _clause_subject(verb: Token) -> Optional[Token]:
         for child in subjects:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                    return token.head  # "Morial, who suggested ...": the noun the clause describes
+                    described = token.head  # "Morial, who suggested ...": the noun the clause describes
+                    return _person_placed(described) if child.lower_ == "who" else described
                 return child
         # "responded by saying ...", "for acknowledging that ...": a gerund after a preposition too.
         if token.dep_ not in ("conj", "advcl", "acl", "xcomp", "pobj", "prep", "dobj", "pcomp") or token.head == token:
             return None
         token = token.head
     return None
+
+
+def _person_placed(noun: Token) -> Token:
+    """The person a "who" stands for when the parser hangs the clause on a place that only
+    locates that person: in "a union official in Arlit, who said ..." and "a trader at the
+    Grand Marché, who said ..." the official and the trader speak, not Arlit or the market;
+    a description set beside a name stands for the name."""
+    while noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE_PREPOSITIONS() \
+            and noun.head.head.pos_ in ("NOUN", "PROPN") and noun.head.head.i < noun.i \
+            and noun.ent_type_ not in ("PERSON", "NORP"):
+        noun = noun.head.head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        noun = noun.head  # "Fatoumata Keita, a trader at the Grand Marché, who said ...": the name
+    return noun
+
+
+@lru_cache(maxsize=1)
+def _LOCATIVE_PREPOSITIONS() -> frozenset[str]:
+    verbs = yaml.safe_load(open(f"{LEXICON_DIR}/reporting_verbs.yaml", encoding="utf-8"))
+    return frozenset(verbs.get("locative_prepositions") or [])
 
 
 def _across_quote(subject: Token, verb: Token) -> bool:
