@@ -30,9 +30,10 @@ def _typed(events, plover):
 # -- a condition names the other side's act; the pressure is the main clause's side's ------
 
 def test_refusal_unless_the_other_side_acts_is_the_refusers(analyzer):
+    # a refusal on an "unless" condition is an ultimatum (13), as most gold writers code it
     events = _events(analyzer, "The Colombian government said on Monday it would not return to the table "
                                "unless the ELN committed to ending kidnappings.")
-    assert _typed(events, "REJECT") == [(["Colombia (government)"], ["ELN"])]
+    assert _typed(events, "THREATEN") == [(["Colombia (government)"], ["ELN"])]
     assert not any("ELN" in name for e, s, _ in events for name in s)
 
 

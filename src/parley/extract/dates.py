@@ -355,6 +355,8 @@ def _direction(span: Span, fields: _Fields, lex: _Lexicon) -> str:
         if governor.lemma_.lower() in governors and governor.tag_ != "VBD":
             if not any(c.tag_ == "VBD" for c in governor_aux):
                 return FUTURE
+        if governor.lemma_.lower() in lex.words.get("commissive_governors", ()):
+            return NEAREST  # "had agreed to meet again in May": after the agreement, maybe after today
     if verb.tag_ in ("VBZ", "VBP") and not any(c.tag_ in ("VBD", "MD") for c in auxiliaries):
         return NEAREST
     return PAST

@@ -34,6 +34,7 @@ from .event_timing import said_before
 
 SENSES_FILE = LEXICON_DIR / "event_senses.yaml"
 _YEAR = re.compile(r"\b(1[89][0-9]{2}|20[0-9]{2})(?:s|'s)?\b")
+_YEAR_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})\b")  # a resolved "2025-05" or "2025-05-14"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 OBJECT_DEPS = ("dobj", "attr", "oprd", "dative", "nsubjpass")
@@ -1003,7 +1004,7 @@ def _narrated_past(facts: Facts, senses: SenseTable) -> bool:
     if year is None and trigger.tag_ == "VBD":
         year = _paragraph_year(facts, senses)
     if year is None:
-        return not _present_perfect(trigger) and _months_before(_clause_month(trigger, senses), published) >= senses.background_months
+        return not _present_perfect(trigger) and _clause_months_before(trigger, senses, published) >= senses.background_months
     return year < published.year
 
 
@@ -1012,9 +1013,25 @@ def _present_perfect(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
 
 
-def _clause_month(trigger: Token, senses: SenseTable) -> Optional[int]:
-    """The month (1-12) of a year-less DATE in the trigger's own clause ("at the convention
-    in July"), read as the last such month before publication."""
+def _clause_months_before(trigger: Token, senses: SenseTable, published) -> int:
+    """How many months before publication the year-less month of the trigger's clause lies
+    (negative when it is still to come); -1 when the clause names no month. The month is
+    read as the date reader resolved it, which weighs the tense ("had agreed to meet again
+    in May" is the coming May), else as the last such month before publication."""
+    found = _clause_month(trigger, senses)
+    if found is None:
+        return -1
+    ent, month = found
+    resolved = _resolved_month(ent)
+    if resolved is None:
+        return _months_before(month, published)
+    year, month = resolved
+    return (published.year * 12 + published.month) - (year * 12 + month)
+
+
+def _clause_month(trigger: Token, senses: SenseTable) -> Optional[tuple[Span, int]]:
+    """The year-less DATE in the trigger's own clause ("at the convention in July"), with
+    its month (1-12)."""
     sentence = sentence_of(trigger)
     for ent in entities(trigger.doc):
         if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end) or _YEAR.search(ent.text):
@@ -1023,7 +1040,20 @@ def _clause_month(trigger: Token, senses: SenseTable) -> Optional[int]:
             continue  # "last week", "since 19 November", "the May talks": no background time
         month = next((_month_number(t.lower_, senses) for t in ent if t.lower_ in senses.month_words), None)
         if month and _in_clause_of(ent.root, trigger):
-            return month
+            return ent, month
+    return None
+
+
+def _resolved_month(ent: Span) -> Optional[tuple[int, int]]:
+    """The year and month the date reader (``doc._.dates``) gave the expression at ``ent``,
+    if it resolved one there."""
+    dates = ent.doc._.dates if ent.doc.has_extension("dates") else None
+    start, end = ent.start_char, ent.end_char
+    for date in dates or ():
+        if date.value and date.span[0] < end and start < date.span[1]:
+            match = _YEAR_MONTH.match(date.value)
+            if match:
+                return int(match.group(1)), int(match.group(2))
     return None
 
 

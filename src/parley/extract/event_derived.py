@@ -88,7 +88,9 @@ class DerivedEvents:
         Which code each root gets is the ``intent``/``refusal`` key of its pattern file."""
         found = []
         for match, event in events:
-            if match.derived or match.pattern is None or not intended(match, self.w):
+            if match.derived or match.pattern is None:
+                continue
+            if not (intended(match, self.w) or stance_refused(match, event, self.w)):
                 continue
             table = self.lex.refusals if event.modality == "negated" else self.lex.intents
             code = table.get(event.cameo[:2])
@@ -96,21 +98,25 @@ class DerivedEvents:
                 code = match.pattern.refusal  # "will not allow anyone to ...": a warning
             if event.modality != "negated" and event.cameo[:2] in self.lex.intent_needs_target and not event.target:
                 code = None  # "plans to join the protest": a future protest, no threat to anyone
-            if event.modality != "negated" and ultimatum(match.predicate, self.w):
-                code = self.w.ultimatum_code or code  # "will withdraw its troops unless ...": pressure
+            if ultimatum(match.predicate, self.w):
+                # "will withdraw its troops unless ...", "will not withdraw unless ...": pressure
+                # on the other side, whether the act is promised or withheld until it gives in
+                code = self.w.ultimatum_code or code
             plover = self.lex.plover(code) if code else None
             if plover is None:
                 continue
             quote = ctx.quote_at(match.trigger.idx)
             date = timing.statement_date(quote) if quote is not None else (
                 timing.published.isoformat() if timing.published else None)
+            # "Abiy told parliament in July that ... would never accept": said long before the news
+            modality = "historical" if date and timing.is_historical(date) else "asserted"
             # "Indonesia will freeze ratification" (its spokesman): the threat is the speaker's
             voice = stance_source(code[:2], match.predicate, match.source, quote, ctx.country, ctx.is_person,
                                   derived=True, sector_of=ctx.sector)
             found.append((_Match(match.trigger, None, match.predicate, derived=True), event.model_copy(update={
                 "source": voice or event.source,
                 "target": _ref([t for t in _refs(event.target) if t != voice]) if voice else event.target,
-                "cameo": code, "plover": plover, "modality": "asserted", "date": date,
+                "cameo": code, "plover": plover, "modality": modality, "date": date,
                 "goldstein": self.lex.goldstein(code), "plover_score": self.lex.plover_score(plover),
             })))
         return found
@@ -343,7 +349,7 @@ class DerivedEvents:
             return None  # "Iran will leave the NPT if ...": one side's own plan
         if any(m.predicate.i == main.i and set(setter) & set(m.source) for m, _ in events if m is not match):
             return False  # "they would not withdraw unless ...": the refusal is already coded
-        code = _pressure_code(main, clause, ctx.voice)
+        code = _pressure_code(main, clause, ctx.voice, self.w)
         plover = self.lex.plover(code)
         if plover is None:
             return None
@@ -405,6 +411,12 @@ def ultimatum(verb: Token, words: ModalityWords) -> bool:
             return False
         node = node.head
     return False
+
+
+def stance_refused(match: _Match, event: Event, words: ModalityWords) -> bool:
+    """A stance verb negated in any tense is a refusal told now: "does not recognise the
+    debt", "Moscow did not recognise the E3's right" (reported speech backshifts the present)."""
+    return event.modality == "negated" and match.trigger.lemma_.lower() in words.stance_refusal_verbs
 
 
 def denied(verb: Token, words: ModalityWords) -> bool:
@@ -493,9 +505,13 @@ def split_sources(events: list) -> list:
     return out
 
 
-def _pressure_code(main: Token, clause: Token, voice) -> str:
+def _pressure_code(main: Token, clause: Token, voice, words: ModalityWords) -> str:
     """A refusal until the condition is met (12), a condition that is the only way
-    forward (10: "only if"), else a warning of what follows (13)."""
+    forward (10: "only if"), else a warning of what follows (13). An "unless" condition
+    is an ultimatum whether the main clause is negated or not ("would not resume talks
+    unless the group pulled back" warns: 13), as the gold writers code it."""
+    if any(c.dep_ == "mark" and c.lower_ in words.ultimatum_marks for c in clause.children):
+        return words.ultimatum_code or voice.pressure_codes["threat"]
     if any(c.dep_ == "neg" for c in main.children):
         return voice.pressure_codes["refusal"]
     if any(c.lower_ in voice.only_words for c in clause.children if c.dep_ == "advmod"):
@@ -554,7 +570,7 @@ def _refused_dropped(events: list, intents: list) -> list:
     """A refusal told now ("will not surrender its right to enrich") is the event: the act
     refused never happened, so its negated copy is not kept beside the refusal."""
     # a refusal told as a warning ("will not allow anyone to ...", 13) replaces its act too
-    refused = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.plover.type in ("REJECT", "THREATEN")}
+    refused = {m.trigger.i for m, e in intents if e.modality in ("asserted", "historical") and e.plover.type in ("REJECT", "THREATEN")}
     return [(m, e) for m, e in events if not (e.modality == "negated" and m.trigger.i in refused)]
 
 
@@ -562,6 +578,6 @@ def _announced_dropped(events: list, intents: list, codes: frozenset[str]) -> li
     """Announced cooperation with no act of its own ("would work with the Council", "China
     would support a G20 framework") is told once, as the intent: the future act of a code in
     ``codes`` (a full code, or a two-digit root for all its codes) is not kept beside it."""
-    announced = {m.trigger.i for m, e in intents if e.modality == "asserted" and e.cameo.startswith("03")}
+    announced = {m.trigger.i for m, e in intents if e.modality in ("asserted", "historical") and e.cameo.startswith("03")}
     return [(m, e) for m, e in events
             if not ((e.cameo in codes or e.cameo[:2] in codes) and m.trigger.i in announced)]

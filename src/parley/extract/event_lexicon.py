@@ -87,6 +87,10 @@ class VerbPattern:
     # ``refusal``: "will not allow anyone to drag the region into war" warns (13), it rejects
     # nothing.
     refusal: Optional[str] = None
+    # The verb tells an act of this root only when negated, as a refusal ("would not accept
+    # the occupation", "will never recognise the result"): unnegated, its object is too wide
+    # to say what was done ("accepted the resignation").
+    negated_only: bool = False
 
     @property
     def root(self) -> str:
@@ -133,6 +137,7 @@ class ModalityWords:
     news_cycle_days: int = 7
     reporting_verbs: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
+    stance_refusal_verbs: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
@@ -333,6 +338,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     mandative=bool(raw.get("mandative")),
                     modality=(str(raw["modality"]) if raw.get("modality") else None),
                     refusal=(str(raw["refusal"]) if raw.get("refusal") else None),
+                    negated_only=bool(raw.get("negated_only")),
                     describes=_describing_words(raw.get("describes"), words_file=Path(cameo_dir) / "judgements.yaml"),
                 )
                 lex.verbs.setdefault(lemma, []).append(pattern)

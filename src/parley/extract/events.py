@@ -168,6 +168,8 @@ class EventCoder:
             c.dep_ in ("prt", "advmod") and c.lower_ == pattern.particle for c in children
         ):
             return None
+        if pattern.negated_only and not denied(verb, self.w):
+            return None
         heads = [verb]
         if pattern.adjs:
             adjs = [c for c in children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in pattern.adjs]
