@@ -155,6 +155,11 @@ class SenseTable:
     intent_roots: frozenset[str] = frozenset()
     deliberation_verbs: frozenset[str] = frozenset()
     present_day_words: frozenset[str] = frozenset()
+    # standing preferences and oaths of fact or wish: not acts (preference_stance, unbound_pledge)
+    preference_verbs: frozenset[str] = frozenset()
+    pledge_roots: frozenset[str] = frozenset()
+    pledge_verbs: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
 
     def senses_of(self, lemma: str, root: str) -> list[Sense]:
         return [s for s in self.senses.get(lemma, ()) if not s.roots or root in s.roots]
@@ -175,7 +180,8 @@ def load_senses(path: Path = SENSES_FILE) -> SenseTable:
         "test_words", "test_deps", "raid_roots", "raid_words", "police_sectors", "police_nouns",
         "raid_harm_words", "obligation_verbs", "ability_auxiliaries", "cannot_refusal_verbs", "speaker_pronouns", "generic_pronouns",
         "habitual_adverbs", "forecast_verbs", "condition_marks", "disparage_roots", "disparage_verbs", "disparage_preps",
-        "readiness_words", "intent_roots", "deliberation_verbs", "present_day_words")})
+        "readiness_words", "intent_roots", "deliberation_verbs", "present_day_words",
+        "preference_verbs", "pledge_roots", "pledge_verbs", "future_auxiliaries")})
     table.background_sentences = int(data.get("background_sentences", 2))
     table.background_months = int(data.get("background_months", 2))
     table.riot_code = str(data.get("riot_code") or "")
@@ -250,6 +256,8 @@ class EventChecks:
                 ("obligation_not_act", obligation_not_act),
                 ("ability_not_act", ability_not_act),
                 ("habitual_stance", habitual_stance),
+                ("preference_stance", preference_stance),
+                ("unbound_pledge", unbound_pledge),
                 ("describing_clause", describing_clause),
                 ("forecast_content", forecast_content),
                 ("named_target_missing", named_target_missing),
@@ -577,7 +585,10 @@ def poll_share(facts: Facts, senses: SenseTable) -> Optional[str]:
     if trigger is None:
         return None
     subject = _subject(trigger) if trigger.pos_ == "VERB" else None
-    arguments = [subject] if subject is not None else []
+    # every subject the parser hangs on the verb and what is coordinated with it: "Trump,
+    # while ..., Johnson and 1 percent support Stein" (a share among misread subjects)
+    subjects = [c for c in trigger.children if c.dep_ in SUBJECT_DEPS] or ([subject] if subject is not None else [])
+    arguments = [s for c in subjects for s in (c, *c.conjuncts)]
     arguments += [c for c in trigger.children if c.dep_ in ("dobj", "attr")]
     if trigger.pos_ == "NOUN":
         arguments.append(trigger)
@@ -699,6 +710,43 @@ def habitual_stance(facts: Facts, senses: SenseTable) -> Optional[str]:
         return None
     adverb = next((c for c in trigger.children if c.dep_ == "advmod" and c.lower_ in senses.habitual_adverbs), None)
     return f"habit ('{adverb.text}')" if adverb is not None else None
+
+
+def preference_stance(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'Trump favors a strongman approach', '5 percent prefer Johnson': a verb of preference
+    in the simple present tells a standing leaning, not an act of support ("favored the
+    deal in the vote", "will favour" stay: a past or announced choice is an act)."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB" or trigger.lemma_.lower() not in senses.preference_verbs:
+        return None
+    if trigger.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return None
+    return f"preference ('{trigger.text}')"
+
+
+def unbound_pledge(facts: Facts, senses: SenseTable) -> Optional[str]:
+    """'I swear he better live', 'promised the money is there': a verb of pledging over a
+    finite clause with nothing ahead in it swears to a fact or voices a wish. A pledge binds
+    someone to an act to come: "vowed to fight", "pledged that it would lift restrictions"."""
+    trigger = facts.trigger
+    if trigger is None or trigger.pos_ != "VERB" or facts.root not in senses.pledge_roots:
+        return None
+    if trigger.lemma_.lower() not in senses.pledge_verbs or any(c.dep_ == "xcomp" for c in trigger.children):
+        return None
+    clause = next((c for c in trigger.children if c.dep_ == "ccomp" and c.i > trigger.i), None)
+    if clause is None or _tells_future(clause, senses):
+        return None
+    return f"no act ahead in '{clause.text}'"
+
+
+def _tells_future(verb: Token, senses: SenseTable) -> bool:
+    """A clause set ahead: a future or modal auxiliary ("would lift"), "going to", or an
+    infinitive ("to lift")."""
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in senses.future_auxiliaries for c in verb.children):
+        return True
+    if verb.tag_ in ("VB", "VBG") and verb.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "is going to pay"
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def describing_clause(facts: Facts, senses: SenseTable) -> Optional[str]:
