@@ -276,6 +276,8 @@ class EventChecks:
             else:
                 dropped.append((event, reason))
         kept = _distinct(kept)  # a correction can make two readings of one act the same event
+        kept, done = drop_intents_of_done_acts(kept, lambda e: self.derived(doc, e), lambda e: self.set_for_today(doc, e))
+        dropped += [(event, "intent_of_done_act") for event in done]
         if "repeated_intent" not in self.senses.disabled:
             kept, repeats = drop_repeated_intents(kept, lambda e: self.derived(doc, e))
             dropped += [(event, "repeated_intent") for event in repeats]
@@ -329,6 +331,13 @@ class EventChecks:
         from another act of the clause (an intent from "would end", a threat from "will strike")."""
         span = doc.char_span(event.evidence[0], event.evidence[1], alignment_mode="expand")
         return span is None or self.trigger_in(span, event.cameo) is None
+
+    def set_for_today(self, doc: Doc, event: Event) -> bool:
+        """The event's trigger is an act announced for the day of the news ("will boycott
+        today's meeting")."""
+        span = doc.char_span(event.evidence[0], event.evidence[1], alignment_mode="expand")
+        trigger = self.trigger_in(span, event.cameo) if span is not None else None
+        return trigger is not None and _set_for_today(trigger, self.senses)
 
     # -- checks that need state ----------------------------------------------------------
     def pronoun_gender(self, facts: Facts, senses: SenseTable) -> Optional[str]:
@@ -1245,6 +1254,22 @@ def drop_repeated_intents(events: list[Event], derived: Callable[[Event], bool])
         else:
             kept.append(event)
     return kept, repeats
+
+
+def drop_intents_of_done_acts(events: list[Event], derived: Callable[[Event], bool],
+                              for_today: Callable[[Event], bool]) -> tuple[list[Event], list[Event]]:
+    """An intent or threat (03, 13) read off an announced act set for the day of the news
+    ('will boycott today's meeting': the checks tell the act as asserted): nothing is left
+    to announce, the act is told; keep the act alone."""
+    done = {(e.evidence, json_key(e.source)) for e in events
+            if e.modality == "asserted" and not e.cameo.startswith(("03", "13")) and for_today(e)}
+    kept, dropped = [], []
+    for event in events:
+        if event.cameo.startswith(("03", "13")) and (event.evidence, json_key(event.source)) in done and derived(event):
+            dropped.append(event)
+        else:
+            kept.append(event)
+    return kept, dropped
 
 
 # -- helpers --------------------------------------------------------------------------------

@@ -222,6 +222,9 @@ class DerivedEvents:
         lemma = verb.lemma_.lower()
         if lemma in self.threats.retaliation_verbs:
             return True
+        if lemma in self.threats.retaliation_objects and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.threats.retaliation_objects[lemma] for c in verb.children):
+            return True  # "would take all necessary measures": a retaliation left unnamed
         return lemma in self.threats.retaliation_phrasal and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == self.threats.retaliation_phrasal[lemma] for c in verb.children)
 
@@ -475,6 +478,8 @@ class _ThreatWords:
         self.retaliation_phrasal = {str(k).lower(): str(v).lower()
                                     for k, v in (data.get("retaliation_phrasal") or {}).items()}
         self.retaliation_against = _words(data.get("retaliation_against"))
+        self.retaliation_objects = {str(k).lower(): _words(v)
+                                    for k, v in (data.get("retaliation_objects") or {}).items()}
 
 
 def _threat_words(path) -> _ThreatWords:

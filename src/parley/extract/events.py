@@ -113,7 +113,8 @@ class EventCoder:
             sent_events += self.derived.obligations(sent, sent_events, ctx, timing)
             sent_events += self.derived.verdicts_told(sent, sent_events, ctx, timing)
             sent_events = self.derived.conditioned(sent, sent_events, ctx, timing)
-            sent_events += self.derived.announced_threats(sent, sent_events, ctx, timing)
+            threats = self.derived.announced_threats(sent, sent_events, ctx, timing)
+            sent_events = _purpose_intents_dropped(sent_events, threats) + threats
             events += split_sources(_own_words(sent, sent_events, self.w.reporting_verbs, self.w.said_roots))
         events += self.derived.accusations(events, ctx, timing)
         kept = _dedupe([e for _, e in events], [m.predicate.sent.start for m, _ in events])
@@ -310,7 +311,7 @@ class EventCoder:
             if pattern.direct_target:
                 # "received the delegation", "called Macron": not "received the endorsement
                 # of X", not "called X's behaviour outrageous"
-                if any(c.dep_ in ("oprd", "ccomp") for c in match.trigger.children):
+                if any(c.dep_ in ("oprd", "ccomp") for c in match.trigger.children) or _named_in_quotes(match.trigger):
                     return None
                 direct = [a for c in match.trigger.children if c.dep_ in ("dobj", "nsubjpass")
                           for a in ctx.actors_of(c, quote)]
@@ -632,6 +633,33 @@ class EventCoder:
             if key in topics:
                 return topics[key]
         return code
+
+
+def _purpose_intents_dropped(events: list, threats: list) -> list:
+    """"would take all necessary measures to defend the interests of Chinese companies": the
+    purpose of an announced retaliation is no offer of its own; an intent (03) read off an act
+    inside the threatening clause goes, the threat tells it."""
+    if not threats:
+        return events
+    scopes = [m.trigger for m, _ in threats]
+    return [(m, e) for m, e in events
+            if not (m.derived and e.cameo.startswith("03")
+                    and any(m.trigger.i != v.i and v.left_edge.i <= m.trigger.i <= v.right_edge.i for v in scopes))]
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+
+
+def _named_in_quotes(verb: Token) -> bool:
+    """"called the seizure “a very grave incident”": the object is given a quoted name (the
+    parser hangs it on the object as an apposition), so the verb names, it calls no one."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for appos in (c for c in obj.children if c.dep_ == "appos"):
+            first = appos.doc[appos.left_edge.i]
+            before = appos.doc[first.i - 1] if first.i > 0 else None
+            if first.text in _OPENING_QUOTES or (before is not None and before.text in _OPENING_QUOTES):
+                return True
+    return False
 
 
 def _clause_words(verb: Token, heads: list[Token]) -> tuple[list[Token], list[Token], list[Token]]:
