@@ -222,6 +222,10 @@ class ModalityWords:
     # the time a narrated past act is set in (event_timing.EventTiming._framed_in_past)
     frame_bounds: frozenset[str] = frozenset()
     frame_marks: frozenset[str] = frozenset()
+    # relative pronouns of a person, whose past clause in an earlier sentence sets the time too
+    person_relatives: frozenset[str] = frozenset()
+    # verbs whose object does the act of their infinitive (event_syntax._subject)
+    object_control_verbs: frozenset[str] = frozenset()
     later_adverbs: frozenset[str] = frozenset()
     counted_units: frozenset[str] = frozenset()
 

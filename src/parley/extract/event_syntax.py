@@ -46,9 +46,11 @@ def _governing_clauses(verb: Token) -> list[Token]:
     return found
 
 
-def _subject(verb: Token) -> Optional[Token]:
+def _subject(verb: Token, object_control: frozenset[str] = frozenset()) -> Optional[Token]:
     """The clause's subject; a verb without one takes its governor's ("vowed to bring",
-    "after meeting Zelenskiy", "refused and continues to refuse")."""
+    "after meeting Zelenskiy", "refused and continues to refuse"). Under a governor whose
+    lemma is in ``object_control`` the governor's object acts, named or not ("persuade
+    utilities to agree": the utilities agree)."""
     node = verb
     for _ in range(5):
         # a governor's passive subject controls its infinitive: "Brazil is set to host",
@@ -63,8 +65,9 @@ def _subject(verb: Token) -> Optional[Token]:
         if node.dep_ == "xcomp" and node.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "prompting Beijing to summon the ambassador": the governor's object acts, when
             # it is a name ("take measures to defend" is a purpose, the subject's own)
+            controlling = node.head.lemma_.lower() in object_control
             controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i
-                               and c.pos_ == "PROPN"), None)
+                               and (c.pos_ == "PROPN" or controlling and c.pos_ == "NOUN")), None)
             if controller is not None:
                 return controller
         node = node.head

@@ -538,7 +538,7 @@ class EventTiming:
             return False  # a speaker's own words keep their own time
         trigger, sent = match.trigger, match.trigger.sent
         told = self._framing_dates(sent)
-        if any(not self._before_news(date) for date, _ in told):
+        if any(not self._before_news(date) for date, _ in told) or self._news_time_in(sent):
             return False
         earlier = [date for date, token in told if token.i < trigger.i]
         if earlier:
@@ -551,7 +551,7 @@ class EventTiming:
             if sent.start == 0 or (sent.start <= paragraph and not crossing):
                 return False  # a new paragraph sets its own time
             sent = self.doc[sent.start - 1].sent
-            told = self._framing_dates(sent)
+            told = self._framing_dates(sent, earlier=True)
             if told:
                 return all(self._before_news(date) for date, _ in told)
         return False
@@ -564,20 +564,48 @@ class EventTiming:
             return any(g.dep_ == "npadvmod" for g in adverb.children) or before.lemma_.lower() in self.w.counted_units
         return any(c.dep_ == "advmod" and c.lower_ in self.w.later_adverbs and counted(c) for c in verb.children)
 
-    def _framing_dates(self, sent: Span) -> list:
-        """The dates of ``sent`` that time a narrated clause, in order, as (date, first token)."""
+    def _framing_dates(self, sent: Span, earlier: bool = False) -> list:
+        """The dates of ``sent`` that time a narrated clause, in order, as (date, first token).
+        With ``earlier`` (``sent`` comes before the act's own sentence), a date in a clause
+        telling what a person did then also sets the time the writer moves into ("risky for
+        Cruz, who refused to endorse Trump at the convention in July. Cruz exhorted
+        Republicans to ..."); a clause describing a thing does not ("the deal, which Turkey
+        brokered in 2024")."""
         found = []
         for date, token in self.dates:
             if token is None or not (sent.start <= token.i < sent.end) or _names_a_thing(date, token):
                 continue
             span = self.doc.char_span(date.span[0], date.span[1], alignment_mode="expand")
             root = span.root if span is not None else token
-            if _in_describing_clause(root):
+            if _in_describing_clause(root) and not (earlier and self._persons_past(root)):
                 continue
             if self._bounded(root) and not _narrated_at(root):
                 continue  # "since January" sets no time; "since April 2025, when Algeria downed a drone" does
             found.append((date, token))
         return found
+
+    def _news_time_in(self, sent: Span) -> bool:
+        """A time of the news anywhere in ``sent``, also in a describing clause: "In a video
+        posted this week, he urged ..." is told now whatever came before."""
+        return any(token is not None and sent.start <= token.i < sent.end and not self._before_news(date)
+                   for date, token in self.dates)
+
+    def _persons_past(self, token: Token) -> bool:
+        """``token`` sits in a relative clause narrating a person's own past act: a simple
+        past whose subject is a personal relative pronoun ("who refused to endorse him in July")."""
+        node = token
+        for _ in range(20):
+            if node.dep_ in ("relcl", "acl"):
+                break
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        clause = node
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.tag_ != "VBD":
+            return False
+        return any(c.dep_ in SUBJECTS and c.lower_ in self.w.person_relatives for c in clause.children)
 
     def _bounded(self, token: Token) -> bool:
         """The date hangs under a bounding preposition on its way up to its verb ("since the

@@ -492,7 +492,7 @@ class EventCoder:
             for subj in passive:
                 target += ctx.actors_of(subj, quote)
         else:
-            subject = _subject(verb)
+            subject = _subject(verb, self.w.object_control_verbs)
             if subject is not None:
                 source = ctx.actors_of(subject, quote)
             told = ctx.cues.get(verb.idx) if subject is None or subject.head.i != verb.i else None
