@@ -271,7 +271,8 @@ def nominal(lex: DemandLexicon, token: Token) -> Optional[Found]:
     if any(c.dep_ == "det" and c.lower_ in lex.none_words for c in token.children):
         return None  # "there is no need for panic": reassurance, nothing asked
     content = next((c for c in token.children if (c.dep_ == "prep" and c.lower_ == "for")
-                    or (c.dep_ in ("acl", "ccomp", "advcl") and (any(a.lower_ == "to" for a in c.children)
+                    # (an "xcomp" only under a verb the tagger read as a plural noun: "1. calls on X to ...")
+                    or (c.dep_ in ("acl", "ccomp", "advcl", "xcomp") and (any(a.lower_ == "to" for a in c.children)
                                                                   or any(m.lower_ == "that" for m in c.children)))), None)
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if content is not None and token.dep_ == "dobj" and token.head.lemma_.lower() in lex.granting_verbs:

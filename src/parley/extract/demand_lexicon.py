@@ -95,6 +95,7 @@ class DemandLexicon:
     making_verbs: frozenset[str] = frozenset()
     pronoun_window: int = 800
     author_sentences: int = 3
+    list_header_max_words: int = 8
     legal_object_verbs: frozenset[str] = frozenset()
     negated_verdict_words: frozenset[str] = frozenset()
     deictic_determiners: frozenset[str] = frozenset()
@@ -273,6 +274,7 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         making_verbs=_words(raw.get("making_verbs")),
         pronoun_window=int(raw.get("pronoun_window", 800)),
         author_sentences=int(raw.get("author_sentences", 3)),
+        list_header_max_words=int(raw.get("list_header_max_words", 8)),
         obligation_participles=_words(raw.get("obligation_participles")),
         necessity_words=_words(raw.get("necessity_words")),
         verdict_phrases=tuple(str(w).lower() for w in raw.get("verdict_phrases") or ()),

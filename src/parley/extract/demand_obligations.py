@@ -42,7 +42,8 @@ def obligation(lex: DemandLexicon, token: Token) -> Optional[Found]:
         return None
     # The small model tags some verbs after a modal as nouns ("we must ... talk"): any head
     # but punctuation will do.
-    if head.pos_ in ("PUNCT", "SPACE") or head.lemma_.lower() in lex.speech_after_modal:
+    if head.pos_ in ("PUNCT", "SPACE") or (head.lemma_.lower() in lex.speech_after_modal
+                                           and not _owned_up_to(lex, head)):
         return None
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     # "must have been", "should have known": a judgement about the past, not a demand.
@@ -75,6 +76,14 @@ def obligation(lex: DemandLexicon, token: Token) -> Optional[Found]:
         return None
     start, end = _clause_range(clause, _own_clause)
     return Found("obligation", marker, start, end, subject=subject, patient=_patient(head), context=clause)
+
+
+def _owned_up_to(lex: DemandLexicon, verb: Token) -> bool:
+    """"Moscow must admit guilt": a verb of saying with a thing to own up to and someone
+    else as subject asks for an act; "I must admit", "it should be noted" only comment."""
+    subject = _subject(verb)
+    return subject is not None and subject.pos_ in ("PROPN", "NOUN") and subject.lower_ not in lex.first_person \
+        and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _inverted_condition(lex: DemandLexicon, modal: Token, clause: Token, subject: Token) -> Optional[Found]:
@@ -119,6 +128,8 @@ def need(lex: DemandLexicon, token: Token) -> Optional[Found]:
     # "We need more Patriot systems", "any deal would need robust verification": in the first
     # person, or when the need or the needer names an issue ("the city needed rain" does not).
     own = subject is not None and subject.lower_ in lex.first_person
+    if subject is not None and not own and _counted_people(subject):
+        return None  # "9.3 million people need humanitarian assistance": a figure of needs
     # "WFP said it needed US$120 million to sustain operations": a sum or a count that a
     # body (a pronoun, in its own reported words) says it needs is its appeal.
     counted = subject is not None and subject.lower_ in ("it", "they") and _counted(obj)
@@ -129,6 +140,12 @@ def need(lex: DemandLexicon, token: Token) -> Optional[Found]:
                      else obj.right_edge.i + 1, subject=subject, context=obj)
     start = subject.left_edge.i if own and subject.i < token.i else token.i
     return Found("need", token, start, obj.right_edge.i + 1, subject=subject, context=obj)
+
+
+def _counted_people(subject: Token) -> bool:
+    """A subject that is a head count ("9.3 million people", "about 500,000 residents"):
+    people counted by those reporting on them, not a party asking for anything."""
+    return any(t.like_num for t in subject.doc[subject.left_edge.i:subject.i])
 
 
 def _counted(obj: Token) -> bool:

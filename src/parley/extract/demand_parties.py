@@ -985,7 +985,53 @@ def attribute(lex: DemandLexicon, doc: Doc, item: Found, quotes: Sequence[Quote]
             and party_tok.lemma_.lower() in lex.collective_nouns:
         # "The junta in Niamey has rejected every call ...": the subject as written.
         party = _unnamed_subject(party_tok, resolved, actor_at, lex)
+    if party is None:
+        # "The Government:" then "1. calls on ...": the points share the heading's subject,
+        # who speaks each of them as a reporter's named subject would.
+        party = _list_heading_party(lex, doc, item, resolved, actor_at)
+        reporter = reporter or party
     return Attribution(party, quote, party_tok, reporter)
+
+
+# The start of a point of a numbered or bulleted list: "1.", "2)", "(a)", "•", "-".
+_LIST_POINT = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\([a-z]\)|[•*\-–—])[ \t]+")
+
+
+def _list_heading_party(lex: DemandLexicon, doc: Doc, item: Found, resolved: ResolvedActors,
+                        actor_at: dict[int, str]) -> Optional[str]:
+    """The one actor named by the heading of the list whose point opens with the demand
+    verb ("The Government:" / "1. calls on Russia to ..."): a release writes its operative
+    points as verbs with no subject of their own, the subject once in the heading (a body
+    no known actor names is taken as the text names it)."""
+    text = doc.text
+    verb = item.act.head if item.act.dep_ in ("aux", "auxpass") else item.act
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    point = _LIST_POINT.match(text, line_start)
+    if point is None or point.end() != verb.idx:
+        return None  # not the first word of a point: the point has a subject of its own
+    heading = _heading_above(text, line_start)
+    if heading is None or len(text[heading[0]:heading[1]].split()) > lex.list_header_max_words:
+        return None
+    words = doc.char_span(heading[0], heading[1], alignment_mode="expand")
+    if words is None:
+        return None
+    named = {actor_at[t.i] for t in words if t.i in actor_at}
+    if named:
+        return named.pop() if len(named) == 1 else None
+    return _unnamed_subject(words.root, resolved, actor_at, lex)
+
+
+def _heading_above(text: str, line_start: int) -> Optional[tuple[int, int]]:
+    """The character range of the line ending in a colon above a list point, past the blank
+    lines and the earlier points between them; None when the line above is anything else."""
+    end = line_start - 1  # the newline before the point
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
+        if line.strip() and not _LIST_POINT.match(line):
+            return (start, start + len(line)) if line.endswith(":") else None
+        end = start - 1
+    return None
 
 
 def voice_of(lex: DemandLexicon, party: str, quote: Optional[Quote], resolved: ResolvedActors) -> tuple[str, Optional[str]]:

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .demand_lexicon import DemandLexicon
-from .demand_syntax import _text, _subject, _patient, _owner, _verb_above, _clause_range, _done_already, _actor_like, SUBJECT_DEPS
+from .demand_syntax import _text, _subject, _participle_owner, _patient, _owner, _verb_above, _clause_range, _done_already, _actor_like, SUBJECT_DEPS
 from .demand_clauses import _negation_between, _own_clause
 from .demand_found import Found
 
@@ -270,8 +270,10 @@ def refusal(lex: DemandLexicon, token: Token) -> Optional[Found]:
     content = content or next((c for c in token.children if c.dep_ == "dobj"), None)
     if content is None:
         return None
+    # "was barred from the vote after refusing to sign ...": a participle's refusal is its
+    # clause's subject's, as for the demand verbs.
     return Found("refusal", token, token.i, content.right_edge.i + 1, stance="refusal",
-                 party_token=_subject(token), context=content)
+                 party_token=_subject(token) or _participle_owner(token), context=content)
 
 
 def _refusing_particle(lex: DemandLexicon, verb: Token) -> bool:
