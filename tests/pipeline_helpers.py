@@ -74,6 +74,11 @@ def events_with_evidence(nlp: Language, text: str, published: dt.date) -> list:
     return with_evidence(doc, doc._.events)
 
 
+def plover_types(found) -> set[str]:
+    """The PLOVER types of (event, evidence) pairs."""
+    return {e.plover.type for e, _ in found}
+
+
 def coded_with_evidence(nlp: Language, text: str, published: dt.date) -> list:
     """Each event the coder alone gives ``text`` (see :func:`coded_events`), with its evidence words."""
     return with_evidence(*coded_events(nlp, text, published))

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import events_with_evidence
+from tests.pipeline_helpers import events_with_evidence, plover_types
 
 PUBLISHED = dt.date(2025, 10, 8)
 
@@ -24,50 +24,46 @@ def events(parley_nlp):
     return run
 
 
-def _types(found):
-    return {e.plover.type for e, _ in found}
-
-
 def test_lifting_sanctions_is_a_concession(events):
     found = events("The United States lifted sanctions on Belarus on Tuesday after the prisoner release.")
-    assert "CONCEDE" in _types(found) and "RETREAT" not in _types(found)
+    assert "CONCEDE" in plover_types(found) and "RETREAT" not in plover_types(found)
 
 
 def test_release_of_prisoners_stays_a_retreat(events):
     found = events("Belarus released 52 prisoners on Tuesday.")
-    assert "RETREAT" in _types(found)
+    assert "RETREAT" in plover_types(found)
 
 
 def test_ordering_embassy_staff_out_is_an_expulsion(events):
     found = events("Algeria on Wednesday ordered 15 French embassy and consular staff to leave the country within 48 hours.")
-    assert "SANCTION" in _types(found) and "REQUEST" not in _types(found)
+    assert "SANCTION" in plover_types(found) and "REQUEST" not in plover_types(found)
 
 
 def test_boycotting_a_meeting_halts_talks(events):
     found = events("The Kanak and Socialist National Liberation Front said on Wednesday it will boycott today's meeting with France.")
-    assert "SANCTION" in _types(found)
-    assert "PROTEST" not in _types(found)
-    assert "THREATEN" not in _types(found)  # set for the day of the news: the act is told, not announced
+    assert "SANCTION" in plover_types(found)
+    assert "PROTEST" not in plover_types(found)
+    assert "THREATEN" not in plover_types(found)  # set for the day of the news: the act is told, not announced
 
 
 def test_signing_a_memorandum_is_an_agreement(events):
     found = events("Russia's Rosatom signed a memorandum of understanding with Niger on Tuesday on uranium projects.")
-    assert "AGREE" in _types(found) and "SUPPORT" not in _types(found)
+    assert "AGREE" in plover_types(found) and "SUPPORT" not in plover_types(found)
 
 
 def test_signing_a_treaty_stays_support(events):
     found = events("Kyrgyzstan and Tajikistan signed the state border treaty in Bishkek on Tuesday.")
-    assert "SUPPORT" in _types(found)
+    assert "SUPPORT" in plover_types(found)
 
 
 def test_called_with_a_quoted_name_is_no_phone_call(events):
     found = events("Israel's army called the Houthi seizure of the ship \u201ca very grave incident of global consequence\u201d on Tuesday.")
-    assert "CONSULT" not in _types(found)
+    assert "CONSULT" not in plover_types(found)
 
 
 def test_phone_call_still_a_call(events):
     found = events("Turkish President Recep Tayyip Erdogan called Russian President Vladimir Putin on Tuesday, the Kremlin said.")
-    assert "CONSULT" in _types(found)
+    assert "CONSULT" in plover_types(found)
 
 
 def test_taking_all_necessary_measures_is_a_threat(events):
@@ -80,4 +76,4 @@ def test_taking_all_necessary_measures_is_a_threat(events):
 
 def test_measures_taken_are_no_threat(events):
     found = events("China's central bank took measures to curb inflation on Tuesday.")
-    assert "THREATEN" not in _types(found)
+    assert "THREATEN" not in plover_types(found)

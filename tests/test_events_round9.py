@@ -17,7 +17,7 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import events_with_evidence
+from tests.pipeline_helpers import events_with_evidence, plover_types
 
 PUBLISHED = dt.date(2025, 10, 8)
 
@@ -29,10 +29,6 @@ def events(parley_nlp):
     return run
 
 
-def _types(found):
-    return {e.plover.type for e, _ in found}
-
-
 def _sources(found, kind):
     return sorted(str(e.source) for e, _ in found if e.plover.type == kind)
 
@@ -41,17 +37,17 @@ def _sources(found, kind):
 
 def test_withdrawal_from_a_bloc_reduces_relations(events):
     found = events("Guinea completed its withdrawal from the regional bloc on Tuesday, the government said.")
-    assert "SANCTION" in _types(found) and "RETREAT" not in _types(found)
+    assert "SANCTION" in plover_types(found) and "RETREAT" not in plover_types(found)
 
 
 def test_pulling_out_of_a_treaty_reduces_relations(events):
     found = events("Hungary completed its withdrawal from the International Criminal Court on Monday.")
-    assert "RETREAT" not in _types(found)
+    assert "RETREAT" not in plover_types(found)
 
 
 def test_withdrawing_troops_from_a_border_stays_a_retreat(events):
     found = events("Armenia completed the withdrawal of its troops from the border villages on Monday.")
-    assert "RETREAT" in _types(found) and "SANCTION" not in _types(found)
+    assert "RETREAT" in plover_types(found) and "SANCTION" not in plover_types(found)
 
 
 # -- a weapons test is a show of force --------------------------------------------------
@@ -60,57 +56,57 @@ def test_a_test_fired_missile_is_a_show_of_force(events):
     found = events("Iran test-fired a new cruise missile over the Gulf of Oman on Sunday.")
     [(event, _)] = [(e, w) for e, w in found if e.cameo.startswith("15")]
     assert event.plover.type == "MOBILIZE" and event.cameo == "150"
-    assert "ASSAULT" not in _types(found)
+    assert "ASSAULT" not in plover_types(found)
 
 
 def test_testing_a_missile_is_a_show_of_force(events):
-    assert "MOBILIZE" in _types(events("Pakistan tested a nuclear-capable ballistic missile on Friday."))
+    assert "MOBILIZE" in plover_types(events("Pakistan tested a nuclear-capable ballistic missile on Friday."))
 
 
 def test_firing_missiles_at_a_city_stays_an_assault(events):
     found = events("Russia fired missiles at Kharkiv overnight, Ukrainian officials said.")
-    assert "ASSAULT" in _types(found) and "MOBILIZE" not in _types(found)
+    assert "ASSAULT" in plover_types(found) and "MOBILIZE" not in plover_types(found)
 
 
 # -- a police raid is COERCE -------------------------------------------------------------
 
 def test_a_police_raid_is_coercion(events):
     found = events("Georgian police carried out dozens of raids on opposition offices on Thursday.")
-    assert "COERCE" in _types(found) and "ASSAULT" not in _types(found)
+    assert "COERCE" in plover_types(found) and "ASSAULT" not in plover_types(found)
     assert len([e for e, _ in found if e.plover.type == "COERCE"]) == 1  # one act, one event
 
 
 def test_an_army_raid_stays_an_assault(events):
     found = events("The Sudanese army launched a raid on Rapid Support Forces positions near El Fasher.")
-    assert "COERCE" not in _types(found)
+    assert "COERCE" not in plover_types(found)
 
 
 # -- a sanctions package is no aid -------------------------------------------------------
 
 def test_a_package_of_sanctions_is_a_sanction(events):
     found = events("Canada approved a new package of sanctions against Iran on Wednesday.")
-    assert "SANCTION" in _types(found) and "AID" not in _types(found)
+    assert "SANCTION" in plover_types(found) and "AID" not in plover_types(found)
 
 
 def test_a_sanctions_package_is_a_sanction(events):
     found = events("Japan approved a fresh sanctions package against Russia on Friday.")
-    assert "AID" not in _types(found)
+    assert "AID" not in plover_types(found)
 
 
 def test_an_aid_package_stays_aid(events):
-    assert "AID" in _types(events("Germany approved a new package of military aid for Ukraine on Tuesday."))
+    assert "AID" in plover_types(events("Germany approved a new package of military aid for Ukraine on Tuesday."))
 
 
 # -- a judgement outranks the object reading of "call" -----------------------------------
 
 def test_calling_a_hosting_a_disgrace_is_an_accusation(events):
     found = events("Brazil's president called Argentina's hosting of the summit a shameful farce.")
-    assert "ACCUSE" in _types(found) and "CONSULT" not in _types(found)
+    assert "ACCUSE" in plover_types(found) and "CONSULT" not in plover_types(found)
 
 
 def test_calling_a_summit_stays_a_meeting(events):
     found = events("Egypt called an emergency summit of Arab leaders on Gaza.")
-    assert "ACCUSE" not in _types(found)
+    assert "ACCUSE" not in plover_types(found)
 
 
 # -- terms agreed together, and "the two sides" -------------------------------------------
@@ -192,11 +188,11 @@ def test_opposed_by_keeps_the_agent_as_source(events):
 
 def test_is_committed_to_a_course_is_an_intent(events):
     found = events("The spokesman said Indonesia is committed to opening its markets to foreign investors.")
-    assert "AGREE" in _types(found)
+    assert "AGREE" in plover_types(found)
 
 
 def test_committing_troops_is_no_stance(events):
-    assert "AGREE" not in _types(events("Britain committed 500 troops to the mission."))
+    assert "AGREE" not in plover_types(events("Britain committed 500 troops to the mission."))
 
 
 def test_a_dated_thing_does_not_date_a_present_stance(events):
@@ -214,30 +210,30 @@ def test_a_dated_thing_still_dates_a_past_act(events):
 
 def test_exercises_with_no_partner_are_a_show_of_force(events):
     found = events("Russia has launched large-scale naval exercises in the Baltic Sea, its defence ministry said.")
-    assert "MOBILIZE" in _types(found) and "COOPERATE" not in _types(found)
+    assert "MOBILIZE" in plover_types(found) and "COOPERATE" not in plover_types(found)
 
 
 def test_joint_exercises_of_two_stay_cooperation(events):
-    assert "COOPERATE" in _types(events("India and France held joint naval exercises off Goa on Monday."))
+    assert "COOPERATE" in plover_types(events("India and France held joint naval exercises off Goa on Monday."))
 
 
 def test_a_misread_lemma_finds_its_patterns(events):
     # the model lemmatises "staged" as "stag"
     found = events("Thousands of Georgian students staged demonstrations in Tbilisi on Sunday.")
-    assert "PROTEST" in _types(found)
+    assert "PROTEST" in plover_types(found)
 
 
 def test_an_army_deploying_is_mobilising(events):
-    assert "MOBILIZE" in _types(events("The Malian army has deployed to the northern town of Kidal."))
+    assert "MOBILIZE" in plover_types(events("The Malian army has deployed to the northern town of Kidal."))
 
 
 def test_troops_targeting_villages_is_an_assault(events):
     found = events("Armenian troops had targeted villages near the border, Azerbaijan's defence ministry said.")
-    assert "ASSAULT" in _types(found)
+    assert "ASSAULT" in plover_types(found)
 
 
 def test_sanctions_targeting_banks_is_no_assault(events):
-    assert "ASSAULT" not in _types(events("The new EU sanctions target Russian banks and oil traders."))
+    assert "ASSAULT" not in plover_types(events("The new EU sanctions target Russian banks and oil traders."))
 
 
 def test_traded_accusations_accuse_each_other(events):
@@ -250,22 +246,22 @@ def test_traded_accusations_accuse_each_other(events):
 
 def test_may_on_a_condition_announces_a_threat(events):
     found = events("The African Union may suspend Mali's membership if the junta delays the election.")
-    assert "THREATEN" in _types(found)
+    assert "THREATEN" in plover_types(found)
 
 
 def test_may_without_a_condition_is_only_a_guess(events):
-    assert "THREATEN" not in _types(events("Analysts said Russia may cut gas supplies to Moldova."))
+    assert "THREATEN" not in plover_types(events("Analysts said Russia may cut gas supplies to Moldova."))
 
 
 def test_will_not_allow_is_a_warning(events):
     found = events("Kenya's president said Nairobi would not allow anyone to destabilise the region.")
-    assert "THREATEN" in _types(found)
-    assert "CONCEDE" not in _types(found)  # the act withheld is no event beside the warning
+    assert "THREATEN" in plover_types(found)
+    assert "CONCEDE" not in plover_types(found)  # the act withheld is no event beside the warning
 
 
 def test_allowing_someone_to_act_is_a_concession(events):
     found = events("Guinea's interior minister allowed opposition leader Sami Diallo to hold a rally in Conakry.")
-    assert "CONCEDE" in _types(found)
+    assert "CONCEDE" in plover_types(found)
 
 
 def test_must_not_allow_is_no_event(events):
