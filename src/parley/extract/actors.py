@@ -84,6 +84,7 @@ def _name_words() -> dict:
     return {
         "missions": missions,
         "mission_starts": frozenset(words[0] for words in missions),
+        "mission_qualifiers": frozenset(normalise(w) for w in data.get("mission_qualifiers") or []),
         "heads": frozenset(normalise(w) for w in data.get("name_heads") or []),
         "bodies": {tuple(normalise(k).split()): v for k, v in (data.get("country_bodies") or {}).items()},
         "people_named_heads": frozenset(normalise(w) for w in data.get("people_named_heads") or []),
@@ -686,7 +687,7 @@ class ActorResolver:
             noun_end = self._mission_noun_end(doc, i, keys)
             if noun_end is None or any(taken[i:noun_end]):
                 continue
-            owner = self._owner_before(doc, i, taken, by_token)
+            owner = self._owner_before(doc, self._qualifiers_start(doc, i, taken), taken, by_token)
             end = noun_end
             if owner is None and end + 1 < len(doc) and doc[end].lower_ == "of":
                 after = self._name_run(doc, end + 1, by_token)
@@ -703,6 +704,17 @@ class ActorResolver:
             sector = "GOV" if entry.type == "country" else entry.sector
             slug = _SLUG.sub("-", unidecode(name).lower()).strip("-")
             yield start, end, Entry(id=f"new:organisation:{slug}", name=name, type="organisation", country=country, sector=sector)
+
+    @staticmethod
+    def _qualifiers_start(doc: Doc, i: int, taken: list[bool]) -> int:
+        """Where the capitalised qualifiers of the mission noun at ``i`` start ("the UN | Support
+        | Mission in Libya"): the owner stands before them. ``i`` when there are none."""
+        start = i
+        qualifiers = _name_words()["mission_qualifiers"]
+        while start > 1 and i - start < 3 and not taken[start - 1] and doc[start - 1].text[:1].isupper() \
+                and normalise(doc[start - 1].text) in qualifiers:
+            start -= 1
+        return start
 
     def _mission_noun_end(self, doc: Doc, i: int, keys) -> Optional[int]:
         """The end of a capitalised mission noun starting at token ``i`` ("Embassy", "High

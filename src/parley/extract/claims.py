@@ -714,12 +714,15 @@ class Attribution:
 
     @staticmethod
     def _before_according(figure: "Figure", according: Token) -> bool:
-        """Whether "according to X" closes the last of coordinated clauses and the figure is in an
-        earlier one: in "Inflation is up, the currency has lost a third of its value, and
-        emigration is rising, according to aid groups", X sources the clause it hangs on."""
+        """Whether "according to X" closes the last of a list of coordinated clauses and the
+        figure is in an earlier one: in "Inflation is up, the currency has lost a third of its
+        value, and emigration is rising, according to aid groups", X sources the clause it hangs
+        on. Two clauses joined by "and" are one report ("About 630,000 people have fled and
+        1,800 schools remain shut, according to OCHA"): X sources both."""
         clause = according.head
         if clause.dep_ != "conj" or clause.pos_ not in _VERB_POS or according.i < clause.i \
-                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+                or not _clauses_before(clause.head):
             return False
         node = figure.noun or figure.anchor
         return node is not None and not clause.is_ancestor(node) and clause.head.is_ancestor(node) \
@@ -921,7 +924,7 @@ class Attribution:
                         if source is not child and not source.left_edge.i <= figure.start <= source.right_edge.i:
                             return self._name_of(source, mentions)
             if node.pos_ in _VERB_POS and node.lemma_.lower() in self.lex.claim_verbs and not self._negated(node):
-                if self._narrated_aside(below):
+                if self._narrated_aside(below) or self._joined_to_saying(below):
                     return None, None
                 for child in _subjects_nearest_first(node):
                     if child.lower_ not in ("it", "this", "that") \
@@ -934,6 +937,14 @@ class Attribution:
                         if pobj.dep_ == "pobj" and pobj.lower_ not in self.lex.claim_nouns:
                             return self._name_of(pobj, mentions)
         return None, None
+
+    @staticmethod
+    def _joined_to_saying(clause: Token) -> bool:
+        """Whether a clause with its own subject is joined to the verb of saying by "and"
+        rather than said by it: in "He has said operations will continue, and his government
+        plans to spend 12 trillion rupiah" the second clause is the writer's."""
+        return clause.dep_ == "conj" and clause.pos_ in _VERB_POS \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
     def _narrated_aside(self, clause: Token) -> bool:
         """Whether a clause hung on a verb of saying is the writer's aside rather than what was
@@ -1683,6 +1694,16 @@ def _subjects_nearest_first(verb: Token) -> list[Token]:
     for quote speakers, ``quotes._clause_subject``)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return sorted(subjects, key=lambda c: (c.i > verb.i, -c.i))
+
+
+def _clauses_before(verb: Token) -> bool:
+    """Whether a clause with its own subject stands before ``verb`` in the same list of clauses
+    ("Inflation has picked up, | the bolivar has lost ..., and ..."): the parser hangs it on
+    ``verb`` as a complement or conjunct, or ``verb`` is itself a later conjunct."""
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERB_POS:
+        return True
+    return any(c.i < verb.i and c.dep_ in ("ccomp", "conj", "parataxis") and c.pos_ in _VERB_POS
+               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
 
 def _opens_sentence(token: Token) -> bool:

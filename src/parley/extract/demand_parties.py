@@ -44,6 +44,8 @@ class PartyLexicon:
     definite_pairs: frozenset[str] = frozenset()
     pair_nouns: Optional[dict] = None  # noun lemma -> actor types of its sides
     split_pairs: bool = False  # one record per side of an unnamed pair
+    anonymous_voice_nouns: frozenset[str] = frozenset()
+    anonymous_voice_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +65,8 @@ def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> 
         definite_pairs=words("definite_pairs"),
         pair_nouns={str(k).lower(): tuple(v) for k, v in (raw.get("pair_nouns") or {}).items()},
         split_pairs=bool(raw.get("split_pairs", False)),
+        anonymous_voice_nouns=words("anonymous_voice_nouns"),
+        anonymous_voice_preps=words("anonymous_voice_preps"),
     )
 
 
@@ -595,6 +599,33 @@ def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at:
         or _group_actor(span, resolved, actor_at)
 
 
+def _subject_of_saying_above(lex: DemandLexicon, act: Token) -> Optional[Token]:
+    """The subject of the nearest verb of saying above ``act`` in the parse, whatever the links,
+    outside quotation marks (a quoted "announced by ..." is no one's saying here)."""
+    for verb in act.ancestors:
+        if verb.lemma_.lower() in lex.reporting_verbs and not _inside_quote_marks(verb):
+            return _resolve_relative(_subject(verb))
+    return None
+
+
+_QUOTE_MARKS = frozenset('“”"«»„')
+
+
+def _inside_quote_marks(token: Token) -> bool:
+    """Whether ``token`` stands between quotation marks of its sentence (an odd number of
+    marks before it)."""
+    sent = sentence_of(token)
+    return sum(1 for t in token.doc[sent.start:token.i] if t.text in _QUOTE_MARKS) % 2 == 1
+
+
+def _quoted_apart(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is inside quotation marks that close before ``verb``, which stands
+    outside them."""
+    if noun.i >= verb.i or not _inside_quote_marks(noun) or _inside_quote_marks(verb):
+        return False
+    return any(t.text in _QUOTE_MARKS for t in noun.doc[noun.i + 1:verb.i])
+
+
 def _pronoun_at(doc: Doc, where: tuple[int, int]) -> bool:
     """The words at ``where`` are a pronoun ("It", "they")."""
     span = doc.char_span(where[0], where[1], alignment_mode="expand")
@@ -914,6 +945,12 @@ def attribute(lex: DemandLexicon, doc: Doc, item: Found, quotes: Sequence[Quote]
         # marks but the words demanded are the speaker's.
         quote = _quote_over(quotes, doc[item.start:item.end])
     party_tok = _named_by_appositive(_doer_of_participle(_resolve_relative(item.party_token)), actor_at, resolved)
+    if party_tok is not None and _quoted_apart(party_tok, item.act):
+        # 'Mrema told reporters the party would not recognise a result "announced by a
+        # commission that excluded the opposition" and demanded a new vote': the parser joined
+        # the demand to the quoted clause; a noun inside quotation marks is not the subject of
+        # a verb outside them. The one who speaks in the sentence made the demand.
+        party_tok = _subject_of_saying_above(lex, item.act)
     party = _actor_of(party_tok, actor_at)
     if party_tok is not None and party_tok.lower_ in lex.first_person and quote is not None:
         party = None  # "we urge ...": the speaker
@@ -1044,3 +1081,53 @@ def voice_of(lex: DemandLexicon, party: str, quote: Optional[Quote], resolved: R
         # "Touray said the bloc demanded ...": the bloc's demand, voiced by Touray.
         voiced_by = quote.speaker.actor_id
     return party, voiced_by
+
+
+def anonymous_voice(plex: PartyLexicon, doc: Doc, party: Optional[str], quote: Optional[Quote],
+                    resolved: ResolvedActors) -> Optional[str]:
+    """A person actor for an unnamed speaker ("A White House official", "Some former Colombian
+    diplomats") whose statement holds a demand the speaker's body or state is the party of.
+    Quotes keep such a speaker's words as its name; a demand names only actors, so the words
+    become the voice of the body's demand. None when the speaker is named or is the party."""
+    if party is None or quote is None or quote.speaker.actor_id != party or quote.speaker.span is None \
+            or _is_person(party, resolved):
+        return None
+    span = doc.char_span(*quote.speaker.span, alignment_mode="expand")
+    head = span.root if span is not None else None
+    if head is None or head.pos_ != "NOUN" or head.lower_ not in plex.anonymous_voice_nouns:
+        return None
+    phrase = _anonymous_phrase(plex, head)
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return None  # "an official, John Smith": a named person, found elsewhere
+    return _anonymous_actor(phrase, resolved.actors.get(party), resolved)
+
+
+def _anonymous_phrase(plex: PartyLexicon, head: Token) -> Span:
+    """The words describing an unnamed speaker: its modifiers and its "of"/"in"/"at" phrases,
+    not a relative clause or an appositive."""
+    end = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in plex.anonymous_voice_preps:
+            end = child.right_edge.i
+        else:
+            break
+    return head.doc[head.left_edge.i:end + 1]
+
+
+def _anonymous_actor(phrase: Span, body: Optional[Actor], resolved: ResolvedActors) -> str:
+    """The article's person actor for ``phrase``, named without its determiner ("White House
+    official") and mentioned by the words as written ("A White House official")."""
+    words = [t for t in phrase if not t.is_punct]
+    start = 1 if len(words) > 1 and words[0].lower_ in _LEADING + ("one", "two") else 0
+    name = phrase.doc[words[start].i:phrase.end].text
+    actor_id = "new:person:" + _SLUG.sub("-", name.lower()).strip("-")
+    actor = resolved.actors.get(actor_id)
+    if actor is None:
+        actor = resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="person",
+                                                  country=body.country if body is not None else None)
+    for where, text in (((phrase.start_char, phrase.end_char), phrase.text),
+                        ((phrase.doc[words[start].i].idx, phrase.end_char), name)):
+        if where not in actor.mentions:
+            actor.mentions.append(where)
+            actor.mention_details.append(MentionDetail(span=where, text=text, how="new"))
+    return actor_id

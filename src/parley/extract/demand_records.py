@@ -23,7 +23,7 @@ from .demand_clauses import _refusing, _threat
 from .demand_found import Found, STATEMENT_FORMS
 from .demand_parties import (Attribution, _addressee, _commentator, _mention_index, addressed_to_all,
                              answers_other_side, attribute, off_own_side, load_party_lexicon, other_side, pair_phrase,
-                             pair_sides, voice_of)
+                             pair_sides, voice_of, anonymous_voice, _quote_cued_by)
 from .demand_spans import drop_heading_echoes, drop_restated, hyphen_end, one_per_addressee
 
 
@@ -48,6 +48,9 @@ def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: Resol
             continue
         quote = who.quote
         party, voiced_by = voice_of(lex, who.party, quote, resolved)
+        if voiced_by is None:
+            # "A White House official said ...": the body's demand, voiced by the unnamed official.
+            voiced_by = anonymous_voice(plex, doc, party, quote or _quote_cued_by(quotes, item.act), resolved)
         sentence = sentence_of(item.act).start
         sides = _pair_sides(plex, item, party, voiced_by, resolved, actor_at)
         paired = bool(sides)
