@@ -46,6 +46,7 @@ class PartyLexicon:
     split_pairs: bool = False  # one record per side of an unnamed pair
     anonymous_voice_nouns: frozenset[str] = frozenset()
     anonymous_voice_preps: frozenset[str] = frozenset()
+    state_body_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -67,6 +68,7 @@ def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> 
         split_pairs=bool(raw.get("split_pairs", False)),
         anonymous_voice_nouns=words("anonymous_voice_nouns"),
         anonymous_voice_preps=words("anonymous_voice_preps"),
+        state_body_words=words("state_body_words"),
     )
 
 
@@ -81,6 +83,7 @@ def _own_side(plex: PartyLexicon, party: str, voiced_by: Optional[str], item: Fo
     when the party speaks for a state, that state and its organs and officials."""
     side = {party} | ({voiced_by} if voiced_by else set()) | _own_bodies(party, voiced_by, resolved)
     countries: set[str] = set()
+    body_countries: set[str] = set()
     for actor_id in _actors_of(_resolve_relative(_answering_subject(item)), actor_at):
             side.add(actor_id)
             actor = resolved.actors.get(actor_id)
@@ -92,10 +95,15 @@ def _own_side(plex: PartyLexicon, party: str, voiced_by: Optional[str], item: Fo
             continue
         if actor.country and (actor.type == "country" or actor.sector in plex.state_sectors):
             countries.add(actor.country)
+        elif actor.country and _named_as_state_body(plex, actor):
+            body_countries.add(actor.country)
         elif not actor.country and actor.type != "group":
             # "Indonesian trade minister Hendra Wibisono", "the Philippine Department of
             # Foreign Affairs": an actor the KB does not know is of the country its words name.
             countries |= _countries_in_words(item.act.doc, actor_id, resolved, actor_at)
+    # A body's country comes from its name, which may name the country it deals with
+    # ("Taiwan Affairs Office"): only when nothing surer says whose side it is on.
+    countries = countries or body_countries
     for actor_id, actor in resolved.actors.items():
         if actor_id in countries or (actor.country in countries
                                      and (actor.type == "country" or actor.sector in plex.state_sectors)):
@@ -139,6 +147,14 @@ def _answering_subject(item: Found) -> Optional[Token]:
     passive subject is the one refused ("Iran could not be allowed to ...")."""
     subject = item.subject if item.stance in ("refusal", "rejection") else None
     return subject if subject is not None and subject.dep_ != "nsubjpass" else None
+
+
+def _named_as_state_body(plex: PartyLexicon, actor: Actor) -> bool:
+    """A body the KB gives a country but no sector, whose name calls it an organ of the
+    state ("Philippine Department of Foreign Affairs", "Japan's embassy in Manila")."""
+    if actor.type not in ("organisation", "group") or actor.sector is not None or not actor.name:
+        return False
+    return any(w in plex.state_body_words for w in re.findall(r"[a-z]+", actor.name.lower()))
 
 
 def _countries_in_words(doc: Doc, actor_id: str, resolved: ResolvedActors, actor_at: dict[int, str]) -> set[str]:
@@ -379,7 +395,7 @@ def _addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors
     plex = plex or load_party_lexicon()
     ids: list[str] = []
     for tok in item.addressees:
-        ids += _actors_of(_resolve_relative(tok), actor_at) or (
+        ids += _state_of_leader(plex, _resolve_relative(tok), actor_at, resolved) or (
             _unnamed_addressee(lex, plex, tok, party, resolved, actor_at) if _told_to_act(item, tok) else [])
     refusing = item.stance in ("refusal", "rejection")
     if not ids and refusing:
@@ -413,12 +429,31 @@ def _addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors
                      or (first.dep_ == "compound" and item.context is not None and first.head == item.context)):
             # ("that Pakistan act against ...", its verb tagged as a noun with the name as compound)
             ids = [actor_at[first.i]]
-    party_country = _country(party, resolved)
+    # A state's own officials do not address their state; rebels, parties and unions of a
+    # country do ("the ELN called on Petro's government to ...").
+    party_actor = resolved.actors.get(party)
+    party_country = _country(party, resolved) if party_actor is None or party_actor.type == "country" \
+        or party_actor.sector in plex.state_sectors or party_actor.sector is None else None
     ids = [i for i in dict.fromkeys(ids) if i != party and not (
         _country(i, resolved) == party_country and party_country and i == party_country)]
     if not ids:
         return None
     return ids[0] if len(ids) == 1 else ids
+
+
+def _state_of_leader(plex: PartyLexicon, token: Optional[Token], actor_at: dict[int, str],
+                     resolved: ResolvedActors) -> list[str]:
+    """The actors a noun phrase names, where "Petro's government" or "Mr Abiy's government"
+    (a state's organ named by its leader) is the leader's state, not the leader."""
+    ids = _actors_of(token, actor_at)
+    if token is None or len(ids) != 1 or token.i in actor_at \
+            or "country" not in plex.body_noun_types.get(token.lemma_.lower(), ()):
+        return ids
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.i in actor_at), None)
+    leader = resolved.actors.get(actor_at[owner.i]) if owner is not None else None
+    if leader is not None and leader.type == "person" and leader.country and ids[0] == leader.id:
+        return [leader.country]
+    return ids
 
 
 def _unnamed_addressee(lex: DemandLexicon, plex: PartyLexicon, token: Optional[Token], party: str,
