@@ -166,6 +166,8 @@ class ModalityWords:
     concessive_words: frozenset[str] = frozenset()
     leaving_roots: frozenset[str] = frozenset()
     mentioned_target_roots: frozenset[str] = frozenset()
+    modifier_target_roots: frozenset[str] = frozenset()
+    modifier_phrase_preps: frozenset[str] = frozenset()
     appeal_roots: frozenset[str] = frozenset()
     addressee_preps: frozenset[str] = frozenset()
     action_call_nouns: frozenset[str] = frozenset()

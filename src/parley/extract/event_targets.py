@@ -343,6 +343,102 @@ class TargetFinder:
                 return _unique(found)
         return []
 
+    # how deep a phrase inside an object is read: "part of [a program for [Bosnia]]"
+    MODIFIER_DEPTH = 3
+
+    def modifier_targets(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                         source: Sequence[str]) -> list[str]:
+        """Whom an act is aimed at when its object phrase names them only inside it: a
+        country adjective ("restrictions on Mexican trucks"), a possessive ("mediation among
+        Serbia's feuding republics"), a compound ("the US-led war") or a phrase of what is
+        acted on ("part of a military aid program for Bosnia", "a camp for Congolese refugees
+        was attacked"). Only the act's own object phrase is read, never its setting; the
+        source and its country ("the Turkish government" refusing "Turkish" anything) are no
+        target, and a pronoun owner ("its labour market") is not read."""
+        if match.pattern.root not in self.w.modifier_target_roots:
+            return []
+        if len(source) > 1 and (getattr(match.pattern, "reciprocal", False) or getattr(match.pattern, "joint", False)):
+            return []  # "Armenia and Azerbaijan initialled a deal": each is the other's target
+        own = set(source) | {c for a in source if (c := ctx.country(a))}
+        found: list[str] = []
+        for head in self.object_heads(match):
+            found += self.named_within(head, ctx, quote, self.MODIFIER_DEPTH)
+            found = [a for a in found if a not in own and not ctx.is_channel(a) and ctx.can_act(a)]
+            if found:
+                return _unique(found)
+        return []
+
+    def object_heads(self, match: _Match) -> list[Token]:
+        """The heads of what an act is done to, in the order the clause gives them: a verb's
+        object and passive subject, then the objects of its target phrases; for an intent,
+        threat or refusal also those of the act it talks about ("refused to commit to any
+        assistance to ...", "pledged that it would lift restrictions on ..."); for a noun
+        event its own target phrases ("attacks on ...")."""
+        trigger = match.trigger
+        if not isinstance(match.pattern, VerbPattern):
+            return self.phrase_objects(trigger, trigger)
+        verbs = [trigger]
+        # a denial is aimed at its accusers, not at whom the denied clause names ("denied
+        # that the ban was linked to the talks on Ukraine")
+        if match.pattern.root in self.w.mentioned_target_roots and trigger.lemma_.lower() not in self.w.denial_verbs:
+            node = trigger
+            for _ in range(2):  # "refused to agree to send ...", "pledged that it would lift ..."
+                node = next((c for c in node.children if c.dep_ in ("xcomp", "ccomp") and c.i > node.i
+                             and c.pos_ in ("VERB", "AUX")), None)
+                if node is None:
+                    break
+                verbs.append(node)
+        heads: list[Token] = []
+        for verb in verbs:
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+            heads += objects + self.phrase_objects(verb, trigger)
+            heads += [p for o in objects for p in self.phrase_objects(o, trigger)]
+        return heads
+
+    def phrase_objects(self, head: Token, trigger: Token) -> list[Token]:
+        """The objects of the phrases on ``head`` that say what it touches and come after the
+        act ("on American exports"); a fronted phrase sets the scene, a date is no one, and a
+        place the act happens at ("at the White House") is its venue."""
+        return [p for c in head.children if c.dep_ in ("prep", "dative") and c.i > trigger.i
+                and c.lower_ in self.w.modifier_phrase_preps and not _is_time(c) and not absolute_clause(c)
+                for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+
+    def named_within(self, head: Token, ctx: ActorContext, quote: Optional[Quote], depth: int) -> list[str]:
+        """The actors a noun phrase names inside it: its own actor modifiers first, else the
+        actors of the phrases it carries, read down ``depth`` levels, and the object of a
+        relative clause that says what the thing does to whom ("restrictions that kept Mexican
+        trucks from ..."). An act noun is read only for its doer ("Serbia's suppression of
+        ..."): the one it was done to is that act's patient, not this act's target."""
+        found = self.actor_modifiers(head, ctx, quote)
+        if found or depth <= 1:
+            return found
+        if head.lemma_.lower() in self.w.act_nouns:
+            return []
+        for child in head.children:
+            if child.dep_ == "relcl" and child.i > head.i:
+                found += [a for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                          for a in ctx.actors_of(c, quote)]
+            elif child.dep_ == "prep" and child.lower_ in self.w.modifier_phrase_preps and not _is_time(child):
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")):
+                    found += ctx.actors_of(pobj, quote) or self.named_within(pobj, ctx, quote, depth - 1)
+        return _unique(found)
+
+    @staticmethod
+    def actor_modifiers(head: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
+        """Actors named as modifiers of a noun: "American exports", "Serbia's republics",
+        "the US-led war" (the actor inside a compound participle). A pronoun owner is left
+        out: "its", "their" mostly take back the doer."""
+        found: list[str] = []
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "nmod", "poss") or child.pos_ == "PRON":
+                continue
+            named = [child] if ctx.token_actor(child) else [
+                g for g in child.children if g.dep_ in ("npadvmod", "compound") and ctx.token_actor(g)]
+            for token in named:
+                if not ctx.named_for_city(head, token):
+                    found += ctx.actors_of(token, quote)
+        return _unique(found)
+
     def owners(self, obj: Token, ctx: ActorContext, quote: Optional[Quote]) -> list[str]:
         """The author of an act or text: "Russia's proposal", "calls by Annan", "the plan put
         forward by Kyiv", and for an act noun its actor modifier ("the Russian attack"). A

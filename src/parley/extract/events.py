@@ -384,6 +384,11 @@ class EventCoder:
             return None
         if getattr(pattern, "reciprocal", False) and not partnered and not getattr(pattern, "implicit_partner", False):
             return None  # a meeting needs someone to meet
+        if not target:
+            # "tariffs on American exports", "an aid program for Bosnia": named only inside the
+            # object phrase. Read after the checks above: a name inside a phrase completes an
+            # act, it is no evidence that an act took place
+            target = self.targets.modifier_targets(match, ctx, quote, source)
         # a threat is read off the general intent before a topic word refines it: "pledged to
         # impose further sanctions as a deterrence to a threat to peace" threatens, it settles nothing
         code = self._threat_code(match, pattern.code)
