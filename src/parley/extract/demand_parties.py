@@ -27,6 +27,7 @@ from .demand_lexicon import DemandLexicon, load_demand_lexicon
 from .demand_syntax import (_subject, _resolve_relative, _owner, _name_start, _doer_of_participle, SUBJECT_DEPS,
                             _condition_clauses)
 from .demand_found import Found, SPEAKER_FORMS, STATEMENT_FORMS
+from .quotemarks import DOUBLE_MARKS
 
 
 @dataclass(frozen=True)
@@ -643,7 +644,7 @@ def _subject_of_saying_above(lex: DemandLexicon, act: Token) -> Optional[Token]:
     return None
 
 
-_QUOTE_MARKS = frozenset('“”"«»„')
+_QUOTE_MARKS = frozenset(DOUBLE_MARKS)  # double marks only: ’ is mostly an apostrophe
 
 
 def _inside_quote_marks(token: Token) -> bool:

@@ -462,9 +462,8 @@ class TargetFinder:
         "crimes committed by X", "a bill signed in by the minister"."""
         found: list[str] = []
         for acl in (c for c in noun.children if c.dep_ == "acl"):
-            phrases = [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
-            phrases += [g for c in acl.children if c.dep_ == "prt" for g in c.children
-                        if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")]
+            phrases = [c for c in acl.children if _agent_phrase(c)]
+            phrases += [g for c in acl.children if c.dep_ == "prt" for g in c.children if _agent_phrase(g)]
             for agent in phrases:
                 found += [a for pobj in agent.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
         return found
@@ -579,7 +578,7 @@ class TargetFinder:
         minister": the agent of a participle that describes what is protested or demanded
         did the thing the protest is about."""
         agent = token.head
-        if token.dep_ != "pobj" or not (agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by")):
+        if token.dep_ != "pobj" or not _agent_phrase(agent):
             return False
         participle = agent.head
         if participle.dep_ == "prt":  # "signed in by": the particle carries the phrase
@@ -674,6 +673,15 @@ class TargetFinder:
             return set()
         return {c for a in ctx.actors_of(subject, ctx.quote_at(verb.idx)) if (c := ctx.country(a))}
 
+    def goals_of(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        """A verb with its objects, and the objects of the destination phrases after it on
+        either ("sent observers to Bosnia")."""
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        goals = [p for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.i > verb.i
+                 and c.lower_ in self.w.destination_preps and not _is_time(c)
+                 for p in c.children if p.dep_ == "pobj"]
+        return heads, goals
+
     def destinations(self, match: _Match, ctx: ActorContext) -> list[str]:
         """Where an act sends people or things, as its target: "sent 21 observers to Bosnia",
         "dispatched inspectors to a plant in central Iran" (the state of the place). Only a
@@ -681,19 +689,13 @@ class TargetFinder:
         if match.pattern.code in ctx.voice.visit_codes:
             return []  # "travelled to Warsaw": the city a visit goes to is its place (see visited)
         trigger = match.trigger
-        heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
-        goals = [p for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.i > trigger.i
-                 and c.lower_ in self.w.destination_preps and not _is_time(c)
-                 for p in c.children if p.dep_ == "pobj"]
+        heads, goals = self.goals_of(trigger)
         sender = self.sending_verb(trigger)
         if not goals and sender is not None:
             # "sent 21 personnel to Bosnia to investigate": the act coded is the purpose of
             # the sending, and the place the senders go to is where it is done
             trigger = sender
-            heads = [sender] + [c for c in sender.children if c.dep_ == "dobj"]
-            goals = [p for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.i > sender.i
-                     and c.lower_ in self.w.destination_preps and not _is_time(c)
-                     for p in c.children if p.dep_ == "pobj"]
+            heads, goals = self.goals_of(sender)
         if not goals:
             return self.stranded_recipients(match, heads, ctx)
         # the place a goal stands in: "to the plant in central Iran"; not the setting of an act
@@ -774,3 +776,8 @@ class TargetFinder:
                 subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
                 return ctx.actors_of(subject, quote) if subject is not None else []
         return []
+
+
+def _agent_phrase(token: Token) -> bool:
+    """A "by" phrase naming who did an act: the parser's agent, or a plain "by" preposition."""
+    return token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by")

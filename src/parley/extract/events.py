@@ -59,6 +59,7 @@ from .event_derived import (DerivedEvents, _announced_dropped, _refused_dropped,
 from .event_lexicon import EventLexicon, NounPattern, VerbPattern, load_event_lexicon
 from .event_match import HOSTILE_ROOTS, VIOLENT_ROOTS, _Match  # noqa: F401  (re-exported)
 from .event_merge import _dedupe, _ref
+from .quotemarks import OPENING, STRAIGHT
 from .event_syntax import (OBJECT_DEPS, PASSIVE_SUBJECTS, SUBJECTS, _bare_institution, _clause_span,
                            _close_words, _coordinated, _dative_prep, _foreign_tokens, _governs, _in_relative_clause, _in_subject,
                            _is_time, _names, _own_words, _passive_subjects, _reduced_passive, _subject, _unique,
@@ -652,7 +653,7 @@ def _purpose_intents_dropped(events: list, threats: list) -> list:
                     and any(m.trigger.i != v.i and v.left_edge.i <= m.trigger.i <= v.right_edge.i for v in scopes))]
 
 
-_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+_OPENING_QUOTES = frozenset(OPENING + STRAIGHT + "‘'")  # a quoted name may be in single marks
 
 
 def _named_in_quotes(verb: Token) -> bool:
