@@ -87,7 +87,7 @@ def test_a_demand_nouns_second_infinitive_is_a_second_demand(nlp):
 
 
 def test_pair_phrase_needs_a_pair_word(spacy_nlp):
-    from parley.extract.demand_parties import _names_pair, load_party_lexicon
+    from parley.extract.demand_addressees import _names_pair, load_party_lexicon
 
     plex = load_party_lexicon()
     doc = spacy_nlp("Both sides must talk. All sides must talk. The parties must talk. "

@@ -1,236 +1,28 @@
-"""Who sets a condition for whom: the party, its voice and the addressee of a found demand.
+"""Who sets a condition: the party and its voice for a found demand.
 
 :func:`attribute` names the party (the speaker of the statement the words are in, the subject
 or agent of the demand verb, a reporter, a pronoun's antecedent, a document's author, or a
 speaker or group no known actor names); :func:`voice_of` puts a spokesperson's words on their
-state and keeps the person in ``voiced_by``; :func:`_addressee` names who is told to act.
+state and keeps the person in ``voiced_by``. Addressees are :mod:`.demand_addressees`' job.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from collections import Counter
-from functools import lru_cache
-from pathlib import Path
 from typing import Optional, Sequence
-
-import yaml
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import LEXICON_DIR
 from ..nlp.sentences import sentence_of, sentences
 from ..model import Actor, MentionDetail, Quote
-from .actors import ActorMention, ResolvedActors
+from .actors import ResolvedActors
 from .demand_lexicon import DemandLexicon, load_demand_lexicon
-from .demand_syntax import (_subject, _resolve_relative, _owner, _name_start, _doer_of_participle, SUBJECT_DEPS,
-                            _condition_clauses)
+from .demand_syntax import (_subject, _resolve_relative, _owner, _name_start, _doer_of_participle, SUBJECT_DEPS)
 from .demand_found import Found, SPEAKER_FORMS, STATEMENT_FORMS
 from .quotemarks import DOUBLE_MARKS
-
-
-@dataclass(frozen=True)
-class PartyLexicon:
-    """The settings of ``lexicon/demand_parties.yaml``: how an unnamed addressee is found."""
-
-    other_side_window: int
-    answering_forms: frozenset[str]
-    state_sectors: frozenset[str]
-    never_addressed_types: frozenset[str]
-    generic_determiners: frozenset[str]
-    refused_partner_preps: frozenset[str]
-    body_noun_types: dict
-    pair_determiners: frozenset[str] = frozenset()
-    definite_pairs: frozenset[str] = frozenset()
-    pair_nouns: Optional[dict] = None  # noun lemma -> actor types of its sides
-    split_pairs: bool = False  # one record per side of an unnamed pair
-    anonymous_voice_nouns: frozenset[str] = frozenset()
-    anonymous_voice_preps: frozenset[str] = frozenset()
-    state_body_words: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=4)
-def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> PartyLexicon:
-    """Read the addressee settings (cached per path)."""
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    words = lambda key: frozenset(str(w).lower() for w in raw.get(key) or ())  # noqa: E731
-    return PartyLexicon(
-        other_side_window=int(raw["other_side_window"]),
-        answering_forms=frozenset(raw.get("answering_forms") or ()),
-        state_sectors=frozenset(str(w).upper() for w in raw.get("state_sectors") or ()),
-        never_addressed_types=words("never_addressed_types"),
-        generic_determiners=words("generic_determiners"),
-        refused_partner_preps=words("refused_partner_preps"),
-        body_noun_types={str(k).lower(): tuple(v) for k, v in (raw.get("body_noun_types") or {}).items()},
-        pair_determiners=words("pair_determiners"),
-        definite_pairs=words("definite_pairs"),
-        pair_nouns={str(k).lower(): tuple(v) for k, v in (raw.get("pair_nouns") or {}).items()},
-        split_pairs=bool(raw.get("split_pairs", False)),
-        anonymous_voice_nouns=words("anonymous_voice_nouns"),
-        anonymous_voice_preps=words("anonymous_voice_preps"),
-        state_body_words=words("state_body_words"),
-    )
-
-
-def answers_other_side(plex: PartyLexicon, item: Found) -> bool:
-    """A refusal, a rejection or a condition: words that answer someone, named or not."""
-    return item.stance in ("refusal", "rejection") or item.form in plex.answering_forms
-
-
-def _own_side(plex: PartyLexicon, party: str, voiced_by: Optional[str], item: Found, resolved: ResolvedActors,
-              actor_at: dict[int, str]) -> set[str]:
-    """The party, its voice, the subject that refuses ("Tehran will not allow ..."), and,
-    when the party speaks for a state, that state and its organs and officials."""
-    side = {party} | ({voiced_by} if voiced_by else set()) | _own_bodies(party, voiced_by, resolved)
-    countries: set[str] = set()
-    body_countries: set[str] = set()
-    for actor_id in _actors_of(_resolve_relative(_answering_subject(item)), actor_at):
-            side.add(actor_id)
-            actor = resolved.actors.get(actor_id)
-            if actor is not None and actor.type == "country" and actor.country:
-                countries.add(actor.country)
-    for actor_id in list(side):
-        actor = resolved.actors.get(actor_id)
-        if actor is None:
-            continue
-        if actor.country and (actor.type == "country" or actor.sector in plex.state_sectors):
-            countries.add(actor.country)
-        elif actor.country and _named_as_state_body(plex, actor):
-            body_countries.add(actor.country)
-        elif not actor.country and actor.type != "group":
-            # "Indonesian trade minister Hendra Wibisono", "the Philippine Department of
-            # Foreign Affairs": an actor the KB does not know is of the country its words name.
-            countries |= _countries_in_words(item.act.doc, actor_id, resolved, actor_at)
-    # A body's country comes from its name, which may name the country it deals with
-    # ("Taiwan Affairs Office"): only when nothing surer says whose side it is on.
-    countries = countries or body_countries
-    for actor_id, actor in resolved.actors.items():
-        if actor_id in countries or (actor.country in countries
-                                     and (actor.type == "country" or actor.sector in plex.state_sectors)):
-            side.add(actor_id)
-    return side
-
-
-def off_own_side(plex: PartyLexicon, item: Found, party: str, voiced_by: Optional[str], addressee,
-                 resolved: ResolvedActors, actor_at: dict[int, str]):
-    """The addressee without the party's own side: a demand is put to someone else, never to
-    the state its official speaks for ("Tehran will not allow ...", said by an Iranian
-    adviser, is not addressed to Iran) nor to the body its speaker heads (the IAEA's
-    director general does not address the IAEA). None when no one else is left."""
-    if addressee is None:
-        return None
-    ids = [addressee] if isinstance(addressee, str) else list(addressee)
-    side = _own_side(plex, party, voiced_by, item, resolved, actor_at)
-    kept = [i for i in ids if i not in side]
-    if not kept:
-        return None
-    return kept[0] if len(kept) == 1 else kept
-
-
-def _own_bodies(party: str, voiced_by: Optional[str], resolved: ResolvedActors) -> set[str]:
-    """The bodies named in the title of the person voicing the demand ("Director General of
-    the International Atomic Energy Agency" -> the IAEA)."""
-    bodies: set[str] = set()
-    for person_id in (party, voiced_by):
-        person = resolved.actors.get(person_id) if person_id else None
-        if person is None or person.type != "person" or not person.role:
-            continue
-        title = f" {person.role.lower()} "
-        for actor_id, actor in resolved.actors.items():
-            if actor.type in ("organisation", "igo", "group") and actor.name and f" {actor.name.lower()} " in title:
-                bodies.add(actor_id)
-    return bodies
-
-
-def _answering_subject(item: Found) -> Optional[Token]:
-    """The active subject of a refusal ("Tehran will not allow ..."): the party's own side. A
-    passive subject is the one refused ("Iran could not be allowed to ...")."""
-    subject = item.subject if item.stance in ("refusal", "rejection") else None
-    return subject if subject is not None and subject.dep_ != "nsubjpass" else None
-
-
-def _named_as_state_body(plex: PartyLexicon, actor: Actor) -> bool:
-    """A body the KB gives a country but no sector, whose name calls it an organ of the
-    state ("Philippine Department of Foreign Affairs", "Japan's embassy in Manila")."""
-    if actor.type not in ("organisation", "group") or actor.sector is not None or not actor.name:
-        return False
-    return any(w in plex.state_body_words for w in re.findall(r"[a-z]+", actor.name.lower()))
-
-
-def _countries_in_words(doc: Doc, actor_id: str, resolved: ResolvedActors, actor_at: dict[int, str]) -> set[str]:
-    """The countries named inside the noun phrases that mention ``actor_id``."""
-    countries: set[str] = set()
-    for mention in resolved.mentions:
-        if mention.actor_id != actor_id or mention.token_end <= mention.token_start:
-            continue
-        root = doc[mention.token_start:mention.token_end].root
-        phrase = root.head if root.dep_ == "appos" and root.head.i < root.i else root
-        # "Somalia's foreign minister, Ahmed Moalim Fiqi,": the role the name stands in
-        # apposition to names the country. A relative clause does not ("Marie Dubois, whose
-        # brother is held in Iran").
-        clauses = {w.i for c in phrase.subtree if c.dep_ in ("relcl", "acl") for w in c.subtree}
-        for i in range(phrase.left_edge.i, phrase.right_edge.i + 1):
-            if i in clauses:
-                continue
-            actor = resolved.actors.get(actor_at.get(i, ""))
-            if actor is not None and actor.type == "country" and actor.country:
-                countries.add(actor.country)
-    return countries
-
-
-def other_side(plex: PartyLexicon, item: Found, party: str, voiced_by: Optional[str], resolved: ResolvedActors,
-               actor_at: dict[int, str]) -> Optional[str]:
-    """Who a refusal or condition answers when its words name no one: the actor off the
-    party's side named most often within ``other_side_window`` characters of it ("we will
-    not back down", said in a story about Washington's tariffs, answers the United States)."""
-    side = _own_side(plex, party, voiced_by, item, resolved, actor_at)
-    where = item.act.doc[item.start].idx
-    near: Counter = Counter()
-    total: Counter = Counter()
-    for mention in resolved.mentions:
-        actor = resolved.actors.get(mention.actor_id)
-        if mention.actor_id in side or actor is None or actor.type in plex.never_addressed_types:
-            continue
-        total[mention.actor_id] += 1
-        if abs(mention.start - where) <= plex.other_side_window:
-            near[mention.actor_id] += 1
-    if not near:
-        return None
-    return max(near, key=lambda a: (near[a], total[a]))
-
-
-def _condition_subject(lex: DemandLexicon, item: Found, actor_at: dict[int, str]) -> list[str]:
-    """"will not join ... until the RSF withdrew", "only if Pristina takes steps": the actor
-    a condition inside the demand's words waits on is the one who must act."""
-    doc = item.act.doc
-    for clause in _condition_clauses(lex, doc[item.start:item.end]):
-        ids = _actors_of(_resolve_relative(_subject(clause)), actor_at)
-        if ids:
-            return ids
-    return []
-
-
-def _refused_partner(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) -> list[str]:
-    """"refused to negotiate with the M23", "would never recognise Kosovo", "will not allow
-    Iran to acquire ...": the one a refusal is aimed at is the object of the refused verb."""
-    verb = item.context
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return []
-    for child in verb.children:
-        # "allow Iran to acquire ...": the parser makes Iran the object or the subject of
-        # the infinitive.
-        whom = child if child.dep_ == "dobj" else next(
-            (c for c in child.children if c.dep_ == "nsubj"), None) if child.dep_ in ("ccomp", "xcomp") else None
-        ids = _actors_of(whom, actor_at)
-        if ids:
-            return ids
-        if child.dep_ == "prep" and child.lower_ in plex.refused_partner_preps:
-            ids = _actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actor_at)
-            if ids:
-                return ids
-    return []
-
+from .demand_actor_index import LEADING_WORDS, actor_of, group_actor, is_person, new_actor_id
+from .demand_addressees import PartyLexicon
 
 def _commentator(lex: DemandLexicon, doc: Doc, quote: Optional[Quote], party: str, party_tok: Optional[Token],
                  resolved: ResolvedActors) -> bool:
@@ -315,7 +107,7 @@ def _document_author(lex: DemandLexicon, token: Token, quotes: Sequence[Quote], 
     token = _resolve_relative(token)
     if token is None or token.lemma_.lower() not in lex.document_nouns:
         return None
-    owner = _actor_of(_owner(token), actor_at) if token.dep_ not in SUBJECT_DEPS else None
+    owner = actor_of(_owner(token), actor_at) if token.dep_ not in SUBJECT_DEPS else None
     owner = owner or next((actor_at[c.i] for c in token.children if c.dep_ == "poss" and c.i in actor_at), None)
     if owner is not None:
         return owner
@@ -323,12 +115,12 @@ def _document_author(lex: DemandLexicon, token: Token, quotes: Sequence[Quote], 
     sents = [s for s in sentences(token.doc) if s.start <= own.start][-lex.author_sentences:]
     for sent in reversed(sents):
         for noun in reversed([t for t in sent if t.i < token.i and t.lemma_.lower() in lex.document_nouns]):
-            author = _actor_of(_owner(noun), actor_at)
-            if author is not None and not _is_person(author, resolved):
+            author = actor_of(_owner(noun), actor_at)
+            if author is not None and not is_person(author, resolved):
                 return author
     spoke = [q for q in quotes if q.span[1] <= token.idx and q.speaker.actor_id
              and token.idx - q.span[1] <= lex.pronoun_window
-             and not _is_person(q.speaker.actor_id, resolved)]
+             and not is_person(q.speaker.actor_id, resolved)]
     if spoke:
         return max(spoke, key=lambda q: q.span[1]).speaker.actor_id
     start = sents[0].start if sents else token.sent.start
@@ -390,188 +182,6 @@ def _voice(lex: DemandLexicon, party: str, resolved: ResolvedActors) -> tuple[st
     return party, None
 
 
-def _addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors,
-               lex: Optional[DemandLexicon] = None, plex: Optional[PartyLexicon] = None):
-    lex = lex or load_demand_lexicon()
-    plex = plex or load_party_lexicon()
-    ids: list[str] = []
-    for tok in item.addressees:
-        ids += _state_of_leader(plex, _resolve_relative(tok), actor_at, resolved) or (
-            _unnamed_addressee(lex, plex, tok, party, resolved, actor_at) if _told_to_act(item, tok) else [])
-    refusing = item.stance in ("refusal", "rejection")
-    if not ids and refusing:
-        # The subject of a refusal is the one who refuses; the one refused is its object or
-        # the actor its condition waits on.
-        ids = _refused_partner(plex, item, actor_at) or _condition_subject(lex, item, actor_at)
-    if not ids and item.subject is not None and not refusing:
-        ids = _actors_of(_resolve_relative(item.subject), actor_at)
-    if not ids:
-        ids = _condition_subject(lex, item, actor_at)
-    if not ids:
-        ids = _between(item, actor_at)
-    if not ids and item.patient is not None:
-        owner = _owner(item.patient)
-        ids = _actors_of(owner, actor_at) if owner is not None else []
-    if not ids and item.form == "condition" and item.context is not None:
-        # "Hamas would pay a horrible price if ...": the one threatened is addressed.
-        ids = _actors_of(_resolve_relative(_subject(item.context)), actor_at)
-    if not ids and item.context is not None and not refusing:
-        # "its demand that Kyiv withdraw ...": the subject of the demanded clause must act.
-        subject = _subject(item.context)
-        if subject is not None and item.start <= subject.i < item.end and subject.i > item.act.i:
-            ids = _actors_of(_resolve_relative(subject), actor_at)
-    if not ids and item.form == "verb":
-        # "demanded that Israel halt settlement expansion", parsed as one noun phrase: the
-        # name that opens the condition is who must act.
-        doc = item.act.doc
-        first = next((t for t in doc[item.start:item.end] if t.dep_ != "mark" and not t.is_punct), None)
-        if first is not None and first.i in actor_at and first.i > item.act.i \
-                and (any(t.tag_ == "VB" for t in doc[first.i:min(item.end, first.i + 4)])
-                     or (first.dep_ == "compound" and item.context is not None and first.head == item.context)):
-            # ("that Pakistan act against ...", its verb tagged as a noun with the name as compound)
-            ids = [actor_at[first.i]]
-    # A state's own officials do not address their state; rebels, parties and unions of a
-    # country do ("the ELN called on Petro's government to ...").
-    party_actor = resolved.actors.get(party)
-    party_country = _country(party, resolved) if party_actor is None or party_actor.type == "country" \
-        or party_actor.sector in plex.state_sectors or party_actor.sector is None else None
-    ids = [i for i in dict.fromkeys(ids) if i != party and not (
-        _country(i, resolved) == party_country and party_country and i == party_country)]
-    if not ids:
-        return None
-    return ids[0] if len(ids) == 1 else ids
-
-
-def _state_of_leader(plex: PartyLexicon, token: Optional[Token], actor_at: dict[int, str],
-                     resolved: ResolvedActors) -> list[str]:
-    """The actors a noun phrase names, where "Petro's government" or "Mr Abiy's government"
-    (a state's organ named by its leader) is the leader's state, not the leader."""
-    ids = _actors_of(token, actor_at)
-    if token is None or len(ids) != 1 or token.i in actor_at \
-            or "country" not in plex.body_noun_types.get(token.lemma_.lower(), ()):
-        return ids
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.i in actor_at), None)
-    leader = resolved.actors.get(actor_at[owner.i]) if owner is not None else None
-    if leader is not None and leader.type == "person" and leader.country and ids[0] == leader.id:
-        return [leader.country]
-    return ids
-
-
-def _unnamed_addressee(lex: DemandLexicon, plex: PartyLexicon, token: Optional[Token], party: str,
-                       resolved: ResolvedActors, actor_at: dict[int, str]) -> list[str]:
-    """An addressee no known actor names: a body named by its kind ("urged the bloc to ...")
-    is the last such actor named before it; a group told to act ("called on donors to ...",
-    "warned shipping companies to ...") becomes an actor of its own, as a party would."""
-    if token is None or token.pos_ != "NOUN" or _generic(plex, token, actor_at):
-        return []
-    lemma = token.lemma_.lower()
-    if lemma in plex.body_noun_types:
-        body = _last_body(token, plex.body_noun_types[lemma], party, resolved)
-        return [body] if body is not None else []
-    if lemma in lex.collective_nouns or lemma in lex.document_nouns or lemma in lex.first_person:
-        return []
-    if token.tag_ != "NNS" and not any(c.dep_ in ("amod", "compound") for c in token.children):
-        return []  # "urged restraint": a singular bare noun is rarely who is asked
-    start = min([token.i] + [c.left_edge.i for c in token.children if c.i < token.i])
-    group = _group_actor(token.doc[start:token.i + 1], resolved, actor_at)
-    return [group] if group is not None else []
-
-
-def _told_to_act(item: Found, token: Token) -> bool:
-    """The token is the one a demand verb addresses: its object ("urged donors to ...") or the
-    object of its particle ("called on donors to ..."), not a thing in a demanded noun phrase."""
-    if item.form not in ("verb", "nominal") or token.pos_ != "NOUN":
-        return False
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
-        return False  # "urged our friends", "their members": the speaker's own
-    head = token.head
-    return head == item.act or (head.dep_ in ("prep", "prt") and head.head == item.act)
-
-
-def _last_body(token: Token, types: Sequence[str], party: str, resolved: ResolvedActors) -> Optional[str]:
-    """The actor of one of ``types`` named last before ``token`` (not the party itself)."""
-    party_actor = resolved.actors.get(party)
-    own = {party, getattr(party_actor, "country", None)}
-    for mention in reversed(resolved.mentions):
-        if mention.start >= token.idx or mention.actor_id in own:
-            continue
-        actor = resolved.actors.get(mention.actor_id)
-        if actor is not None and actor.type in types and not mention.actor_id.startswith("new:"):
-            return mention.actor_id
-    return None
-
-
-def addressed_to_all(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) -> bool:
-    """"urged all parties to ...", "both sides must ...", "every ally must ...": the demand
-    is put to everyone or a whole class, so no one actor is its addressee (and none is
-    guessed)."""
-    whom = item.addressees or ([item.subject] if item.subject is not None and item.stance == "demand" else [])
-    return bool(whom) and all(_generic(plex, t, actor_at) for t in whom)
-
-
-def pair_phrase(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) -> Optional[Token]:
-    """The noun naming two sides as a pair that the demand is put to, if any: the one told to
-    act ("urged both sides to ...", "called on the two neighbours to ...", "his call on the
-    parties to ..."), the subject of an obligation ("both governments must ..."), or the sides
-    a subject belongs to ("border guards on both sides must ...")."""
-    whom = item.addressees or ([item.subject] if item.subject is not None and item.stance == "demand" else [])
-    for token in whom:
-        if _names_pair(plex, token, actor_at):
-            return token
-        for prep in token.children:
-            if prep.dep_ == "prep":
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if _names_pair(plex, pobj, actor_at):
-                    return pobj
-    return None
-
-
-def _names_pair(plex: PartyLexicon, token: Optional[Token], actor_at: dict[int, str]) -> bool:
-    """"both sides", "the two neighbours", "each side", "the parties": two sides, unnamed."""
-    if token is None or token.pos_ != "NOUN" or token.lemma_.lower() not in (plex.pair_nouns or {}):
-        return False
-    if any(not actor_at[i].startswith("new:group:") for i in range(token.left_edge.i, token.right_edge.i + 1)
-           if i in actor_at):
-        return False  # "both Israeli and Palestinian leaders": named, split by name
-    words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "amod", "preconj")}
-    if words & plex.pair_determiners:
-        return True
-    # "the parties" with nothing else said of them: the sides of the dispute in the story
-    return token.tag_ == "NNS" and token.lemma_.lower() in plex.definite_pairs and words == {"the"} \
-        and all(c.dep_ == "det" for c in token.children)
-
-
-def pair_sides(plex: PartyLexicon, item: Found, pair: Token, party: str, voiced_by: Optional[str],
-               resolved: ResolvedActors, actor_at: dict[int, str]) -> list[str]:
-    """The two sides a pair phrase stands for: the two actors of the noun's kinds, off the
-    party's side, named most often within ``other_side_window`` characters of the demand
-    (a mediator "urged both sides to ..." in a story about Mali and Algeria: Mali, Algeria)."""
-    types = plex.pair_nouns.get(pair.lemma_.lower(), ())
-    side = _own_side(plex, party, voiced_by, item, resolved, actor_at)
-    where = item.act.doc[item.start].idx
-    near: Counter = Counter()
-    first: dict[str, int] = {}
-    for mention in resolved.mentions:
-        actor = resolved.actors.get(mention.actor_id)
-        if mention.actor_id in side or actor is None or actor.type not in types:
-            continue
-        if abs(mention.start - where) <= plex.other_side_window:
-            near[mention.actor_id] += 1
-            first.setdefault(mention.actor_id, mention.start)
-    ranked = sorted(near, key=lambda a: (-near[a], first[a]))
-    return ranked[:2] if len(ranked) >= 2 else []
-
-
-def _generic(plex: PartyLexicon, token: Optional[Token], actor_at: dict[int, str]) -> bool:
-    """A noun phrase with a determiner of totality and no actor named in it."""
-    if token is None or any(i in actor_at for i in range(token.left_edge.i, token.right_edge.i + 1)):
-        return False
-    if token.lower_ in plex.generic_determiners:
-        return True  # "all must ...", "both have to ..."
-    return any(c.lower_ in plex.generic_determiners and c.dep_ in ("det", "predet", "nummod", "amod", "preconj")
-               for c in token.children)
-
-
 def _headline_speaker(act: Token, actor_at: dict[int, str]) -> Optional[str]:
     """The actor a headline attributes its words to: "Rutte: allies must ...", "Fico: no new
     money without ...". A name of at most four words, then a colon, opening the sentence."""
@@ -586,12 +196,6 @@ def _headline_speaker(act: Token, actor_at: dict[int, str]) -> Optional[str]:
     last = [t for t in name if t.pos_ == "PROPN" or t.i in actor_at][-1:]
     ids = {actor_at[t.i] for t in name if t.i in actor_at and (not last or t.i >= _name_start(last[0]))}
     return ids.pop() if len(ids) == 1 else None
-
-
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-_LEADING = ("the", "a", "an", "its", "their", "his", "her", "some", "several")
 
 
 PERSONAL_PRONOUNS = ("he", "she")
@@ -632,7 +236,7 @@ def _unnamed_speaker(doc: Doc, quote: Quote, resolved: ResolvedActors, actor_at:
     if span is None:
         return None
     return _named_after(span, resolved, actor_at) or _spoken_for(span, resolved, actor_at) \
-        or _group_actor(span, resolved, actor_at)
+        or group_actor(span, resolved, actor_at)
 
 
 def _subject_of_saying_above(lex: DemandLexicon, act: Token) -> Optional[Token]:
@@ -677,7 +281,7 @@ def _person_after(doc: Doc, name: str, where: tuple[int, int], resolved: Resolve
     at = doc.text.find(name, where[1], where[1] + 40)
     if at < 0 or doc.text[where[1]:at].strip() not in (",", ""):
         return None
-    actor_id = "new:person:" + _SLUG.sub("-", name.lower()).strip("-")
+    actor_id = new_actor_id("person", name)
     actor = resolved.actors.get(actor_id)
     if actor is None:
         actor = resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="person")
@@ -695,7 +299,7 @@ def _named_after(span: Span, resolved: ResolvedActors, actor_at: dict[int, str])
     if span.end + 1 >= len(doc) or doc[span.end].text != "," or any(t.pos_ == "PROPN" for t in span):
         return None
     actor_id = actor_at.get(doc[span.end + 1].i)
-    return actor_id if actor_id is not None and _is_person(actor_id, resolved) else None
+    return actor_id if actor_id is not None and is_person(actor_id, resolved) else None
 
 
 def _spoken_for(span: Span, resolved: ResolvedActors, actor_at: dict[int, str],
@@ -716,7 +320,7 @@ def _spoken_for(span: Span, resolved: ResolvedActors, actor_at: dict[int, str],
         return actor_at[body.i]  # "a spokesman for the Kremlin"
     if any(t.pos_ == "PROPN" for t in body.subtree):
         # "a spokesman for the UN climate secretariat": the body as the text names it.
-        return _group_actor(doc[body.left_edge.i:body.right_edge.i + 1], resolved, actor_at)
+        return group_actor(doc[body.left_edge.i:body.right_edge.i + 1], resolved, actor_at)
     if body.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "this") for c in body.children):
         before = [m for m in resolved.mentions if m.end <= doc[body.i].idx and not m.actor_id.startswith(("agent:", "new:"))
                   and getattr(resolved.actors.get(m.actor_id), "type", None) in ("organisation", "igo")]
@@ -736,47 +340,7 @@ def _unnamed_subject(subject: Optional[Token], resolved: ResolvedActors, actor_a
     end = max([subject.i] + [c.right_edge.i for c in subject.children
                              if c.i > subject.i and c.dep_ == "prep" and c.lower_ in lex.body_voice_preps])
     span = subject.doc[start:end + 1]
-    return _spoken_for(span, resolved, actor_at, lex) or _group_actor(span, resolved, actor_at)
-
-
-def _group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
-    """The id of a group actor named by ``span``, added to the article's actors (as the
-    events extractor does for "protesters"); None for a pronoun or a number."""
-    words = [t for t in span if not (t.is_punct or t.is_space)]
-    # "about 300 activists" are activists: the count stays in the mention, not the name.
-    while words and len(words) > 1 and (words[0].lower_ in _LEADING or words[0].like_num
-                                        or words[0].dep_ == "quantmod" or words[0].head.like_num):
-        words = words[1:]
-    if not words or all(t.pos_ in ("PRON", "NUM", "DET") for t in words):
-        return None
-    named = next((actor_at[t.i] for t in words if t.i in actor_at), None)
-    if named is not None and len(words) == 1:
-        return named
-    phrase = span.doc[words[0].i:words[-1].i + 1]
-    actor_id = "new:group:" + _SLUG.sub("-", phrase.text.lower()).strip("-")
-    actor = resolved.actors.get(actor_id)
-    if actor is None:
-        actor = Actor(id=actor_id, name=phrase.text, type="group", country=_country_named_in(phrase, resolved, actor_at))
-        resolved.actors[actor_id] = actor
-    # The mention keeps the words as written ("Its foreign ministry"); the name drops them.
-    first = next((t.i for t in span if not (t.is_punct or t.is_space) and t.lower_ not in ("the", "a", "an")), phrase.start)
-    phrase = span.doc[min(first, phrase.start):phrase.end]
-    where = (phrase.start_char, phrase.end_char)
-    if where not in actor.mentions:
-        actor.mentions.append(where)
-        actor.mention_details.append(MentionDetail(span=where, text=phrase.text, how="new"))
-        resolved.mentions.append(ActorMention(where[0], where[1], actor_id, "new", phrase.start, phrase.end, phrase.text))
-        resolved.mentions.sort(key=lambda m: m.start)
-    return actor_id
-
-
-def _country_named_in(phrase: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:
-    """The one country a group's words name ("Japan's embassy in Manila" -> JPN), so the group
-    stays linked to the state it belongs to; None when they name none or several."""
-    countries = {resolved.actors[actor_at[t.i]].country for t in phrase
-                 if t.i in actor_at and actor_at[t.i] in resolved.actors
-                 and resolved.actors[actor_at[t.i]].type == "country"}
-    return countries.pop() if len(countries) == 1 else None
+    return _spoken_for(span, resolved, actor_at, lex) or group_actor(span, resolved, actor_at)
 
 
 def _described(token: Token) -> str:
@@ -841,7 +405,7 @@ def _named_by_appositive(token: Optional[Token], actor_at: dict[int, str], resol
     if token is None or token.pos_ != "NOUN":
         return token
     for child in _appositions(token):
-        if child.i in actor_at and _is_person(actor_at[child.i], resolved):
+        if child.i in actor_at and is_person(actor_at[child.i], resolved):
             return child
     return token
 
@@ -878,54 +442,6 @@ def _speaks_for_country(speaker: Optional[str], party: str, resolved: ResolvedAc
         and actor.type != "country" and actor.country == country.id
 
 
-def _is_person(actor_id: Optional[str], resolved: ResolvedActors) -> bool:
-    actor = resolved.actors.get(actor_id) if actor_id else None
-    return actor is not None and actor.type == "person"
-
-
-def _mention_index(resolved: ResolvedActors) -> dict[int, str]:
-    index: dict[int, str] = {}
-    for mention in resolved.mentions:
-        for i in range(mention.token_start, mention.token_end):
-            index.setdefault(i, mention.actor_id)
-    return index
-
-
-def _actor_of(token: Optional[Token], actor_at: dict[int, str]) -> Optional[str]:
-    ids = _actors_of(token, actor_at)
-    return ids[0] if ids else None
-
-
-def _actors_of(token: Optional[Token], actor_at: dict[int, str]) -> list[str]:
-    """The actors a noun phrase names: its head's mention, else one in the words before the
-    head, plus those of conjoined nouns ("Ukraine and Russia")."""
-    if token is None:
-        return []
-    ids: list[str] = []
-    if token.i in actor_at:
-        ids.append(actor_at[token.i])
-    else:
-        for i in range(token.left_edge.i, token.i):
-            if i in actor_at:
-                ids.append(actor_at[i])
-                break
-    for child in token.children:
-        if child.dep_ == "conj":
-            ids += _actors_of(child, actor_at)
-    return ids
-
-
-def _between(item: Found, actor_at: dict[int, str]) -> list[str]:
-    doc = item.act.doc
-    for token in doc[item.start:item.end]:
-        if token.lower_ == "between" and token.dep_ == "prep":
-            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            ids = _actors_of(pobj, actor_at)
-            if len(ids) >= 2:
-                return ids
-    return []
-
-
 def _quote_at(quotes: Sequence[Quote], token: Token) -> Optional[Quote]:
     inside = [q for q in quotes if q.span[0] <= token.idx < q.span[1]]
     return min(inside, key=lambda q: q.span[1] - q.span[0]) if inside else None
@@ -949,15 +465,6 @@ def _quote_cued_by(quotes: Sequence[Quote], verb: Token) -> Optional[Quote]:
                 and q.span[0] >= verb.idx:
             return q
     return None
-
-
-def _country(actor_id: Optional[str], resolved: ResolvedActors) -> Optional[str]:
-    if actor_id is None:
-        return None
-    actor = resolved.actors.get(actor_id)
-    if actor is not None:
-        return actor.country
-    return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
 
 
 @dataclass
@@ -987,7 +494,7 @@ def attribute(lex: DemandLexicon, doc: Doc, item: Found, quotes: Sequence[Quote]
         # the demand to the quoted clause; a noun inside quotation marks is not the subject of
         # a verb outside them. The one who speaks in the sentence made the demand.
         party_tok = _subject_of_saying_above(lex, item.act)
-    party = _actor_of(party_tok, actor_at)
+    party = actor_of(party_tok, actor_at)
     if party_tok is not None and party_tok.lower_ in lex.first_person and quote is not None:
         party = None  # "we urge ...": the speaker
     if party is None and item.form == "verb" and party_tok is not None and party_tok.pos_ == "NOUN" \
@@ -1112,8 +619,8 @@ def voice_of(lex: DemandLexicon, party: str, quote: Optional[Quote], resolved: R
     state's (:func:`_voice`); a body's demand reported in a person's statement is voiced by them."""
     party, voiced_by = _voice(lex, party, resolved)
     if voiced_by is None and quote is not None and quote.speaker.actor_id \
-            and quote.speaker.actor_id != party and _is_person(quote.speaker.actor_id, resolved) \
-            and not _is_person(party, resolved):
+            and quote.speaker.actor_id != party and is_person(quote.speaker.actor_id, resolved) \
+            and not is_person(party, resolved):
         # "Touray said the bloc demanded ...": the bloc's demand, voiced by Touray.
         voiced_by = quote.speaker.actor_id
     return party, voiced_by
@@ -1126,7 +633,7 @@ def anonymous_voice(plex: PartyLexicon, doc: Doc, party: Optional[str], quote: O
     Quotes keep such a speaker's words as its name; a demand names only actors, so the words
     become the voice of the body's demand. None when the speaker is named or is the party."""
     if party is None or quote is None or quote.speaker.actor_id != party or quote.speaker.span is None \
-            or _is_person(party, resolved):
+            or is_person(party, resolved):
         return None
     span = doc.char_span(*quote.speaker.span, alignment_mode="expand")
     head = span.root if span is not None else None
@@ -1154,9 +661,9 @@ def _anonymous_actor(phrase: Span, body: Optional[Actor], resolved: ResolvedActo
     """The article's person actor for ``phrase``, named without its determiner ("White House
     official") and mentioned by the words as written ("A White House official")."""
     words = [t for t in phrase if not t.is_punct]
-    start = 1 if len(words) > 1 and words[0].lower_ in _LEADING + ("one", "two") else 0
+    start = 1 if len(words) > 1 and words[0].lower_ in LEADING_WORDS + ("one", "two") else 0
     name = phrase.doc[words[start].i:phrase.end].text
-    actor_id = "new:person:" + _SLUG.sub("-", name.lower()).strip("-")
+    actor_id = new_actor_id("person", name)
     actor = resolved.actors.get(actor_id)
     if actor is None:
         actor = resolved.actors[actor_id] = Actor(id=actor_id, name=name, type="person",

@@ -21,9 +21,10 @@ from .demand_lexicon import DemandLexicon
 from .demand_syntax import _text, _going_to, _trim_range, _committal
 from .demand_clauses import _refusing, _threat
 from .demand_found import Found, STATEMENT_FORMS
-from .demand_parties import (Attribution, _addressee, _commentator, _mention_index, addressed_to_all,
-                             answers_other_side, attribute, off_own_side, load_party_lexicon, other_side, pair_phrase,
-                             pair_sides, voice_of, anonymous_voice, _quote_cued_by)
+from .demand_actor_index import mention_index
+from .demand_addressees import (addressed_to_all, answers_other_side, find_addressee, load_party_lexicon, off_own_side,
+                                other_side, pair_phrase, pair_sides)
+from .demand_parties import Attribution, _commentator, attribute, voice_of, anonymous_voice, _quote_cued_by
 from .demand_spans import drop_heading_echoes, drop_restated, hyphen_end, one_per_addressee
 
 
@@ -38,7 +39,7 @@ def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: Resol
     (:func:`~.demand_parties.attribute`), addressee, issue, modality and label. A demand no
     one is known to make, or that is the reporter's or a commentator's words, is left out;
     so are restated demands and live-blog headings that echo the entry below them."""
-    actor_at = _mention_index(resolved)
+    actor_at = mention_index(resolved)
     plex = load_party_lexicon()
     demands: list[Demand] = []
     said_to: dict[str, tuple[int, object, bool]] = {}  # party -> (sentence start, addressee, a pair?) of its last demand
@@ -55,7 +56,7 @@ def to_records(lex: DemandLexicon, doc: Doc, found: list[Found], resolved: Resol
         sides = _pair_sides(plex, item, party, voiced_by, resolved, actor_at)
         paired = bool(sides)
         addressee = sides or off_own_side(plex, item, party, voiced_by,
-                                          _addressee(item, party, actor_at, resolved, lex, plex), resolved, actor_at)
+                                          find_addressee(item, party, actor_at, resolved, lex, plex), resolved, actor_at)
         if addressee is None and not addressed_to_all(plex, item, actor_at):
             if party in said_to and said_to[party][0] == sentence:
                 # "urged Israel to allow aid in and to stop ...": the second act is asked of

@@ -71,7 +71,9 @@ Layout: this module is the public entry point (:class:`DemandExtractor`,
 - :mod:`.demand_finders`: runs every finder over a Doc and tidies what they found;
 - :mod:`.demand_spans`: splitting, merging and dropping found spans (lists, conjoined
   conditions, duplicates, restated demands, live-blog heading echoes);
-- :mod:`.demand_parties`: who sets the condition for whom (party, addressee, voice);
+- :mod:`.demand_parties`: who sets the condition (party, voice);
+- :mod:`.demand_addressees`: who is told to meet it (addressee, the sides of an unnamed pair);
+- :mod:`.demand_actor_index`: which known actor a token names, for both;
 - :mod:`.demand_records`: turns found demands into :class:`~parley.model.Demand` records
   (party, addressee, issue, modality, label, span).
 """
