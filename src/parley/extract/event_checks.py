@@ -557,7 +557,7 @@ def _target_words(trigger: Token, senses: SenseTable) -> list[Token]:
     against Burma", "a letter to the Justice Department"), the passive subject when an agent
     is named ("he was investigated by Congress")."""
     preps = [c for c in trigger.children if c.dep_ in ("prep", "dative") and c.lower_ in senses.target_preps]
-    objects = _objects(trigger, preps)
+    objects = _objects(trigger, preps) or _shared_objects(trigger)
     if any(c.dep_ == "agent" for c in trigger.children):
         objects += [c for c in trigger.children if c.dep_ == "nsubjpass"]
     words = list(objects)
@@ -567,6 +567,20 @@ def _target_words(trigger: Token, senses: SenseTable) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in senses.object_target_preps:
                 words += [c for c in prep.children if c.dep_ == "pobj"]
     return words
+
+
+def _shared_objects(trigger: Token) -> list[Token]:
+    """'who shot and killed Terence Crutcher': a verb with no object of its own shares the
+    object of the verb coordinated after it (the parser hangs it on the last verb only). Only
+    a proper name: a common noun there ("detaining and deporting Afghan refugees") is as often
+    a group the coder leaves unnamed for both verbs, and the act is still right."""
+    objects = []
+    for verb in trigger.children:
+        # a conjunct with its own subject is another clause ("refused ..., and Niamey accused Benin")
+        if verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.i > trigger.i and not any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            objects += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+    return objects
 
 
 def _is_name(facts: Facts, token: Token, senses: SenseTable) -> bool:
