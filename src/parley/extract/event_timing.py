@@ -54,6 +54,7 @@ class EventTiming:
         self.published = published
         self.dates = [(d, _char_token(actors.doc, d.span[0])) for d in dates if d.value]
         self._dateline = False  # not looked for yet
+        self._filed: Optional[list[tuple[int, int]]] = None  # dateline spans, not looked for yet
 
     # dates
     def own_date(self, match: _Match):
@@ -154,7 +155,25 @@ class EventTiming:
     def _date_at(self, anchors: set[int], sent: Span, predicate: Optional[Token]):
         """A date expression of the sentence that hangs on one of ``anchors`` without crossing
         another verb or a bounding preposition. With no ``predicate`` (a noun anchor) a date
-        naming the thing counts: "the Argyle Declaration of December 2023"."""
+        naming the thing counts: "the Argyle Declaration of December 2023". The dateline's date
+        ("KYIV, Sept 22 - When X signed the deal on April 30, ...") is when the story was filed,
+        which the parser hangs on the first clause: a date of the clause's own comes first."""
+        found = [date for date, token in self._dates_on(anchors, sent, predicate)]
+        filed = self._dateline_spans()
+        own = [date for date in found if not any(start <= date.span[0] < end for start, end in filed)]
+        return (own or found or [None])[0]
+
+    def _dateline_spans(self) -> list[tuple[int, int]]:
+        """Character ranges of the datelines opening the first paragraphs ("NAIROBI, March 19
+        (Reuters) - "), found once."""
+        if self._filed is None:
+            text = text_of(self.doc)
+            self._filed = [(found.start(), found.end()) for found in _DATELINE.finditer(text[:_DATELINE_REACH])
+                           if not _LOWER_WORD.search(_PARENS.sub("", found.group("rest")))]
+        return self._filed
+
+    def _dates_on(self, anchors: set[int], sent: Span, predicate: Optional[Token]):
+        """Every date of the sentence that hangs on one of ``anchors`` (see ``_date_at``)."""
         for date, token in self.dates:
             if token is None or not (sent.start <= token.i < sent.end):
                 continue
@@ -171,8 +190,7 @@ class EventTiming:
                     break
                 node = node.head
             if node is not None and node.i in anchors and not blocked:
-                return date
-        return None
+                yield date, token
 
     def fallback_date(self, match: _Match, modality: str, quote: Optional[Quote], location) -> Optional[str]:
         """A statement told in a quote has the quote's date; an asserted past act of the news
@@ -300,7 +318,7 @@ class EventTiming:
             if self.is_historical(own_date.value) or self._earlier_in_period(own_date):
                 return "historical"
             start = _period_start(own_date.value)
-            if self.published and start and start > self.published:
+            if self.published and start and start > self.published and not _told_as_done(verb):
                 return "future"
         # A past perfect alone is no mark of the past: reported speech backshifts the day's
         # news ("said Pakistan had accepted the ceasefire"). "already"/"previously" is, and so
@@ -1138,6 +1156,12 @@ def _is_month_or_longer(value: str) -> bool:
     return _is_decade(value) or len(value) == 4 or (len(value) == 7 and value[4] == "-")
 
 
+def _told_as_done(verb: Token) -> bool:
+    """A simple past is an act already done: a later date on it names what the act is about
+    ("called for street protests next week", "agreed to talks next month"), not its time."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _control_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it is governed through as a complement or a conjunct sharing
     their auxiliary: "will meet and discuss", "will be unable to turn the crowd and accuse
@@ -1148,12 +1172,24 @@ def _control_chain(verb: Token) -> list[Token]:
     for _ in range(6):
         if node.head.i == node.i:
             break
-        if node.dep_ == "xcomp" or (node.dep_ == "conj" and node.tag_ == "VB" and not _own_auxiliary(node)):
+        if node.dep_ == "xcomp" or (node.dep_ == "conj" and node.tag_ == "VB" and not _own_auxiliary(node)) \
+                or _purpose_clause(node):
             node = node.head
             chain.append(node)
         else:
             break
     return chain
+
+
+def _purpose_clause(verb: Token) -> bool:
+    """A bare "to" infinitive that tells what its governing act is for: "will dispatch a
+    delegation to Juba to meet President Kiir". Its act is done when the governing one is, so
+    it shares that act's tense and modals (the meeting is as future as the dispatch)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
+        c.dep_ in SUBJECTS or c.dep_ == "mark" for c in children)
 
 
 def _own_auxiliary(verb: Token) -> bool:
