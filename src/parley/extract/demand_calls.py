@@ -433,6 +433,11 @@ def wish(lex: DemandLexicon, token: Token) -> Optional[Found]:
         return Found("verb", token, start, end, party_token=party_token,
                      addressees=[who] if any(a.lower_ == "to" for a in clause.children) else [],
                      subject=who, patient=who, context=clause)
+    returning = _told_back(lex, token, dobj)
+    if returning is not None and not _negated(token):
+        back, who = returning
+        return Found("verb", token, who.left_edge.i, max(back.right_edge.i, who.right_edge.i) + 1,
+                     party_token=party_token, addressees=[who], subject=who, patient=who, context=back)
     if dobj is None or lemma in lex.predictive_wish_verbs:
         return None
     # "wants a negotiated settlement", "wants peace": a hope, not something asked of anyone.
@@ -447,6 +452,19 @@ def wish(lex: DemandLexicon, token: Token) -> Optional[Found]:
             return None
     return Found("verb", token, dobj.left_edge.i, dobj.right_edge.i + 1, party_token=party_token,
                  patient=dobj, context=dobj)
+
+
+def _told_back(lex: DemandLexicon, want: Token, dobj: Optional[Token]) -> Optional[tuple[Token, Token]]:
+    """"wanted the United States 'back at the table'": the adverb of return after the verb
+    and who is wanted back (the object, or the subject the parser gives the adverb), or None.
+    A pronoun ("wants it back") names no one told to act."""
+    for back in want.children:
+        if back.i <= want.i or back.dep_ not in ("advmod", "prt") or back.lower_ not in lex.return_adverbs:
+            continue
+        who = dobj if dobj is not None else next((c for c in back.children if c.dep_ in SUBJECT_DEPS), None)
+        if who is not None and who.i < back.i and who.pos_ != "PRON":
+            return back, who
+    return None
 
 
 def exchange(lex: DemandLexicon, token: Token) -> Optional[Found]:

@@ -75,6 +75,8 @@ def _refused_act(lex: DemandLexicon, verb: Token, subject: Optional[Token]) -> b
 def _defiance(lex: DemandLexicon, verb: Token, subject: Optional[Token]) -> bool:
     """'"They will not bend our resolve"': another party (a third-person pronoun) said to
     fail against the speaker's side is defiance, not a refusal by anyone."""
+    if _rallying(lex, verb, subject):
+        return True
     if subject is None or subject.pos_ != "PRON" or subject.lower_ in lex.first_person:
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -90,6 +92,14 @@ def _incompatible(lex: DemandLexicon, verb: Token, subject: Optional[Token]) -> 
     if verb.lemma_.lower() not in lex.incompatible_verbs:
         return joined and together  # "water and blood cannot flow together"
     return joined or together or any(c.lower_ == "with" for c in verb.children)
+
+
+def _rallying(lex: DemandLexicon, verb: Token, subject: Optional[Token]) -> bool:
+    """"We will not hand our streets to criminals": the speaker's own side refusing to hand
+    something to its enemies, with no "over" of a transfer someone asked for."""
+    if subject is None or subject.lower_ not in lex.first_person or verb.lemma_.lower() not in lex.handing_verbs:
+        return False
+    return not any(c.dep_ in ("prt", "advmod") and c.lower_ in lex.transfer_particles for c in verb.children)
 
 
 def _pledge(lex: DemandLexicon, verb: Token) -> bool:
