@@ -139,6 +139,7 @@ class ClaimLexicon:
     rejecting_words: frozenset[str] = frozenset()
     circumstance_marks: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
+    owned_body_heads: frozenset[str] = frozenset()
 
     def tolerance(self, qualifier: Optional[str]) -> Optional[dict]:
         """``{below, above}`` of a qualifier as written (None when it is not one)."""
@@ -247,7 +248,18 @@ def load_claim_lexicon(path: Path = LEXICON_FILE) -> ClaimLexicon:
         rejecting_words=frozenset(data.get("rejecting_words") or ()),
         circumstance_marks=frozenset(data.get("circumstance_marks") or ()),
         addressee_verbs=frozenset(data.get("addressee_verbs") or ()),
+        owned_body_heads=_owned_body_heads(data),
     )
+
+
+def _owned_body_heads(data: dict) -> frozenset[str]:
+    """Last words of a body's name (``role_nouns.yaml``: name heads, armed and state bodies) and
+    the extra ones of ``claims.yaml``: "ministry", "police", "customs", "cross"."""
+    roles = yaml.safe_load((LEXICON_DIR / "role_nouns.yaml").read_text(encoding="utf-8")) or {}
+    words = {str(w).lower() for key in ("name_heads", "body_name_heads", "people_named_heads")
+             for w in roles.get(key) or []}
+    words |= {str(k).lower().split()[-1] for key in ("country_bodies", "state_bodies") for k in roles.get(key) or {}}
+    return frozenset(words | {str(w).lower() for w in data.get("owned_body_heads") or ()})
 
 
 # ---------------------------------------------------------------- reading numbers
@@ -671,7 +683,60 @@ class Attribution:
             found = self._according_to(figure, sent, mentions)
             if found is not None and found[0] is not None:
                 return found
-        return quote.speaker.actor_id, quote.speaker.name
+        return quote.speaker.actor_id, self._speaker_body_name(quote, sent) or quote.speaker.name
+
+    def _speaker_body_name(self, quote: Quote, sent: Span) -> Optional[str]:
+        """The name of the body a statement comes from when its speaker's mention only names
+        the body's owner ("the health ministry of the ... Government of National Unity (GNU)
+        said", "according to the Ukrainian Geological Survey") or leaves out the owner that
+        makes the body a national one ("The Kenya Red Cross says"): the body claims the figure.
+        The speaker's actor is kept; only the name as written is the body's."""
+        speaker = quote.speaker
+        if speaker.actor_id is None or speaker.span is None:
+            return None
+        mention = sent.doc.char_span(speaker.span[0], speaker.span[1], alignment_mode="expand")
+        if mention is None:
+            return None
+        body = self._body_owned_by(mention)
+        return self._body_phrase(body) if body is not None else None
+
+    def _body_owned_by(self, mention: Span) -> Optional[Token]:
+        """The head of the body's name around ``mention``: the noun the owner hangs on by "of"
+        or as a modifier, or the mention's own head when a country word before it is left out
+        of the mention."""
+        node = mention.root
+        while node.dep_ == "appos" and node.head.i != node.i:
+            node = node.head  # "(GNU)" in apposition to the name it shortens, or to the body
+        if node.i != mention.root.i and self._is_body_head(node):
+            return node  # "the health ministry of the ... Government (GNU)", the acronym hung on "ministry"
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.dep_ == "prep":
+            return node.head.head
+        if node.dep_ in ("amod", "compound", "nmod", "poss") and node.head.i > node.i:
+            body = node.head
+            while body.dep_ == "compound" and body.head.i > body.i:
+                body = body.head  # "Ukrainian" -> "Geological" -> "Survey"
+            return body
+        if any(c.dep_ in ("compound", "amod") and c.i < mention.start and c.text[:1].isupper() for c in node.children):
+            return node  # "The Kenya Red Cross": "Red Cross" alone is another body
+        return None
+
+    def _is_body_head(self, token: Token) -> bool:
+        """Whether ``token`` ends a body's name: "ministry", "customs", "Survey" (a claim noun
+        names a body only capitalised, "the Geological Survey", not "a survey")."""
+        word = token.lower_
+        if token.pos_ not in ("NOUN", "PROPN") or word not in self.lex.owned_body_heads:
+            return False
+        return word not in self.lex.claim_nouns or token.text[:1].isupper()
+
+    def _body_phrase(self, body: Token) -> Optional[str]:
+        """The body's name as written: its head with the words before it ("The health
+        ministry", "the Ukrainian Geological Survey"), none of its complements."""
+        if not self._is_body_head(body):
+            return None
+        start = body.left_edge.i
+        while start < body.i and body.doc[start].is_punct:
+            start += 1
+        return body.doc[start:body.i + 1].text
 
     def _sources_own_clause(self, figure: "Figure", quote: Quote, sent: Span) -> bool:
         """Whether an "according to X" statement hangs on the very clause that holds the
@@ -927,6 +992,11 @@ class Attribution:
                 if self._narrated_aside(below) or self._joined_to_saying(below):
                     return None, None
                 for child in _subjects_nearest_first(node):
+                    if child.lower_ == "it" and within is None and below.dep_ != "dobj" \
+                            and not child.left_edge.i <= figure.start <= child.right_edge.i:
+                        found = self._body_it(child)
+                        if found is not None:
+                            return found
                     if child.lower_ not in ("it", "this", "that") \
                             and not (within is not None and child.pos_ == "PRON") \
                             and not child.left_edge.i <= figure.start <= child.right_edge.i:
@@ -937,6 +1007,24 @@ class Attribution:
                         if pobj.dep_ == "pobj" and pobj.lower_ not in self.lex.claim_nouns:
                             return self._name_of(pobj, mentions)
         return None, None
+
+    def _body_it(self, pronoun: Token) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """"it" as the active subject of a verb of saying stands for a body named before ("The
+        IOM estimated ...; it now says roughly 600,000 remain displaced", "the troops, which it
+        puts at 40,000"): the body coreference finds. Not a passive "it" ("it is estimated
+        that ..."), one coreference ties to no actor or to a person, nor one inside a report
+        whose speaker is named above it. A figure that is the verb's object ("It announces
+        EUR 2 million in aid") is an act, not a report (the caller's test)."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or self.pronouns is None:
+            return None
+        if verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.lemma_.lower() in self.lex.claim_verbs:
+            return None  # "Amnesty says it has recorded 29 killings": the speaker above is "it"
+        found = self.pronouns.resolve(pronoun)
+        if found is None or found[0] is None:
+            return None
+        actor = self.actors.get(found[0])
+        return found if actor is not None and actor.type != "person" else None
 
     @staticmethod
     def _joined_to_saying(clause: Token) -> bool:
@@ -995,7 +1083,29 @@ class Attribution:
         first, last = kept[0], kept[-1]
         actor = self._speaker_over(mentions, first.idx, last.idx + len(last.text))
         name = doc[first.i:last.i + 1].text
+        if actor is not None:
+            name = self._owned_body_name(head, first, mentions) or name
         return actor, name
+
+    def _owned_body_name(self, head: Token, first: Token, mentions) -> Optional[str]:
+        """The name of a body its owner qualifies, without the owner's complement or the claim
+        noun after it: "The health ministry" of "The health ministry of the GNU",
+        "Algerian customs" of "Algerian customs figures". A complement that names no actor
+        is part of the name ("the Ministry of Defence")."""
+        doc = head.doc
+        if head.lower_ in self.lex.claim_nouns:
+            body = doc[head.i - 1] if head.i > first.i else None
+            if body is not None and body.dep_ == "compound" and body.head.i == head.i and self._is_body_head(body):
+                return doc[first.i:head.i].text
+            return None
+        if not self._is_body_head(head):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > head.i:
+                owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if owner is not None and any(m.start <= owner.idx < m.end for m in mentions):
+                    return doc[first.i:head.i + 1].text
+        return None
 
 
     def _speaker_over(self, mentions, start: int, end: int) -> Optional[str]:

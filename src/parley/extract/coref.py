@@ -1189,7 +1189,7 @@ class SpeakerResolver:
 
     def _main_subject(self, mention: ActorMention) -> bool:
         """The mention is the subject of its sentence's main verb."""
-        head = self.doc[mention.token_end - 1]
+        head = self.doc[mention.token_start:mention.token_end].root
         while head.dep_ in ("compound", "flat", "appos") and head.head != head:
             head = head.head
         return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
@@ -1332,7 +1332,8 @@ class SpeakerResolver:
             sentences_back += 1
 
     def _is_subject(self, mention: ActorMention) -> bool:
-        head = self.doc[mention.token_end - 1]
+        # the name's own head, not its last word: "Bureau" in "National Bureau of Investigation"
+        head = self.doc[mention.token_start:mention.token_end].root
         while head.dep_ in ("compound", "flat", "appos") and head.head != head:
             head = head.head
         if head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ != "PROPN":
