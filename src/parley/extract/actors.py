@@ -1192,7 +1192,7 @@ class ActorResolver:
         doc = ent.doc
         while start < end and (
             doc[start].lower_ in ("the", "a", "an") or normalise(doc[start].text) in self._title_sectors
-        ):
+        ) and not (end - start == 1 and self._surname_after_title(doc[start:end])):
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in ORG_INNER_WORDS):
             end -= 1  # "Amara Kallon of" tagged whole before "Sierra Leone": the name is "Amara Kallon"
@@ -1315,9 +1315,10 @@ class ActorResolver:
             linked = self._earlier_person(name, new_entries)
             if linked is not None:
                 return self._completed(linked, span, kind)
-        if self._is_bare_title(name):
+        surname = kind == "person" and self._surname_after_title(span)
+        if self._is_bare_title(name) and not surname:
             return None  # "The Secretary-General reiterates": a post, for coreference to fill
-        if self._is_toponym(name):
+        if self._is_toponym(name) and not surname:
             return None  # "Nakhchivan", "Nagorno-Karabakh" tagged as a person or organisation: a place
         if kind == "organisation" and self._title_fragment(span):
             return None  # "National Security Minister Itamar Ben-Gvir": a portfolio, not an actor
@@ -1334,6 +1335,15 @@ class ActorResolver:
             entry.aliases = [role]  # kept as the role text for unknown people
         new_entries[actor_id] = entry
         return entry
+
+    def _surname_after_title(self, span: Span) -> bool:
+        """One capitalised word the model tagged a person, right after a capitalised title
+        ("President Bush", "Prime Minister Major"): a surname, though a town is called Bush
+        and "Major" is a rank. A title is written before people, never before places."""
+        if len(span) != 1 or span.start == 0 or span[0].ent_type_ != "PERSON" or not span[0].is_title:
+            return False
+        title = span.doc[span.start - 1]
+        return title.is_title and normalise(title.text) in self._title_sectors
 
     def _with_given_name(self, span: Span, taken: list[bool]) -> Span:
         """A surname the model tagged alone, with the given name it left out before it

@@ -122,6 +122,10 @@ class ActorContext:
         # named by a long phrase ("a tribunal of the ...") is an organisation left unnamed
         return any(self._people_noun(noun) for noun in nouns + [t.lower_ for t in heads if t.tag_ in ("NNS", "NNPS")])
 
+    def names_people(self, noun: str) -> bool:
+        """The common noun names people or a body of them ("ambassador", "rebels"), not a thing or a deed."""
+        return self._people_noun(noun)
+
     def _people_noun(self, noun: str) -> bool:
         # "opposition-groups": a plural of a body noun acts as the singular would
         for form in (noun, noun[:-1] if noun.endswith("s") else noun):
@@ -210,6 +214,11 @@ class ActorContext:
         body = self._country_body(head, civil=actor is None) if actor is None or actor.startswith("agent:") else None
         if body is not None:
             return [body]
+        if actor is not None and actor.startswith("new:group:"):
+            # "the opposition newspaper La Prensa": the name in apposition, not the common noun
+            apposed = self._apposed(head, actor)
+            if apposed:
+                return [apposed]
         if actor is not None and not (modifiers and actor.startswith("agent:")):
             return [actor]
         named = self._named_after(head) or self._apposed(head, actor)
@@ -424,7 +433,7 @@ class ActorContext:
         """The one a role noun is then named as: "his rival, Hillary Clinton", "Russia's
         ambassador, Oleg Ozerov", "its neighbour, Belarus". The name is who is meant; the
         role noun alone (or its generic agent) says less."""
-        if head.pos_ != "NOUN" or (actor is not None and not actor.startswith("agent:")):
+        if head.pos_ != "NOUN" or (actor is not None and not actor.startswith(("agent:", "new:group:"))):
             return None
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self.by_token[child.i]:
@@ -463,6 +472,9 @@ class ActorContext:
             # the country of a place in the sentence, else to the article's main country
             if _acting(head) and sector.lower() in self.w.context_country_sectors and not self._origin_said(head):
                 country = self._sentence_country(head, setting=True) or self.main_country()
+            if country is None and self._counted_crowd(head, sector):
+                country = self._sentence_country(head, setting=True)
+                return [self._group(head, sector, country)]
             if country is None and not self._origin_said(head) and not self._people_named(head, sector):
                 return []  # "the government", "officials", "the embassy": whose is not said
         return [self._group(head, sector, country)]
@@ -475,6 +487,22 @@ class ActorContext:
             return False
         return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.text[:1].isupper()
                    for c in head.children)
+
+    def _counted_crowd(self, head: Token, sector: str) -> bool:
+        """"Hundreds of thousands of people blocked streets", "About 200 people marched": a
+        crowd's people counted as the doer of a clause. "People" alone names no one; counted
+        and acting, they are one crowd. Not for a state's agents ("200 officials" are still
+        some state's) nor for those acted upon ("killed 23 people": victims, not a group)."""
+        if sector.lower() not in self.w.crowd_sectors:
+            return False
+        phrase, counted = head, any(c.dep_ == "nummod" and c.like_num for c in head.children)
+        # climb "of" phrases to the outermost count: "Hundreds of thousands of people"
+        while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i < phrase.i:
+            owner = phrase.head.head
+            if not (owner.like_num or owner.lemma_.lower() in self.w.partitive_nouns):
+                break
+            phrase, counted = owner, counted or owner.tag_ in ("NNS", "CD") or owner.like_num
+        return counted and _acting(phrase)
 
     @staticmethod
     def _origin_said(head: Token) -> bool:

@@ -144,6 +144,8 @@ class ModalityWords:
     owner_preps: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
+    crowd_sectors: frozenset[str] = frozenset()
+    doer_target_roots: frozenset[str] = frozenset()
     backshift_aux: frozenset[str] = frozenset()
     prior_markers: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()

@@ -109,6 +109,30 @@ class TargetFinder:
                           if not ctx.is_channel(a) and a not in source]
         return _unique(found)
 
+    def judged_doers(self, match: _Match, ctx: ActorContext, quote: Optional[Quote],
+                     source: Sequence[str]) -> list[str]:
+        """Whose deed an investigation or accusation judges: "investigating war crimes by
+        Croatian extremists against Serb civilians", "condemned Russia's attack on Ukraine".
+        The deed (a verb's object that names no actor itself) has its doer in a "by" phrase,
+        a participle's agent ("crimes committed by ...") or a possessive; an act noun also
+        in an actor adjective ("the Russian attack"). Its victims are not who is judged."""
+        if match.pattern.root not in self.w.doer_target_roots or not isinstance(match.pattern, VerbPattern):
+            return []
+        found: list[str] = []
+        for deed in (c for c in match.trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            if ctx.token_actor(deed) or ctx.names_people(deed.lemma_.lower()):
+                continue  # "accused the rebels", "summoned Russia's ambassador": who is judged
+            act = deed.lemma_.lower() in self.w.act_nouns
+            for child in deed.children:
+                if child.dep_ == "poss" and child.pos_ != "PRON" or (
+                        act and child.dep_ in ("amod", "compound") and ctx.token_actor(child)
+                        and not ctx.named_for_city(deed, child)):
+                    found += ctx.actors_of(child, quote)
+                elif _agent_phrase(child):
+                    found += [a for pobj in child.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
+            found += self.participle_agents(deed, ctx, quote)
+        return _unique([a for a in found if a not in source and not ctx.is_channel(a)])
+
     def aimed_targets(self, noun: Token, ctx: ActorContext, source: Sequence[str]) -> list[str]:
         """Whom an act is aimed at when a participle says so: "talks aimed at the
         denuclearization of the DPRK", "sanctions targeting Russian banks", "measures directed

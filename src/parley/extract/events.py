@@ -309,6 +309,7 @@ class EventCoder:
         quote = ctx.quote_at(match.trigger.idx)
         if isinstance(pattern, VerbPattern):
             source, target = self._verb_actors(match, ctx, quote)
+            target = self.targets.judged_doers(match, ctx, quote, source) or target
             if pattern.direct_target:
                 # "received the delegation", "called Macron": not "received the endorsement
                 # of X", not "called X's behaviour outrageous"
