@@ -232,6 +232,10 @@ class ModalityWords:
     object_control_verbs: frozenset[str] = frozenset()
     later_adverbs: frozenset[str] = frozenset()
     counted_units: frozenset[str] = frozenset()
+    # the narrative back in the present across paragraphs ("now", "today"): no past frame carries on
+    present_markers: frozenset[str] = frozenset()
+    # adverbs after a past verb that set it in a time told before: "the senator said then"
+    recalled_times: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ _DATELINE_REACH = 600  # a dateline opens the body, after a headline and standfi
 # (within its paragraph: letting the time run on across paragraph breaks made news acts
 # background on every development set)
 _FRAME_REACH = 2
+# how many paragraphs back a past time set there may still hold, when every sentence between
+# narrates the past (``EventTiming._carried_frame``)
+_CARRY_REACH = 4
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{3,}")  # a word of a sentence, not a dateline's
 _PARENS = re.compile(r"\([^)]*\)")
 _ISO_WEEK = re.compile(r"^\d{4}-W\d{2}$")  # "2023-W49", a week as the dates extractor writes it
@@ -556,7 +559,9 @@ class EventTiming:
             return False  # a speaker's own words keep their own time
         trigger, sent = match.trigger, match.trigger.sent
         told = self._framing_dates(sent)
-        if any(not self._before_news(date) for date, _ in told) or self._news_time_in(sent):
+        # a time still to come elsewhere in the sentence ("a pledge to cut emissions by 2025") is
+        # what the act is about, not the time it is told in
+        if any(not self._before_news(date) for date, _ in told) or self._news_time_in(sent, ahead=False):
             return False
         earlier = [date for date, token in told if token.i < trigger.i]
         if earlier:
@@ -566,13 +571,103 @@ class EventTiming:
         # across a paragraph break
         crossing = self._counted_later(verb)
         for _ in range(_FRAME_REACH):
-            if sent.start == 0 or (sent.start <= paragraph and not crossing):
-                return False  # a new paragraph sets its own time
+            if sent.start == 0:
+                return False
+            if sent.start <= paragraph and not crossing:
+                # a new paragraph keeps the time of the ones before it only while they narrate
+                # the past, and only for deeds: a statement, appeal or accusation after a
+                # background paragraph is most often the day's reaction to the news
+                return self._carried_frame(match.trigger.sent, cued=self._done_act(match))
             sent = self.doc[sent.start - 1].sent
             told = self._framing_dates(sent, earlier=True)
             if told:
                 return all(self._before_news(date) for date, _ in told)
         return False
+
+    @staticmethod
+    def _done_act(match: _Match) -> bool:
+        """The act is a deed (a meeting, support, a material act), not one done in words."""
+        root = match.pattern.root if match.pattern is not None else ""
+        return bool(root) and root not in VERBAL_ROOTS
+
+    def _carried_frame(self, sent: Span, cued: bool) -> bool:
+        """A past time set in an earlier paragraph still holds for ``sent``: reading back, up to
+        ``_CARRY_REACH`` paragraphs, a sentence that sets a time before the news comes before any
+        return to the present (a date of the news, a clause in the reporter's present or perfect,
+        "now", a heading). Asides are read past: a parenthesis, a speaker's own words, a glance
+        ahead ("In hindsight, it would prove significant. The accord is expected to be ratified
+        next month"). A retrospective told over several paragraphs stays in its past; a news
+        paragraph after a background one starts again from the present. Unless ``cued`` (a
+        deed), the way back must pass a word pointing back to that time ("the senator said
+        then", "Cruz said at the time"): a statement or appeal after a background paragraph is
+        most often the day's reaction to the news."""
+        paragraph, crossed = self._paragraph_start(sent), 0
+        cued = cued or self._told_then(sent)
+        while sent.start > 0:
+            sent = self.doc[sent.start - 1].sent
+            if sent.start < paragraph:
+                crossed += 1
+                if crossed > _CARRY_REACH:
+                    return False
+                paragraph = self._paragraph_start(sent)
+            narration = self._narration_of(sent)
+            if narration != "past":
+                return narration == "frame" and cued
+            cued = cued or self._told_then(sent)
+        return False
+
+    def _told_then(self, sent: Span) -> bool:
+        """The reporter sets the sentence in a time told before: a past verb followed by "then"
+        or "at the time" ("the senator said then", "Cruz said at the time"); not the "then" of a
+        sequence ("he then flew to Paris", "and then"), which comes before its verb."""
+        for token in sent:
+            head = token.head
+            if head.tag_ != "VBD" or token.i < head.i or self.actors.quote_at(token.idx) is not None:
+                continue
+            if token.dep_ == "advmod" and token.lower_ in self.w.recalled_times:
+                return True
+            if token.dep_ == "prep" and token.lower_ == "at" and any(
+                    c.dep_ == "pobj" and c.lemma_.lower() == "time" and any(
+                        d.dep_ == "det" and d.lower_ in self.w.told_determiners for d in c.children)
+                    and not any(d.dep_ not in ("det",) for d in c.children)
+                    for c in token.children):
+                return True
+        return False
+
+    def _narration_of(self, sent: Span) -> str:
+        """What a sentence does to the time a narrative runs in: ``frame`` sets a time before
+        the news, ``present`` comes back to the news, ``past`` (or an aside) goes on in the time
+        already set."""
+        told = self._framing_dates(sent, earlier=True)
+        if any(not self._before_news(date) and not self._ahead(date) for date, _ in told) or self._news_time_in(sent, ahead=False):
+            return "present"
+        if told and all(self._before_news(date) for date, _ in told):
+            return "frame"
+        if self._aside(sent):
+            return "past"
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return "present"  # a heading or a live blog's time stamp opens a new section
+        if _present(root) or any(c.dep_ == "advmod" and c.lower_ in self.w.present_markers for c in root.children):
+            return "present"
+        return "past"
+
+    def _aside(self, sent: Span) -> bool:
+        """A sentence that does not move the narrative's time: in parentheses, all in a speaker's
+        own words, or a glance ahead (a date to come, or a modal on its main verb)."""
+        text = sent.text.strip()
+        if text.startswith("(") and text.rstrip(".").endswith(")"):
+            return True
+        root = sent.root
+        if self.actors.quote_at(root.idx) is not None:
+            return True
+        if any(token is not None and sent.start <= token.i < sent.end and self._ahead(date) for date, token in self.dates):
+            return True
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+
+    def _ahead(self, date) -> bool:
+        start = _period_start(date.value)
+        return bool(self.published and start and start > self.published)
 
     def _counted_later(self, verb: Token) -> bool:
         """"days later", "a week later": the act is timed from a time told before it."""
@@ -602,11 +697,12 @@ class EventTiming:
             found.append((date, token))
         return found
 
-    def _news_time_in(self, sent: Span) -> bool:
+    def _news_time_in(self, sent: Span, ahead: bool = True) -> bool:
         """A time of the news anywhere in ``sent``, also in a describing clause: "In a video
-        posted this week, he urged ..." is told now whatever came before."""
+        posted this week, he urged ..." is told now whatever came before. Without ``ahead``, a
+        time still to come ("next month") is no time of the news."""
         return any(token is not None and sent.start <= token.i < sent.end and not self._before_news(date)
-                   for date, token in self.dates)
+                   and (ahead or not self._ahead(date)) for date, token in self.dates)
 
     def _persons_past(self, token: Token) -> bool:
         """``token`` sits in a relative clause narrating a person's own past act: a simple
