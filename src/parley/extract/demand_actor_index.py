@@ -93,14 +93,21 @@ def group_actor(span: Span, resolved: ResolvedActors, actor_at: dict[int, str]) 
         resolved.actors[actor_id] = actor
     # The mention keeps the words as written ("Its foreign ministry"); the name drops them.
     first = next((t.i for t in span if not (t.is_punct or t.is_space) and t.lower_ not in ("the", "a", "an")), phrase.start)
-    phrase = span.doc[min(first, phrase.start):phrase.end]
-    where = (phrase.start_char, phrase.end_char)
-    if where not in actor.mentions:
-        actor.mentions.append(where)
-        actor.mention_details.append(MentionDetail(span=where, text=phrase.text, how="new"))
-        resolved.mentions.append(ActorMention(where[0], where[1], actor_id, "new", phrase.start, phrase.end, phrase.text))
-        resolved.mentions.sort(key=lambda m: m.start)
+    note_mention(actor_id, span.doc[min(first, phrase.start):phrase.end], resolved, "new")
     return actor_id
+
+
+def note_mention(actor_id: str, phrase: Span, resolved: ResolvedActors, how: str) -> None:
+    """Record ``phrase`` as a mention of ``actor_id`` (once), so the words a demand names its
+    addressee by ("the government") stay linked to the actor they were read as."""
+    actor = resolved.actors.get(actor_id)
+    where = (phrase.start_char, phrase.end_char)
+    if actor is None or where in actor.mentions:
+        return
+    actor.mentions.append(where)
+    actor.mention_details.append(MentionDetail(span=where, text=phrase.text, how=how))
+    resolved.mentions.append(ActorMention(where[0], where[1], actor_id, how, phrase.start, phrase.end, phrase.text))
+    resolved.mentions.sort(key=lambda m: m.start)
 
 
 def _country_named_in(phrase: Span, resolved: ResolvedActors, actor_at: dict[int, str]) -> Optional[str]:

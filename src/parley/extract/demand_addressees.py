@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 import yaml
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..kb import LEXICON_DIR
 from ..model import Actor
@@ -24,7 +24,7 @@ from .actors import ResolvedActors
 from .demand_lexicon import DemandLexicon, load_demand_lexicon
 from .demand_syntax import _subject, _resolve_relative, _owner, _condition_clauses
 from .demand_found import Found
-from .demand_actor_index import actors_of, country_of, group_actor
+from .demand_actor_index import actors_of, country_of, group_actor, note_mention
 
 @dataclass(frozen=True)
 class PartyLexicon:
@@ -44,6 +44,7 @@ class PartyLexicon:
     anonymous_voice_nouns: frozenset[str] = frozenset()
     anonymous_voice_preps: frozenset[str] = frozenset()
     state_body_words: frozenset[str] = frozenset()
+    place_entity_labels: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -66,6 +67,7 @@ def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> 
         anonymous_voice_nouns=words("anonymous_voice_nouns"),
         anonymous_voice_preps=words("anonymous_voice_preps"),
         state_body_words=words("state_body_words"),
+        place_entity_labels=frozenset(str(w).upper() for w in raw.get("place_entity_labels") or ()),
     )
 
 
@@ -235,7 +237,7 @@ def find_addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedAc
     ids: list[str] = []
     for tok in item.addressees:
         ids += _state_of_leader(plex, _resolve_relative(tok), actor_at, resolved) or (
-            _unnamed_addressee(lex, plex, tok, party, resolved, actor_at) if _told_to_act(item, tok) else [])
+            _unnamed_addressee(lex, plex, tok, party, resolved, actor_at) if _told_to_act(plex, item, tok, actor_at) else [])
     refusing = item.stance in ("refusal", "rejection")
     if not ids and refusing:
         # The subject of a refusal is the one who refuses; the one refused is its object or
@@ -243,6 +245,8 @@ def find_addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedAc
         ids = _refused_partner(plex, item, actor_at) or _condition_subject(lex, item, actor_at)
     if not ids and item.subject is not None and not refusing:
         ids = actors_of(_resolve_relative(item.subject), actor_at)
+        if not ids and _subject_told_to_act(plex, item):
+            ids = _unnamed_addressee(lex, plex, item.subject, party, resolved, actor_at)
     if not ids:
         ids = _condition_subject(lex, item, actor_at)
     if not ids:
@@ -311,25 +315,108 @@ def _unnamed_addressee(lex: DemandLexicon, plex: PartyLexicon, token: Optional[T
     """An addressee no known actor names: a body named by its kind ("urged the bloc to ...")
     is the last such actor named before it; a group told to act ("called on donors to ...",
     "warned shipping companies to ...") becomes an actor of its own, as a party would."""
-    if token is None or token.pos_ != "NOUN" or _generic(plex, token, actor_at):
+    if token is None or not _common_or_unknown(plex, token, actor_at) or _generic(plex, token, actor_at):
         return []
     lemma = token.lemma_.lower()
+    if lemma in plex.body_noun_types and _named_by_unknown(token, actor_at):
+        # "the Tiraspol administration": a body of its own, named, not the state.
+        group = group_actor(_phrase_of(token), resolved, actor_at)
+        return [group] if group is not None else []
     if lemma in plex.body_noun_types:
-        body = _last_body(token, plex.body_noun_types[lemma], party, resolved)
+        types = plex.body_noun_types[lemma]
+        body = (_state_addressed(plex, token, party, resolved) if "country" in types else None) \
+            or _last_body(token, types, party, resolved)
+        if body is not None:
+            # The eval and the reader see which words named the addressee ("the government").
+            note_mention(body, _phrase_of(token), resolved, "addressee")
         return [body] if body is not None else []
-    if lemma in lex.collective_nouns or lemma in lex.document_nouns or lemma in lex.first_person:
+    if lemma in lex.collective_nouns and not any(c.dep_ == "compound" for c in token.children) \
+            or lemma in lex.document_nouns or lemma in lex.first_person:
+        # A collective named by its kind alone ("the international community") is no one
+        # actor; one a noun qualifies ("the interior ministry") is a body of its own.
         return []
-    if token.tag_ != "NNS" and not any(c.dep_ in ("amod", "compound") for c in token.children):
-        return []  # "urged restraint": a singular bare noun is rarely who is asked
+    if token.tag_ not in ("NNS", "NNP", "NNPS") and not any(c.dep_ in ("amod", "compound") for c in token.children):
+        return []  # "urged restraint": a singular bare noun is rarely who is asked ("the Registry" is)
     start = min([token.i] + [c.left_edge.i for c in token.children if c.i < token.i])
     group = group_actor(token.doc[start:token.i + 1], resolved, actor_at)
     return [group] if group is not None else []
 
 
-def _told_to_act(item: Found, token: Token) -> bool:
+def _phrase_of(token: Token) -> Span:
+    """The words of a noun phrase up to its head ("the federal government")."""
+    return token.doc[token.left_edge.i:token.i + 1]
+
+
+def _named_by_unknown(token: Token, actor_at: dict[int, str]) -> bool:
+    """A body noun a name no known actor matches qualifies ("the Tiraspol administration")."""
+    return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i not in actor_at for c in token.children)
+
+
+def _speaks_for_state(plex: PartyLexicon, actor: Optional[Actor]) -> bool:
+    """A country, or an actor of a state's own sectors or organs: its "government" is another's."""
+    return actor is not None and (actor.type == "country" or actor.sector in plex.state_sectors
+                                  or _named_as_state_body(plex, actor))
+
+
+def _state_addressed(plex: PartyLexicon, token: Token, party: str, resolved: ResolvedActors) -> Optional[str]:
+    """The state an unnamed government is ("urged the government to ...", "authorities must
+    ..."): a union, a rights body or a protest group of a country addresses its own
+    government; a body of no country (an international NGO) the country the article is
+    about (named most often), the latest named before the words on a tie. None for a state's
+    own voice (it addresses the state it last named: :func:`_last_body`) or when no country
+    is named."""
+    party_actor = resolved.actors.get(party)
+    if _speaks_for_state(plex, party_actor):
+        return None
+    if party_actor is not None and party_actor.country:
+        return party_actor.country if party_actor.country in resolved.actors else None
+    count: Counter = Counter()
+    latest: dict[str, int] = {}
+    for mention in resolved.mentions:
+        actor = resolved.actors.get(mention.actor_id)
+        if actor is None or actor.type != "country":
+            continue
+        count[mention.actor_id] += 1
+        if mention.start < token.idx:
+            latest[mention.actor_id] = mention.start
+    if not count:
+        return None
+    return max(count, key=lambda a: (count[a], latest.get(a, -1)))
+
+
+def _subject_told_to_act(plex: PartyLexicon, item: Found) -> bool:
+    """The subject names, by its kind, who must act: the subject of the clause a verb demands
+    ("demanded that the government transfer ...", "that the defense minister appear") or a
+    government an obligation is put to ("the government should detain ..."). Not a passive
+    subject: that is what is acted on."""
+    subject = item.subject
+    if subject.dep_ != "nsubj" or not _definite(subject):
+        return False
+    if item.form == "verb":
+        return subject.i > item.act.i
+    return item.form in ("obligation", "need") and subject.lemma_.lower() in plex.body_noun_types
+
+
+def _definite(token: Token) -> bool:
+    """"the government", "the defense minister": one body already known to the reader, not
+    "a joint commission", "its commanders" (the speaker's own) or "the two governments" (a pair)."""
+    dets = [c for c in token.children if c.dep_ in ("det", "poss", "nummod", "predet")]
+    return bool(dets) and all(c.dep_ == "det" and c.lower_ == "the" for c in dets)
+
+
+def _common_or_unknown(plex: PartyLexicon, token: Token, actor_at: dict[int, str]) -> bool:
+    """A common noun, or a capitalised one no known actor names: the parser tags "the
+    Registry", "the interior ministry" and "Member States" as proper nouns, and a person the
+    KB does not know ("urged Petro to ...") is still who is asked. An unknown place ("Africa
+    is being asked to ...") is a region, not an actor."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.i not in actor_at
+                                    and token.ent_type_ not in plex.place_entity_labels)
+
+
+def _told_to_act(plex: PartyLexicon, item: Found, token: Token, actor_at: dict[int, str]) -> bool:
     """The token is the one a demand verb addresses: its object ("urged donors to ...") or the
     object of its particle ("called on donors to ..."), not a thing in a demanded noun phrase."""
-    if item.form not in ("verb", "nominal") or token.pos_ != "NOUN":
+    if item.form not in ("verb", "nominal") or not _common_or_unknown(plex, token, actor_at):
         return False
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return False  # "urged our friends", "their members": the speaker's own
