@@ -92,14 +92,21 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
             addressees = [dobj]
         content = infinitive
     elif content is None and ccomp is not None and lemma in lex.subjunctive_demand_verbs \
-            and _modal_or_subjunctive(ccomp):
-        content = ccomp  # "requested that the IAEA withdraw its report"
+            and (_modal_or_subjunctive(ccomp) or _opens_with_that(ccomp)):
+        # "requested that the IAEA withdraw its report"; "we are asking only that it
+        # remembers ...": after a verb of asking a "that" clause is asked for in any mood.
+        if _about_unrequested(lex, _subject(ccomp)):
+            return None  # "asked that her family name be withheld": a source's anonymity
+        content = ccomp
     elif content is None and ccomp is not None and lemma not in lex.weak_demand_verbs and lemma != "call":
         if lemma in lex.assertive_demand_verbs and (not _modal_or_subjunctive(ccomp) or _do_support(ccomp)):
             return None  # "insists that Russia is not interfering", "insisted it did not matter": a claim
         content = ccomp
     elif content is None and dobj is not None and lemma not in lex.weak_demand_verbs and lemma != "call":
         content = dobj
+    elif content is None and dobj is not None and lemma in lex.thing_request_verbs and dobj.pos_ == "NOUN" \
+            and not _about_unrequested(lex, dobj):
+        content = dobj  # "requested consultations under Article 4", "requesting the extradition of ..."
     if content is None or (content.pos_ == "PRON" and not list(content.children)):
         return None  # "we didn't ask for this": no demand in a bare pronoun
     if content.ent_type_ == "MONEY" or any(t.tag_ == "$" for t in content.children):
@@ -110,7 +117,9 @@ def demand_verb(lex: DemandLexicon, token: Token) -> Optional[Found]:
         addressees = [dobj]  # "warned Washington against sending ...": Washington is warned
     if not addressees and content is dobj:
         # "demanded an apology from Belgium": the addressee hangs on the thing demanded.
-        addressees = [g for c in content.children if c.dep_ == "prep" and c.lower_ in spec["addressee"]
+        # After "requested" the thing's "of" is its complement ("the extradition of X").
+        preps = [p for p in spec["addressee"] if lemma not in lex.thing_request_verbs or p != "of"]
+        addressees = [g for c in content.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
     first = min([content.left_edge.i] + [a.left_edge.i for a in addressees])
     end = content.right_edge.i + 1
@@ -188,6 +197,17 @@ def _second_addressee(prep: Token, infinitive: Token) -> bool:
     footing'" is the manner of the first."""
     return prep.dep_ == "conj" or any(c.i > prep.i and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children)
                                       for c in infinitive.children)
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """The clause is introduced by "that" ("asking that it remembers"), not "whether" or "if"."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _about_unrequested(lex: DemandLexicon, thing: Optional[Token]) -> bool:
+    """What is asked is one of the things a source asks of the reporter ("requested
+    anonymity", "asked that his name not be used"), not a demand on a party."""
+    return thing is not None and thing.lemma_.lower() in lex.unrequested_things
 
 
 def _do_support(clause: Token) -> bool:

@@ -50,6 +50,15 @@ def _threat(lex: DemandLexicon, main: Token) -> bool:
     return False
 
 
+def _sanctioning(lex: DemandLexicon, verb: Optional[Token]) -> bool:
+    """The clause imposes a sanction: a verb of sanctioning ("will freeze ratification", "would
+    veto") or a penalty as its object ("would impose tariffs", "will face consequences")."""
+    if verb is None:
+        return False
+    return verb.lemma_.lower() in lex.sanction_verbs \
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in lex.penalty_words for c in verb.children)
+
+
 def _ready(lex: DemandLexicon, main: Token) -> bool:
     """"Tehran was ready to resume talks if ...": an offer on a condition (the clause is
     "be" with an adjective of readiness, or that adjective's infinitive)."""

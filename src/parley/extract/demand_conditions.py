@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp.sentences import sentence_of
 from .demand_lexicon import DemandLexicon
 from .demand_syntax import _lemma_in, _subject, _patient, _participle_owner, _verb_above, _clause_under_preposition, _main_clause_start, _clause_range, _trim_range, _refusing_clause, _actor_like, _committal, SUBJECT_DEPS
-from .demand_clauses import TIME_ENTITIES, _forecast, _own_clause, _ready, _threat
+from .demand_clauses import TIME_ENTITIES, _forecast, _own_clause, _ready, _sanctioning, _threat
 from .demand_found import Found
 
 
@@ -84,7 +84,8 @@ def conditions(lex: DemandLexicon, sent: Span) -> list[Found]:
             found.append(Found("condition", mark, start, end, party_token=owner,
                                subject=_subject(clause), patient=_patient(clause) or _patient(main)
                                or next((_patient(x) for x in main.children if x.dep_ == "xcomp"), None), context=main,
-                               needs_statement=(weak and not _threat(lex, main)) or refusing,
+                               needs_statement=(weak and not _threat(lex, main) and not _sanctioning(lex, main))
+                               or refusing,
                                label_start=mark.i + 1))
     return found
 
@@ -195,13 +196,25 @@ def _marker_head(lex: DemandLexicon, main: Optional[Token]) -> Optional[Token]:
         # "would leave as soon as ..." sets a condition; "planned to travel as soon as
         # conditions allowed" only tells when. The parser may hang "soon" on the verb's
         # object ("would halt attacks on shipping as soon as ..."): the verb above it.
-        verb = _verb_above(main.head)
+        verb = _catenative_head(_verb_above(main.head))
         return verb if _committal(verb) or (verb is not None and _ready(lex, verb)) else None
     if main.lemma_.lower() in lex.condition_nouns and main.dep_ == "pobj" and main.head.dep_ == "prep":
         # "would reopen the talks on condition that ...", "will return to the talks on
         # condition that ...": the parser may hang it on the object; the verb above it.
         main = _verb_above(main.head.head) or main.head.head
     return main
+
+
+def _catenative_head(verb: Optional[Token]) -> Optional[Token]:
+    """The verb that carries the modal of a chain of infinitives and gerunds: "would keep
+    attacking Kenya as long as ...", "will continue to fight as long as ..." commit on "keep"
+    and "continue", where the parser hangs the condition on the last verb of the chain."""
+    head = verb
+    for _ in range(3):
+        if head is None or _committal(head) or head.dep_ != "xcomp" or head.head.pos_ not in ("VERB", "AUX"):
+            break
+        head = head.head
+    return head if _committal(head) else verb
 
 
 def _threat_or_pledge(lex: DemandLexicon, main: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from .demand_lexicon import DemandLexicon
 from .demand_syntax import _text, _subject, _patient, _modal_or_subjunctive, _clause_range, _actor_like, _committal, SUBJECT_DEPS
-from .demand_clauses import _forecast, _own_clause, _threat
+from .demand_clauses import _forecast, _own_clause, _sanctioning, _threat
 from .demand_found import Found
 
 
@@ -296,10 +296,56 @@ def warning(lex: DemandLexicon, token: Token) -> Optional[Found]:
     if token.dep_ != "aux" or not (token.lower_ in lex.future_auxes or reported):
         return None
     doer = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS + ("csubj", "csubjpass")), None)
-    if doer is None or not _generic_doer(lex, doer):
-        return None
     start, end = _clause_range(verb, _own_clause)
-    return Found("warning", token, min(start, doer.left_edge.i), end, patient=doer, context=verb)
+    if doer is not None and (_generic_doer(lex, doer) or _penalised_act(lex, doer, verb)):
+        return Found("warning", token, min(start, doer.left_edge.i), end, patient=doer, context=verb)
+    target = _sanctioned_target(lex, verb)
+    if target is not None and doer is not None and _actor_like(doer, lex):
+        return Found("warning", token, start, end, patient=target, context=verb)
+    return None
+
+
+def _penalised_act(lex: DemandLexicon, doer: Token, verb: Token) -> bool:
+    """"Any transfer of technology would be met with further sanctions", "any seizure of
+    power will lead to the suspension of ...": whatever act "any" names, a penalty promised
+    for it warns it off."""
+    if not any(c.dep_ == "det" and c.lower_ in lex.generic_determiners for c in doer.children):
+        return False
+    own = {t.i for t in doer.subtree}
+    return any(t.lemma_.lower() in lex.penalty_words for t in verb.subtree if t.i not in own)
+
+
+def _sanctioned_target(lex: DemandLexicon, verb: Token) -> Optional[Token]:
+    """"Would veto any budget that punishes ...", "would consider sanctions against any party
+    that chose escalation": a sanction aimed at whatever "any" + a noun with a relative clause
+    names sets a condition on doing what the clause says. The noun is the verb's object, or
+    hangs on it or on its object through prepositions; the verb sanctions, or a penalty word
+    lies on the way to the noun."""
+    for det in verb.subtree:
+        if det.dep_ != "det" or det.lower_ not in lex.generic_determiners:
+            continue
+        noun = det.head
+        if not any(c.dep_ in ("relcl", "acl") for c in noun.children):
+            continue
+        path = _object_path(noun, verb)
+        if path is not None and (_sanctioning(lex, verb) or any(t.lemma_.lower() in lex.penalty_words for t in path)):
+            return noun
+    return None
+
+
+def _object_path(noun: Token, verb: Token) -> Optional[list[Token]]:
+    """The tokens between ``noun`` and ``verb`` when the noun is the verb's object or hangs on
+    it through objects and prepositions only ("sanctions against any party"); None when a
+    clause lies between them."""
+    path, token = [], noun
+    for _ in range(5):
+        if token.dep_ not in ("dobj", "pobj", "prep") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.i == verb.i:
+            return path
+        path.append(token)
+    return None
 
 
 def _generic_doer(lex: DemandLexicon, doer: Token) -> bool:

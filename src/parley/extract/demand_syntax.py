@@ -116,6 +116,10 @@ def _modal_or_subjunctive(clause: Token) -> bool:
         return True
     if clause.tag_ == "VB" and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
         return True
+    # "insisted that any disagreement be settled ...": the passive's bare "be" carries the mood.
+    if any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in clause.children) \
+            and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return True
     # "insists that Washington lift ...": a bare verb after a singular noun (tagged VBP).
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return clause.tag_ == "VBP" and subject is not None and subject.tag_ in ("NNP", "NN")
