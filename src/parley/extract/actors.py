@@ -49,6 +49,9 @@ LOCATIVE_PREPOSITIONS = {
     "in", "at", "to", "from", "near", "outside", "around", "into", "toward", "towards",
     "across", "over", "through", "via", "inside", "within", "between", "out",
 }
+# Prepositions whose object after a common noun is a place, never a person ("an elder in
+# Kufra"): unlike "from" or "to", which take people too.
+PLACE_ONLY_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around"}
 # Entity labels whose spans may be people or organisations the KB does not know.
 NEW_ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation"}
 NEW_KINDS = ("person", "organisation")
@@ -73,6 +76,22 @@ MAX_TITLE_TOKENS = 6
 NAME_TAIL_OPENERS = {"for", "of", "on", "in"}
 NAME_TAIL_WORDS = NAME_TAIL_OPENERS | {"the", "and"}
 MAX_NAME_TAIL = 8
+
+
+_WIDTHS: dict[int, tuple[int, int]] = {}  # id(table) -> (size, n-gram width in tokens)
+
+
+def _ngram_width(table: dict[str, set[str]]) -> int:
+    """How many tokens a name of ``table`` can span: its longest key's words, twice over for
+    the hyphens and apostrophes that are tokens of their own ("Organization for Security and
+    Co-operation in Europe"), and never under ``MAX_NGRAM``. A body's full official name
+    ("UN Office for the Coordination of Humanitarian Affairs", eight words) is one name; a
+    fixed window shorter than it leaves the body to be guessed from its pieces."""
+    known = _WIDTHS.get(id(table))
+    if known is None or known[0] != len(table):
+        longest = max((len(key.split()) for key in table), default=0)
+        known = _WIDTHS[id(table)] = (len(table), max(MAX_NGRAM, 2 * longest))
+    return known[1]
 
 
 @lru_cache(maxsize=1)
@@ -652,7 +671,19 @@ class ActorResolver:
         if root.dep_ == "appos" and root.head.i < span.start and self._person_noun(root.head):
             return True
         k = span.end + (span.end < len(doc) and doc[span.end].text == ",")
-        return k < len(doc) and doc[k].lower_ in PERSON_RELATIVES
+        return k < len(doc) and doc[k].lower_ in PERSON_RELATIVES and not self._place_of_a_person(span)
+
+    @staticmethod
+    def _place_of_a_person(span: Span) -> bool:
+        """"A Bedouin tribal leader in Daraa, who spoke ...": a name after "in" or "at" that
+        hangs on a common noun says where that noun's person is; the "who" after it describes
+        the person, not the place. ("a letter from Ahmed Ali, who ..." is left alone: "from"
+        and "to" take people too.)"""
+        root = span.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in PLACE_ONLY_PREPOSITIONS or prep.dep_ != "prep":
+            return False
+        return prep.head.pos_ == "NOUN"
 
     @staticmethod
     def _surname_form(span: Span, last_key: str) -> bool:
@@ -917,11 +948,12 @@ class ActorResolver:
         found = []
         n = len(doc)
         is_space, texts = _token_flags(doc)
+        width = _ngram_width(table)
         for i in range(n):
             if not keys[i] or is_space[i]:
                 continue
             parts: list[str] = []
-            for j in range(i, min(n, i + MAX_NGRAM)):
+            for j in range(i, min(n, i + width)):
                 if is_space[j]:
                     break
                 if keys[j]:

@@ -631,6 +631,8 @@ class SpeakerResolver:
             return None  # "the union" is the union, never "union leader" Ribeiro
         if subject.tag_ in ("NNS", "NNPS") and subject.lower_ != subject.lemma_.lower():
             return None  # "members of the coalition" are several: never one person named before
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+            return None  # "A Bedouin tribal leader in Daraa said": someone new, not a leader named before
         other = self._other_holder(subject)
         start_link = MentionDetail(span=(subject.idx, subject.idx + len(subject.text)), text=self._phrase(subject), how="role noun")
         for mention, _ in self._antecedents(subject):
@@ -700,7 +702,7 @@ class SpeakerResolver:
         for entry, role in _international_office_holders(self.kb, self.published):
             title = normalise(role.title)
             if (title + " ").startswith(matched + " ") and families.holds(title, found) \
-                    and any(_names_organisation(title, o) for o in organisations):
+                    and any(_names_organisation(title, o) or _names_parent(title, o) for o in organisations):
                 holders[entry.id] = (entry, role)
         if len(holders) != 1:
             return None
@@ -1693,6 +1695,18 @@ def _names_organisation(described: str, organisation: Actor) -> bool:
             for j in range(i + 2, min(len(words), i + 6) + 1):
                 initials.add("".join(w[0] for w in words[i:j]))
     return any(f and (f" {f} " in f" {described} " or f.replace(" ", "") in initials) for f in forms)
+
+
+def _names_parent(described: str, organisation: Actor) -> bool:
+    """The organisation's name opens with its parent's initials ("UN Office for the
+    Coordination of Humanitarian Affairs", "UN climate secretariat"), and the description
+    names that parent ("Secretary-General of the United Nations"): the article mentions the
+    parent through its organ."""
+    first = (organisation.name or "").split()[:1]
+    if not first or len(first[0]) < 2 or not first[0].isupper() or len(organisation.name.split()) < 2:
+        return False
+    parent = Actor(id=first[0], name=first[0], type="igo")
+    return _names_organisation(described, parent)
 
 
 # Per knowledge base (weakly held, so a KB built for one job never serves another):

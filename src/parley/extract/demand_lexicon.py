@@ -123,6 +123,8 @@ class DemandLexicon:
     deferring_verbs: frozenset[str] = frozenset()
     body_voice_nouns: frozenset[str] = frozenset()
     body_voice_preps: frozenset[str] = frozenset()
+    group_phrase_preps: frozenset[str] = frozenset()
+    owned_body_nouns: frozenset[str] = frozenset()
     impossibility_words: frozenset[str] = frozenset()
     only_markers: frozenset[str] = frozenset()
     seeing_verbs: frozenset[str] = frozenset()
@@ -302,6 +304,8 @@ def load_demand_lexicon(path: str = str(LEXICON_DIR / "demands.yaml")) -> Demand
         deferring_verbs=_words(raw.get("deferring_verbs")),
         body_voice_nouns=_words(raw.get("body_voice_nouns")),
         body_voice_preps=_words(raw.get("body_voice_preps")),
+        group_phrase_preps=_words(raw.get("group_phrase_preps")),
+        owned_body_nouns=_words(raw.get("owned_body_nouns")),
         impossibility_words=_words(raw.get("impossibility_words")),
         only_markers=_words(raw.get("only_markers")),
         seeing_verbs=_words(raw.get("seeing_verbs")),

@@ -335,10 +335,10 @@ def _unnamed_subject(subject: Optional[Token], resolved: ResolvedActors, actor_a
         return None
     start = min([subject.i] + [c.left_edge.i for c in subject.children
                                if c.i < subject.i and c.dep_ in ("amod", "compound", "poss", "det", "nmod", "nummod")])
-    # "Lawyers for the 14 refugees who brought the case", "members of the coalition": the
-    # noun alone would name nobody; its "of"/"for" phrase says whose they are.
+    # "Lawyers for the 14 refugees who brought the case", "members of the coalition", "The
+    # junta in Niamey": the noun alone would name nobody; its phrase says whose or where they are.
     end = max([subject.i] + [c.right_edge.i for c in subject.children
-                             if c.i > subject.i and c.dep_ == "prep" and c.lower_ in lex.body_voice_preps])
+                             if c.i > subject.i and c.dep_ == "prep" and c.lower_ in lex.group_phrase_preps])
     span = subject.doc[start:end + 1]
     return _spoken_for(span, resolved, actor_at, lex) or group_actor(span, resolved, actor_at)
 
@@ -407,7 +407,22 @@ def _named_by_appositive(token: Optional[Token], actor_at: dict[int, str], resol
     for child in _appositions(token):
         if child.i in actor_at and is_person(actor_at[child.i], resolved):
             return child
-    return token
+    named = _name_right_after(token, actor_at, resolved)
+    return named if named is not None else token
+
+
+def _name_right_after(title: Token, actor_at: dict[int, str], resolved: ResolvedActors) -> Optional[Token]:
+    """"The European Union's foreign policy chief Kaja Kallas urged ...": the parser may give
+    the verb two subjects, the title and the name written right after it; the person named
+    is the one who spoke."""
+    doc = title.doc
+    if title.i + 1 >= len(doc) or title.i + 1 not in actor_at or not is_person(actor_at[title.i + 1], resolved):
+        return None
+    name = doc[title.i + 1]
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.i in actor_at:
+        name = name.head
+    same_verb = name.head == title.head and name.dep_ in SUBJECT_DEPS
+    return name if same_verb else None
 
 
 def _appositions(noun: Token) -> list[Token]:
@@ -431,6 +446,16 @@ def _in_of_phrase(pobj: Token, noun: Token) -> bool:
     return False
 
 
+def _owned_body(lex: DemandLexicon, noun: Optional[Token], actor_at: dict[int, str]) -> bool:
+    """``noun`` is a body the text names only through a known owner's possessive ("Ukraine's
+    energy ministry", "President Yoon Suk Yeol's office"): the head word is a body noun no
+    known actor covers, and the actor is named by its possessive."""
+    if noun is None or noun.pos_ != "NOUN" or noun.i in actor_at or noun.lemma_.lower() not in lex.owned_body_nouns:
+        return False
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner is not None and any(t.i in actor_at for t in owner.subtree)
+
+
 def _speaks_for_country(speaker: Optional[str], party: str, resolved: ResolvedActors) -> bool:
     """``speaker`` is a person or body of the country ``party`` (a country actor), so the
     country named in their statement is their own voice."""
@@ -438,8 +463,11 @@ def _speaks_for_country(speaker: Optional[str], party: str, resolved: ResolvedAc
         return False
     country = resolved.actors.get(party)
     actor = resolved.actors.get(speaker)
+    # A person who only reports their state's request ("Kihara says Japan has asked Beijing to
+    # ...") leaves it the state's, voiced by them (:func:`voice_of`); only an organ's statement
+    # ("The State Department said Washington called on ...") makes the organ the voice.
     return country is not None and actor is not None and country.type == "country" \
-        and actor.type != "country" and actor.country == country.id
+        and actor.type not in ("country", "person") and actor.country == country.id
 
 
 def _quote_at(quotes: Sequence[Quote], token: Token) -> Optional[Quote]:
@@ -495,6 +523,9 @@ def attribute(lex: DemandLexicon, doc: Doc, item: Found, quotes: Sequence[Quote]
         # a verb outside them. The one who speaks in the sentence made the demand.
         party_tok = _subject_of_saying_above(lex, item.act)
     party = actor_of(party_tok, actor_at)
+    if party is not None and _owned_body(lex, party_tok, actor_at):
+        # "Ukraine's energy ministry rejected the idea": the ministry, not Ukraine.
+        party = _unnamed_subject(party_tok, resolved, actor_at, lex) or party
     if party_tok is not None and party_tok.lower_ in lex.first_person and quote is not None:
         party = None  # "we urge ...": the speaker
     if party is None and item.form == "verb" and party_tok is not None and party_tok.pos_ == "NOUN" \

@@ -25,7 +25,7 @@ from ..kb import KnowledgeBase, load_kb
 
 # "14:12 – ", "08.30 - ", "KYIV, March 3 (Reuters) - ", "NEW YORK (AP) — " at a paragraph start.
 DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|[A-Z][A-Z .'-]{2,40}(?:,[^\n–—-]{0,30})?(?:\s*\([^)\n]{1,40}\))?)\s*[–—-]{1,2}\s+(?=\S)"
+    r"(?m)^[ \t]*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|[A-Z][A-Z .'/-]{2,40}(?:,[^\n–—-]{0,30})?(?:\s*\([^)\n]{1,40}\))?)\s*[–—-]{1,2}\s+(?=\S)"
 )
 
 for _name, _default in (
