@@ -408,12 +408,24 @@ def ultimatum(verb: Token, words: ModalityWords) -> bool:
     node = verb
     for _ in range(4):
         for clause in (c for c in node.children if c.dep_ == "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ in words.ultimatum_marks for m in clause.children):
+            if ultimatum_clause(clause, node, words):
                 return True
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def ultimatum_clause(clause: Token, main: Token, words: ModalityWords) -> bool:
+    """The condition clause is an ultimatum: "unless ...", or a condition restricted as the
+    one way forward ("only if the junta frees Bazoum", "would only restart work once ...")."""
+    marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+    if marks & words.ultimatum_marks:
+        return True
+    if not marks & words.restricted_condition_marks:
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in words.ultimatum_restrictors
+               for c in (*clause.children, *main.children))
 
 
 def stance_refused(match: _Match, event: Event, words: ModalityWords) -> bool:
@@ -448,6 +460,11 @@ def intended(match: _Match, words: ModalityWords) -> bool:
             return False
         node = node.head
     return False
+
+
+def _replaced_by_intent(cameo: str, codes: frozenset[str]) -> bool:
+    """The code, or a coarser code above it, is in ``intent_replaces_act``."""
+    return any(cameo.startswith(code) for code in codes)
 
 
 # -- helpers of the steps above ---------------------------------------------------------
@@ -511,16 +528,15 @@ def split_sources(events: list) -> list:
 
 
 def _pressure_code(main: Token, clause: Token, voice, words: ModalityWords) -> str:
-    """A refusal until the condition is met (12), a condition that is the only way
-    forward (10: "only if"), else a warning of what follows (13). An "unless" condition
-    is an ultimatum whether the main clause is negated or not ("would not resume talks
-    unless the group pulled back" warns: 13), as the gold writers code it."""
-    if any(c.dep_ == "mark" and c.lower_ in words.ultimatum_marks for c in clause.children):
+    """A refusal until the condition is met (12), else a warning of what follows (13). An
+    ultimatum ("unless", "only if": the condition as the one way forward) warns whether the
+    main clause is negated or not ("would not resume talks unless the group pulled back",
+    "dialogue can resume only if the ELN releases its hostages": 13), as the gold writers
+    code it."""
+    if ultimatum_clause(clause, main, words):
         return words.ultimatum_code or voice.pressure_codes["threat"]
     if any(c.dep_ == "neg" for c in main.children):
         return voice.pressure_codes["refusal"]
-    if any(c.lower_ in voice.only_words for c in clause.children if c.dep_ == "advmod"):
-        return voice.pressure_codes["demand"]
     return voice.pressure_codes["threat"]
 
 
@@ -581,8 +597,9 @@ def _refused_dropped(events: list, intents: list) -> list:
 
 def _announced_dropped(events: list, intents: list, codes: frozenset[str]) -> list:
     """Announced cooperation with no act of its own ("would work with the Council", "China
-    would support a G20 framework") is told once, as the intent: the future act of a code in
-    ``codes`` (a full code, or a two-digit root for all its codes) is not kept beside it."""
+    would support a G20 framework") and announced access ("would accept international
+    monitors") are told once, as the intent: the future act of a code in ``codes`` (a code
+    stands for itself and every finer code under it) is not kept beside it."""
     announced = {m.trigger.i for m, e in intents if e.modality in ("asserted", "historical") and e.cameo.startswith("03")}
     return [(m, e) for m, e in events
-            if not ((e.cameo in codes or e.cameo[:2] in codes) and m.trigger.i in announced)]
+            if not (_replaced_by_intent(e.cameo, codes) and m.trigger.i in announced)]

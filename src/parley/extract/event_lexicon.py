@@ -57,6 +57,9 @@ class VerbPattern:
     # The complement must be an infinitive: "agreed to talk" is an act, "agreed that taxes
     # should rise" an opinion.
     infinitive: bool = False
+    # The complement must be a finite clause: "will propose that the EU add it to its list"
+    # asks the EU (an appeal), "proposed to host the talks" offers (an intent).
+    finite: bool = False
     unless_preps: frozenset[str] = frozenset()  # none may hang on the verb: not "seized on"
     unless_objects: frozenset[str] = frozenset()  # none may be the object: not "executed a plan"
     direct_target: bool = False  # the target is the direct object itself, never its owner
@@ -175,6 +178,9 @@ class ModalityWords:
     action_call_nouns: frozenset[str] = frozenset()
     ultimatum_marks: frozenset[str] = frozenset()
     ultimatum_code: str = ""
+    # "only if", "only once": a condition set as the one way forward is an ultimatum too
+    ultimatum_restrictors: frozenset[str] = frozenset()
+    restricted_condition_marks: frozenset[str] = frozenset()
     leaving_preps: frozenset[str] = frozenset()
     hypothetical_adverbs: frozenset[str] = frozenset()
     supposition_verbs: frozenset[str] = frozenset()
@@ -339,6 +345,7 @@ def load_event_lexicon(cameo_dir: Path = CAMEO_DIR, plover_file: Path = PLOVER_F
                     speaker_source=bool(raw.get("speaker_source")),
                     complement=bool(raw.get("complement")),
                     infinitive=bool(raw.get("infinitive")),
+                    finite=bool(raw.get("finite")),
                     unless_preps=_words(raw.get("unless_prep")),
                     unless_objects=_words(raw.get("unless_object")),
                     direct_target=bool(raw.get("direct_target")),

@@ -79,7 +79,6 @@ class VoiceWords:
     # conditions set on another side ("would not return unless the ELN ..."), read in events.py
     pressure_marks: frozenset[str] = frozenset()
     pressure_aux: frozenset[str] = frozenset()
-    only_words: frozenset[str] = frozenset()
     pressure_codes: dict = field(default_factory=dict, hash=False, compare=False)
     # sectors of armed groups fighting a state: their acts and the state's are two sides'
     insurgent_sectors: frozenset[str] = frozenset()

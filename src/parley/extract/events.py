@@ -193,6 +193,8 @@ class EventCoder:
             return None
         if pattern.infinitive and not any(c.dep_ == "xcomp" for c in clauses):
             return None
+        if pattern.finite and not any(c.dep_ == "ccomp" for c in clauses):
+            return None
         if pattern.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in children):
             return None
         if pattern.describes and not self._judged(verb, pattern.describes):
