@@ -200,6 +200,8 @@ class ActorContext:
             return [person] if person else []
         if low in BODY_PRONOUNS:
             return self._body_before(head)  # nothing fits: drop rather than guess
+        if self.help_phrase(head):
+            return []
         pair = self.both_sides(head)
         if pair:
             return pair
@@ -246,6 +248,12 @@ class ActorContext:
         if not found:
             found = self._group_of(head, quote)
         return found
+
+    def help_phrase(self, head: Token) -> bool:
+        """"with Albania's help", "with US backing": whose help it is joins the doers of an
+        act, so the phrase names no one the act is done to or with."""
+        return (head.dep_ == "pobj" and head.head.lower_ == "with"
+                and head.lemma_.lower() in self.w.helper_nouns)
 
     def _related_to(self, head: Token, mod: Token) -> bool:
         """A subject that is someone's relation ("Scott's wife", "the Trump lawyer") is not
@@ -433,7 +441,9 @@ class ActorContext:
         """The one a role noun is then named as: "his rival, Hillary Clinton", "Russia's
         ambassador, Oleg Ozerov", "its neighbour, Belarus". The name is who is meant; the
         role noun alone (or its generic agent) says less."""
-        if head.pos_ != "NOUN" or (actor is not None and not actor.startswith(("agent:", "new:group:"))):
+        # a capitalised title is a role noun too: "The Federal Minister for Interior, Aftab Sherpao"
+        role = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and self._people_noun(head.lemma_.lower()))
+        if not role or (actor is not None and not actor.startswith(("agent:", "new:group:"))):
             return None
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self.by_token[child.i]:

@@ -145,6 +145,8 @@ class ModalityWords:
     light_verbs: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
     owner_preps: frozenset[str] = frozenset()
+    helper_nouns: frozenset[str] = frozenset()
+    haven_objects: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     crowd_sectors: frozenset[str] = frozenset()

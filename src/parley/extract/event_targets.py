@@ -119,7 +119,7 @@ class TargetFinder:
         if match.pattern.root not in self.w.doer_target_roots or not isinstance(match.pattern, VerbPattern):
             return []
         found: list[str] = []
-        for deed in (c for c in match.trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        for deed in self.judged_objects(match.trigger):
             if ctx.token_actor(deed) or ctx.names_people(deed.lemma_.lower()):
                 continue  # "accused the rebels", "summoned Russia's ambassador": who is judged
             act = deed.lemma_.lower() in self.w.act_nouns
@@ -132,6 +132,18 @@ class TargetFinder:
                     found += [a for pobj in child.children if pobj.dep_ == "pobj" for a in ctx.actors_of(pobj, quote)]
             found += self.participle_agents(deed, ctx, quote)
         return _unique([a for a in found if a not in source and not ctx.is_channel(a)])
+
+    @staticmethod
+    def judged_objects(verb: Token) -> list[Token]:
+        """What a verb of judging judges: its object, or, when the verdict comes first
+        ("denounced as an ugly crime Serbia's suppression of ..."), the noun the parser
+        hangs in apposition to the verdict."""
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        if objects or any(c.dep_ == "dobj" for c in verb.children):
+            return objects
+        return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i == verb.i + 1
+                for verdict in prep.children if verdict.dep_ == "pobj"
+                for a in verdict.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
 
     def aimed_targets(self, noun: Token, ctx: ActorContext, source: Sequence[str]) -> list[str]:
         """Whom an act is aimed at when a participle says so: "talks aimed at the
@@ -505,9 +517,10 @@ class TargetFinder:
         facilities", "tariffs on imports from Canada". Only for a common noun that names no
         actor itself; a text's owner is its author (see :meth:`owners`). The actor's own
         things are no target: "pushing forward at their fastest rate"."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() in self.w.act_nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in self.w.act_nouns or ctx.help_phrase(noun):
             return []
         return [a for a in self.owners(noun, ctx, quote) if a not in source]
+
 
     def patient_of(self, noun: Token, ctx: ActorContext) -> list[str]:
         """"Russia's invasion of Ukraine", "the Israeli siege of Gaza": when a possessive or an
@@ -712,6 +725,9 @@ class TargetFinder:
         toponym that names no actor of its own; a phrase fronted before the act sets the scene."""
         if match.pattern.code in ctx.voice.visit_codes:
             return []  # "travelled to Warsaw": the city a visit goes to is its place (see visited)
+        haven = self.haven_states(match, ctx)
+        if haven:
+            return haven
         trigger = match.trigger
         heads, goals = self.goals_of(trigger)
         sender = self.sending_verb(trigger)
@@ -733,6 +749,26 @@ class TargetFinder:
             if found:
                 return _unique(found)
         return []
+
+    def haven_states(self, match: _Match, ctx: ActorContext) -> list[str]:
+        """Whom a plea for shelter asks: the state where it is sought ("sought refuge in
+        Germany", "asked for asylum in Jordan": Jordan; a city's state, "in Amman")."""
+        trigger = match.trigger
+        havens = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in self.w.haven_objects]
+        havens += [p for c in trigger.children if c.dep_ == "prep" and not _is_time(c)
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self.w.haven_objects]
+        found: list[str] = []
+        for haven in havens:
+            for prep in (c for h in (haven, trigger) for c in h.children
+                         if c.dep_ == "prep" and c.lower_ == "in" and c.i > haven.i and not _is_time(c)):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = ctx.place_at.get(pobj.i)
+                    if place is None:
+                        continue
+                    actor = ctx.place_actor(pobj) if getattr(place, "kind", None) == "country" else host_state(place, ctx)
+                    if actor:
+                        found.append(actor)
+        return _unique(found)
 
     @staticmethod
     def goal_actor(node: Token, ctx: ActorContext, sent: bool) -> Optional[str]:
