@@ -237,3 +237,16 @@ def test_eval_events_command(monkeypatch, tmp_path):
     assert payload["plover_gsr"]["plover_type_accuracy"]["hits"] == 1
     missing = CliRunner().invoke(eval_app, ["events", str(tmp_path / "nope.json")])
     assert missing.exit_code == 2
+
+
+def test_a_record_whose_analysis_failed_is_named_not_just_missed():
+    # a crash inside the coder must show as a failure, not pass for a record with no event
+    from parley.eval.plover_gsr import GsrRecord
+    from parley.model import ArticleResult, ItemError
+
+    record = GsrRecord(id="ASSAULT-0001", text="Rebels shelled the town.", plover="ASSAULT", label="ASSAULT")
+    broken = record.to_article().model_copy(update={"error": ItemError(code="analysis_failed",
+                                                                       message="analysis failed: NameError: x")})
+    scores = score_records([record], [ArticleResult.failed(broken)])
+    assert scores.as_dict()["records_failed"] == [{"id": "ASSAULT-0001", "message": "analysis failed: NameError: x"}]
+    assert scores.plover.hits == 0 and scores.with_event == 0

@@ -406,6 +406,11 @@ def print_gsr(scores, console, errors: bool = False) -> None:
     console.print(f"[bold]Events vs PLOVER gold records[/bold] ({scores.records} records, "
                   f"{scores.with_event} with a predicted event)")
     console.print(GSR_HEADER, style="dim")
+    if scores.failed:
+        from rich.markup import escape
+
+        console.print(f"[bold red]{len(scores.failed)} records failed analysis[/bold red] (scored as no event): "
+                      + escape("; ".join(f"{f['id']}: {f['message']}" for f in scores.failed[:5])))
     table = Table("over records", "%", "right/total")
     table.add_row("PLOVER type accuracy", _pct(scores.plover.value), f"{scores.plover.hits}/{scores.plover.total}")
     table.add_row("PLOVER type macro-F1", _pct(scores.plover_macro_f1), "")

@@ -205,6 +205,8 @@ class GsrScores:
     by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     confusion: Counter = field(default_factory=Counter)  # (gold, predicted or "none") -> n
     errors: list[dict] = field(default_factory=list)
+    # records whose analysis raised: scored as "no event", and named so a crash is not read as a miss
+    failed: list[dict] = field(default_factory=list)
 
     @property
     def plover_macro_f1(self) -> Optional[float]:
@@ -215,6 +217,7 @@ class GsrScores:
     def as_dict(self) -> dict:
         return {
             "records": self.records, "records_with_event": self.with_event,
+            "records_failed": self.failed,
             "reduction": "first asserted event in text order, else the first event",
             "plover_type_accuracy": self.plover.as_dict(),
             "plover_type_macro_f1": self.plover_macro_f1,
@@ -230,6 +233,8 @@ class GsrScores:
 def score_record(record: GsrRecord, result: ArticleResult, scores: GsrScores) -> None:
     """Add one record's figures to ``scores`` (see the module docstring)."""
     scores.records += 1
+    if result.error is not None:
+        scores.failed.append({"id": record.id, "message": result.error.message})
     actors = {a.id: a for a in result.actors}
     event = choose_event(list(result.events))
     predicted = plover_type(event.plover.type) if event else None
