@@ -40,8 +40,9 @@ def test_own_date_beats_the_dateline_date(events):
     found = events("KYIV/WASHINGTON, Sept 22 - When U.S. Treasury Secretary Scott Bessent and Ukraine's "
                    "then economy minister Yulia Svyrydenko signed the minerals agreement in Washington on April 30, the ceremony "
                    "took barely ten minutes.")
-    assert modalities_of(found, "signed the minerals agreement") == ["historical"]
-    assert _dates_of(found, "signed the minerals agreement") == ["2025-04-30"]
+    # one event per signer: each is background, dated by its own clause
+    assert set(modalities_of(found, "signed the minerals agreement")) == {"historical"}
+    assert set(_dates_of(found, "signed the minerals agreement")) == {"2025-04-30"}
 
 
 def test_dateline_date_alone_keeps_the_act_news(events):
