@@ -165,7 +165,7 @@ class DerivedEvents:
         A clause the coder has already coded (an act announced or refused, or the pressure of a
         condition that names an act: run after ``conditioned``) is left to it."""
         if not self.threats.condition_marks and not self.threats.retaliation_verbs:
-            return []
+            return self.consequences_warned(sent, events, ctx, timing)
         taken = {m.predicate.i for m, _ in events}
         found = []
         for verb in sent:
@@ -173,7 +173,8 @@ class DerivedEvents:
                 continue
             quote = ctx.quote_at(verb.idx)
             subject = _subject(verb)
-            if subject is not None and any(ctx.is_person(a) for a in ctx.actors_of(subject, quote)):
+            if subject is not None and subject.lower_ not in self.threats.side_pronouns and any(
+                    ctx.is_person(a) for a in ctx.actors_of(subject, quote)):
                 continue  # "he would respond at the debate", "she would endorse him if ...": a person's plan
             setter = self.condition_setter(verb, ctx, quote)
             if not setter:
@@ -184,30 +185,92 @@ class DerivedEvents:
             event = self._threat_event(verb, sent, setter, target, quote, ctx, timing)
             if event is not None:
                 found.append(event)
-        return found
+        return found + self.consequences_warned(sent, events, ctx, timing)
 
     def _announced(self, verb: Token) -> bool:
         """The clause tells an act to come ("will", "would", "cannot ... until"), and is no
-        question about one ("did not say whether it would reciprocate")."""
+        question about one ("did not say whether it would reciprocate"). The modal may sit on
+        the verb the act completes: "will continue to respond"."""
         if any(c.dep_ == "mark" and c.lower_ in self.threats.question_marks for c in verb.children):
             return False
-        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        node = _modal_head(verb)
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & (self.w.future_aux | {"would", "'d"}):
             return True
-        return bool(aux & self.threats.negated_modals) and denied(verb, self.w)
+        return bool(aux & self.threats.negated_modals) and denied(node, self.w)
+
+    # -- consequences warned of ------------------------------------------------------------
+    def consequences_warned(self, sent: Span, events: list, ctx: ActorContext, timing: EventTiming) -> list:
+        """A speaker's warning of what another side will suffer ("those responsible will be
+        held to account", "will face the full force of the law", "it will have consequences",
+        "such hypocrisy will be met with action") is a threat (130) by the speaker, aimed at the
+        sufferer: the clause's subject, or no one when it names an act or "whoever"."""
+        if not (self.threats.suffered_objects or self.threats.suffered_passive):
+            return []
+        taken = {m.predicate.i for m, _ in events}
+        warned = {m.predicate.i for m, e in events if e.cameo[:2] == "13"}
+        found = []
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in taken or not self._suffered(verb):
+                continue
+            code = self._consequence_code(verb)
+            if code is None or any(a.i in warned for a in verb.ancestors):
+                continue  # a plain report ("faced consequences"), or inside a warning coded already
+            quote = ctx.quote_at(verb.idx)
+            if quote is None or not quote.speaker.actor_id:
+                continue  # a threat needs someone who makes it: the story's own voice makes none
+            speaker = quote.speaker.actor_id
+            subject = _subject(verb)
+            if subject is not None and subject.lower_ in self.threats.side_pronouns:
+                continue  # "we will face the consequences": a fear, not a threat
+            sufferers = [a for a in ctx.actors_of(subject, quote) if ctx.can_act(a)] if subject is not None else []
+            # the speaker's side is not threatened by its own speaker: a pronoun misread
+            sufferers = [a for a in sufferers if not _own_side(speaker, a, ctx)]
+            event = self._threat_event(verb, sent, [speaker], sufferers, quote, ctx, timing, code=code)
+            if event is not None:
+                found.append(event)
+        return found
+
+    def _suffered(self, verb: Token) -> bool:
+        """The clause tells a sanction its subject will suffer: an object of suffering
+        ("face the consequences") or a passive of sanction ("be held to account")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.threats.suffered_objects:
+            objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+            return bool(objects & self.threats.suffered_objects[lemma])
+        if lemma in self.threats.suffered_passive and any(c.dep_ == "auxpass" for c in verb.children):
+            after = {c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "oprd", "attr", "advmod")}
+            after |= {o.lemma_.lower() for p in verb.children if p.dep_ in ("prep", "agent")
+                      for o in p.children if o.dep_ == "pobj"}
+            return bool(after & self.threats.suffered_passive[lemma])
+        return False
+
+    def _consequence_code(self, verb: Token) -> Optional[str]:
+        """The code of a sanction told as still to come ("will face", "must bear", "would be
+        met with"): a threat; a passive under "must" asks someone to impose it ("those who
+        block aid must be held accountable"), a demand. None for a plain report."""
+        node = _modal_head(verb)
+        aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.dep_ == "auxpass" for c in verb.children) and aux & self.w.obligation_aux:
+            return self.threats.demanded_code
+        return self.threats.code if aux & self.threats.consequence_aux else None
 
     def _pressed(self, verb: Token, ctx: ActorContext, quote: Optional[Quote], setter: list[str]) -> Optional[list[str]]:
         """Whom the announcement presses: the actors of its condition clause; for a
         retaliation, whoever it answers ("respond to Israel's aggression"), possibly no one
         named. None when the clause is neither."""
-        for clause in (c for c in verb.children if c.dep_ == "advcl"):
-            if not any(m.dep_ == "mark" and m.lower_ in self.threats.condition_marks for m in clause.children):
-                continue
+        conditions = [c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in self.threats.condition_marks for m in c.children)]
+        for clause in conditions:
             subject = _subject(clause)
             pressed = [a for a in ctx.actors_of(subject, quote) if ctx.can_act(a)] if subject is not None else []
             pressed = [a for a in pressed if a not in setter]
             if pressed:
                 return pressed  # "if Minsk pushed migrants": the other side must act
+        for clause in conditions:
+            if self._ultimatum_told(verb, clause):
+                # "will not take part unless its leader is freed": the side pressed may go unnamed
+                return _named_in(clause, ctx, setter)
         if not self._retaliation(verb):
             return None
         answered = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "against")
@@ -217,6 +280,17 @@ class DerivedEvents:
             return None  # "will respond to questions": an answer, not a retaliation
         return [a for o in answered for a in ctx.actors_of(o, quote, modifiers=True)
                 if ctx.can_act(a) and a not in setter]
+
+    def _ultimatum_told(self, verb: Token, clause: Token) -> bool:
+        """An act withheld until a condition is met ("will not send observers unless these
+        conditions are met", "would not lay down their weapons until ...") or granted only on
+        one ("the crossings will reopen only if ..."): pressure, whoever must meet it."""
+        marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+        if verb.lemma_.lower() in self.threats.vow_verbs:
+            return False  # "we will not rest until the last hostage is home": resolve, no pressure
+        if denied(verb, self.w) and marks & self.threats.withheld_marks:
+            return True
+        return ultimatum_clause(clause, verb, self.w)
 
     def _retaliation(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
@@ -229,8 +303,8 @@ class DerivedEvents:
             c.dep_ in ("prt", "advmod") and c.lower_ == self.threats.retaliation_phrasal[lemma] for c in verb.children)
 
     def _threat_event(self, verb: Token, sent: Span, setter: list[str], target: list[str], quote: Optional[Quote],
-                      ctx: ActorContext, timing: EventTiming):
-        code = self.threats.code
+                      ctx: ActorContext, timing: EventTiming, code: Optional[str] = None):
+        code = code or self.threats.code
         plover = self.lex.plover(code)
         if plover is None:
             return None
@@ -497,6 +571,13 @@ class _ThreatWords:
         self.retaliation_against = _words(data.get("retaliation_against"))
         self.retaliation_objects = {str(k).lower(): _words(v)
                                     for k, v in (data.get("retaliation_objects") or {}).items()}
+        self.side_pronouns = _words(data.get("side_pronouns"))
+        self.withheld_marks = _words(data.get("withheld_marks"))
+        self.vow_verbs = _words(data.get("vow_verbs"))
+        self.consequence_aux = _words(data.get("consequence_aux"))
+        self.demanded_code = str(data.get("demanded_code") or "100")
+        self.suffered_objects = {str(k).lower(): _words(v) for k, v in (data.get("suffered_objects") or {}).items()}
+        self.suffered_passive = {str(k).lower(): _words(v) for k, v in (data.get("suffered_passive") or {}).items()}
 
 
 def _threat_words(path) -> _ThreatWords:
@@ -571,6 +652,31 @@ def _condition_clause(predicate: Token, marks: frozenset[str]) -> Optional[Token
             return None
         node = node.head
     return None
+
+
+def _modal_head(verb: Token) -> Token:
+    """The verb that carries the clause's modal: the verb itself, or the verb it completes
+    ("will continue to respond"); never across a that-clause."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.pos_ == "AUX" for c in node.children):
+            return node
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _named_in(clause: Token, ctx: ActorContext, setter: list[str]) -> list[str]:
+    """The actors a condition clause names anywhere ("unless the site was returned to
+    Orano"), other than the side that sets it."""
+    named = [ctx.token_actor(t) for t in clause.subtree]
+    return _unique([a for a in named if a and ctx.can_act(a) and a not in setter])
+
+
+def _own_side(speaker: str, actor: str, ctx: ActorContext) -> bool:
+    """The actor is the speaker or the speaker's country."""
+    return actor == speaker or actor == ctx.country(speaker)
 
 
 def _modal(verb: Token, auxes: frozenset[str]) -> bool:
