@@ -67,6 +67,17 @@ def country_of(actor_id: Optional[str], resolved: ResolvedActors) -> Optional[st
     return actor_id if re.fullmatch(r"[A-Z]{3}", actor_id) else None
 
 
+def state_of_agent(actor_id: str, resolved: ResolvedActors, state_sectors: frozenset[str]) -> str:
+    """The state a generic agent of its own organs stands for ("Russian troops", "the Turkish
+    military", "Venezuelan authorities" -> the country), else the id unchanged. Annotators name
+    the state as the one who must act: its troops leave or stay because it decides so."""
+    actor = resolved.actors.get(actor_id)
+    if actor is None or not actor_id.startswith("agent:") or actor.sector not in state_sectors \
+            or not actor.country or actor.country not in resolved.actors:
+        return actor_id
+    return actor.country
+
+
 def is_person(actor_id: Optional[str], resolved: ResolvedActors) -> bool:
     actor = resolved.actors.get(actor_id) if actor_id else None
     return actor is not None and actor.type == "person"

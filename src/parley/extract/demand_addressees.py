@@ -1,7 +1,8 @@
 """Who is told to act: the addressee of a found demand, and the sides of an unnamed pair.
 
 :func:`find_addressee` names the addressee (a named object or indirect object, the subject of a
-condition, a refused partner, the other side of a bilateral issue or an unnamed body);
+condition, a refused partner, the captor of those whose release is asked, the other side of a
+bilateral issue or an unnamed body; a state's generic agent, "Russian troops", as its state);
 :func:`pair_phrase` and :func:`pair_sides` read "both sides" and "the two countries".
 """
 
@@ -24,7 +25,7 @@ from .actors import ResolvedActors
 from .demand_lexicon import DemandLexicon, load_demand_lexicon
 from .demand_syntax import _subject, _resolve_relative, _owner, _condition_clauses
 from .demand_found import Found
-from .demand_actor_index import actors_of, country_of, group_actor, note_mention
+from .demand_actor_index import actors_of, country_of, group_actor, note_mention, state_of_agent
 
 @dataclass(frozen=True)
 class PartyLexicon:
@@ -45,6 +46,8 @@ class PartyLexicon:
     anonymous_voice_preps: frozenset[str] = frozenset()
     state_body_words: frozenset[str] = frozenset()
     place_entity_labels: frozenset[str] = frozenset()
+    release_words: frozenset[str] = frozenset()
+    captor_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -68,6 +71,8 @@ def load_party_lexicon(path: str = str(LEXICON_DIR / "demand_parties.yaml")) -> 
         anonymous_voice_preps=words("anonymous_voice_preps"),
         state_body_words=words("state_body_words"),
         place_entity_labels=frozenset(str(w).upper() for w in raw.get("place_entity_labels") or ()),
+        release_words=words("release_words"),
+        captor_verbs=words("captor_verbs"),
     )
 
 
@@ -187,12 +192,14 @@ def other_side(plex: PartyLexicon, item: Found, party: str, voiced_by: Optional[
     near: Counter = Counter()
     total: Counter = Counter()
     for mention in resolved.mentions:
-        actor = resolved.actors.get(mention.actor_id)
-        if mention.actor_id in side or actor is None or actor.type in plex.never_addressed_types:
+        # "Russian forces" count as mentions of Russia: the state is the side answered.
+        actor_id = state_of_agent(mention.actor_id, resolved, plex.state_sectors)
+        actor = resolved.actors.get(actor_id)
+        if actor_id in side or actor is None or actor.type in plex.never_addressed_types:
             continue
-        total[mention.actor_id] += 1
+        total[actor_id] += 1
         if abs(mention.start - where) <= plex.other_side_window:
-            near[mention.actor_id] += 1
+            near[actor_id] += 1
     if not near:
         return None
     return max(near, key=lambda a: (near[a], total[a]))
@@ -209,9 +216,13 @@ def _condition_subject(lex: DemandLexicon, item: Found, actor_at: dict[int, str]
     return []
 
 
-def _refused_partner(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) -> list[str]:
+def _refused_partner(lex: DemandLexicon, plex: PartyLexicon, item: Found, party: str, resolved: ResolvedActors,
+                     actor_at: dict[int, str]) -> list[str]:
     """"refused to negotiate with the M23", "would never recognise Kosovo", "will not allow
-    Iran to acquire ...": the one a refusal is aimed at is the object of the refused verb."""
+    Iran to acquire ...", "would not resume talks with Radaa": the one a refusal is aimed at
+    is the object of the refused verb, or the partner its preposition names; a partner named
+    by its kind ("will not negotiate with a militia ...", "with gang leaders") is read as an
+    addressee named by its kind is."""
     verb = item.context
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return []
@@ -223,11 +234,34 @@ def _refused_partner(plex: PartyLexicon, item: Found, actor_at: dict[int, str]) 
         ids = actors_of(whom, actor_at)
         if ids:
             return ids
-        if child.dep_ == "prep" and child.lower_ in plex.refused_partner_preps:
-            ids = actors_of(next((c for c in child.children if c.dep_ == "pobj"), None), actor_at)
+        for partner in _partners(plex, child):
+            ids = actors_of(partner, actor_at) or _unnamed_partner(lex, plex, partner, party, resolved, actor_at)
             if ids:
                 return ids
     return []
+
+
+def _unnamed_partner(lex: DemandLexicon, plex: PartyLexicon, token: Token, party: str, resolved: ResolvedActors,
+                     actor_at: dict[int, str]) -> list[str]:
+    """A partner no known actor names: a body noun ("a militia"), people ("gang leaders") or a
+    name ("talks with Radaa"); not a thing a preposition's instrument names ("reward ... with a
+    permanent trade deal")."""
+    if token.lemma_.lower() not in plex.body_noun_types and token.tag_ not in ("NNS", "NNPS") \
+            and token.pos_ != "PROPN":
+        return []
+    return _unnamed_addressee(lex, plex, token, party, resolved, actor_at)
+
+
+def _partners(plex: PartyLexicon, child: Token) -> list[Token]:
+    """The objects of the refused verb's own partner prepositions ("negotiate with X",
+    "extradite ... to X") and of "with" on its object ("talks with X", "a deal with X")."""
+    if child.dep_ == "prep" and child.lower_ in plex.refused_partner_preps:
+        preps = [child]
+    elif child.dep_ == "dobj":
+        preps = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"]
+    else:
+        return []
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def find_addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedActors,
@@ -242,7 +276,7 @@ def find_addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedAc
     if not ids and refusing:
         # The subject of a refusal is the one who refuses; the one refused is its object or
         # the actor its condition waits on.
-        ids = _refused_partner(plex, item, actor_at) or _condition_subject(lex, item, actor_at)
+        ids = _refused_partner(lex, plex, item, party, resolved, actor_at) or _condition_subject(lex, item, actor_at)
     if not ids and item.subject is not None and not refusing:
         ids = actors_of(_resolve_relative(item.subject), actor_at)
         if not ids and _subject_told_to_act(plex, item):
@@ -251,7 +285,11 @@ def find_addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedAc
         ids = _condition_subject(lex, item, actor_at)
     if not ids:
         ids = _between(item, actor_at)
-    if not ids and item.patient is not None:
+    releasing = _asks_release(plex, item)
+    if not ids and releasing:
+        ids = _captor(plex, item, resolved, actor_at)
+    if not ids and item.patient is not None and not releasing:
+        # (the one whose release is asked, "the release of Bazoum", is not who must act)
         owner = _owner(item.patient)
         ids = actors_of(owner, actor_at) if owner is not None else []
     if not ids and item.form == "condition" and item.context is not None:
@@ -277,11 +315,59 @@ def find_addressee(item: Found, party: str, actor_at: dict, resolved: ResolvedAc
     party_actor = resolved.actors.get(party)
     party_country = country_of(party, resolved) if party_actor is None or party_actor.type == "country" \
         or party_actor.sector in plex.state_sectors or party_actor.sector is None else None
+    # "as long as Russian troops remain": the state decides where its troops are.
+    ids = [state_of_agent(i, resolved, plex.state_sectors) for i in ids]
     ids = [i for i in dict.fromkeys(ids) if i != party and not (
         country_of(i, resolved) == party_country and party_country and i == party_country)]
     if not ids:
         return None
     return ids[0] if len(ids) == 1 else ids
+
+
+def _asks_release(plex: PartyLexicon, item: Found) -> bool:
+    """"called for their immediate release", "they must be released", "free all detainees"."""
+    return any(t.lemma_.lower() in plex.release_words and t.pos_ in ("NOUN", "VERB")
+               for t in item.act.doc[item.start:item.end])
+
+
+def _captor(plex: PartyLexicon, item: Found, resolved: ResolvedActors, actor_at: dict[int, str]) -> list[str]:
+    """Who holds the people whose release is asked: the doer of the last detention told before
+    the demand ("Military police detained 14 picketers", "was arrested by soldiers"). The
+    demand is put to them even when it names only the detained ("called for his release")."""
+    doc = item.act.doc
+    for verb in reversed(doc[:item.start]):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in plex.captor_verbs or not _takes_people(verb):
+            continue
+        doer = _detainer(verb)
+        if doer is None:
+            continue
+        ids = actors_of(_resolve_relative(doer), actor_at)
+        if not ids and doer.pos_ == "NOUN":
+            # "Armed men abducted ...", "arrested by soldiers": a group named by its kind
+            start = min([doer.i] + [c.left_edge.i for c in doer.children if c.i < doer.i])
+            group = group_actor(doc[start:doer.i + 1], resolved, actor_at)
+            ids = [group] if group is not None else []
+        if ids:
+            return ids
+    return []
+
+
+def _detainer(verb: Token) -> Optional[Token]:
+    """The active subject of a detention verb, or the agent of a passive one ("by soldiers")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _takes_people(verb: Token) -> bool:
+    """A detention of people, not "seized power" or "seized the town": its object (or passive
+    subject) is a plural, a name or a pronoun."""
+    held = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return held is not None and (held.tag_ in ("NNS", "NNPS", "NNP", "PRP") or held.pos_ == "NUM"
+                                 or any(c.dep_ == "nummod" for c in held.children))
 
 
 def _between(item: Found, actor_at: dict[int, str]) -> list[str]:
