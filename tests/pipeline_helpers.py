@@ -98,3 +98,14 @@ def event_with(coded: tuple, words: str):
     found = [e for e in events if words in text[e.evidence[0]:e.evidence[1]]]
     assert found, [text[e.evidence[0]:e.evidence[1]] for e in events]
     return found[0]
+
+
+def claim_with_actors(nlp: Language, extractor, text: str, figure: str, published: dt.date) -> tuple:
+    """The claim ``extractor`` finds whose span starts with ``figure``, and the Doc's actors by
+    id (fails, listing what was found, when there is none)."""
+    doc = parsed(nlp, text, published)
+    claims = extractor.extract(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], published)
+    for claim in claims:
+        if text[claim.span[0]:claim.span[1]].startswith(figure):
+            return claim, doc._.actors.actors
+    raise AssertionError(f"no claim at {figure!r}: {[text[c.span[0]:c.span[1]] for c in claims]}")

@@ -10,6 +10,8 @@ import pytest
 
 from parley.extract.claims import ClaimExtractor
 
+from tests.pipeline_helpers import claim_with_actors
+
 PUBLISHED = dt.date(2025, 3, 1)
 
 
@@ -19,14 +21,7 @@ def extractor():
 
 
 def claim_at(nlp, extractor, text: str, figure: str):
-    doc = nlp.make_doc(text)
-    doc._.published = PUBLISHED
-    doc = nlp(doc)
-    claims = extractor.extract(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], PUBLISHED)
-    for claim in claims:
-        if text[claim.span[0]:claim.span[1]].startswith(figure):
-            return claim, doc._.actors.actors
-    raise AssertionError(f"no claim at {figure!r}: {[text[c.span[0]:c.span[1]] for c in claims]}")
+    return claim_with_actors(nlp, extractor, text, figure, PUBLISHED)
 
 
 @pytest.mark.parametrize("text, figure, body", [
