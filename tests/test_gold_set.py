@@ -1,4 +1,4 @@
-"""Validate the hand-written gold set in eval/gold/{dev,test,fresh,fresh2,valid,valid2,valid3,valid4,valid5,holdout}.
+"""Validate the hand-written gold set in eval/gold/{dev,test,fresh,fresh2,valid,valid2,valid3,valid4,valid5,valid6,holdout}.
 
 Checks the shape of every gold file, not the truth of its annotations: valid JSON, the
 required fields, quote spans that really are substrings of the article text, speakers
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
-HALVES = ("dev", "test", "fresh", "fresh2", "valid", "valid2", "valid3", "valid4", "valid5", "holdout")
+HALVES = ("dev", "test", "fresh", "fresh2", "valid", "valid2", "valid3", "valid4", "valid5", "valid6", "holdout")
 
 REQUIRED = {"id", "published", "source", "title", "text", "actors", "quotes", "claims", "demands", "events"}
 ACTOR_TYPES = {"person", "organisation", "country"}
