@@ -25,6 +25,12 @@ def coded_events(nlp: Language, text: str, published: dt.date) -> tuple[Doc, lis
     return doc, extract_events(doc, doc._.actors, doc._.quotes or [], doc._.dates or [], doc._.places or [], published)
 
 
+def event_coder(nlp: Language, published: dt.date):
+    """A function from a text to the coder's events alone (see :func:`coded_events`), for a
+    module's ``code`` fixture."""
+    return lambda text: coded_events(nlp, text, published)[1]
+
+
 def demands_of(nlp: Language, text: str, published: dt.date) -> list:
     """The demands the full pipeline finds in ``text`` dated ``published``."""
     return parsed(nlp, text, published)._.demands

@@ -14,16 +14,14 @@ import datetime as dt
 import pytest
 
 from parley.extract.event_targets import absolute_clause
-from tests.pipeline_helpers import actor_ids as _ids, coded_events, of_root as _by_root
+from tests.pipeline_helpers import actor_ids as _ids, event_coder, of_root as _by_root
 
 PUBLISHED = dt.date(2025, 11, 3)
 
 
 @pytest.fixture(scope="module")
 def code(parley_nlp):
-    def run(text: str):
-        return coded_events(parley_nlp, text, PUBLISHED)[1]
-    return run
+    return event_coder(parley_nlp, PUBLISHED)
 
 
 def _with_prep(doc):

@@ -12,16 +12,14 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import coded_events
+from tests.pipeline_helpers import event_coder
 
 PUBLISHED = dt.date(2024, 12, 8)
 
 
 @pytest.fixture(scope="module")
 def code(parley_nlp):
-    def run(text: str):
-        return coded_events(parley_nlp, text, PUBLISHED)[1]
-    return run
+    return event_coder(parley_nlp, PUBLISHED)
 
 
 def _refs(ref) -> list:

@@ -12,16 +12,14 @@ import datetime as dt
 
 import pytest
 
-from tests.pipeline_helpers import actor_ids as _ids, coded_events, of_root as _by_root
+from tests.pipeline_helpers import actor_ids as _ids, event_coder, of_root as _by_root
 
 PUBLISHED = dt.date(2025, 10, 8)
 
 
 @pytest.fixture(scope="module")
 def code(parley_nlp):
-    def run(text: str):
-        return coded_events(parley_nlp, text, PUBLISHED)[1]
-    return run
+    return event_coder(parley_nlp, PUBLISHED)
 
 
 # -- "backs A over B": B is passed over, not supported -----------------------------------------

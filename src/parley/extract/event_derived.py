@@ -128,7 +128,7 @@ class DerivedEvents:
         for verb in sent:
             if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.w.reporting_verbs:
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ in self.w.obligation_aux for c in verb.children):
+            if not _has_aux(verb, self.w.obligation_aux):
                 continue
             reporter = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
             # "the FDLR must be neutralised" lays nothing on the FDLR: a passive names no addressee
@@ -337,7 +337,7 @@ class DerivedEvents:
         for verb in sent:
             if verb.lemma_.lower() not in self.verdicts.copulas or verb.i in taken or verb.dep_ not in ("ROOT", "ccomp"):
                 continue
-            if denied(verb, self.w) or any(c.dep_ == "aux" and c.lower_ in self.w.hypothetical_aux for c in verb.children):
+            if denied(verb, self.w) or _has_aux(verb, self.w.hypothetical_aux):
                 continue  # "is not illegal", "could be a mistake": no verdict given
             quote = ctx.quote_at(verb.idx)
             if quote is None or not quote.speaker.actor_id:
@@ -682,7 +682,12 @@ def _own_side(speaker: str, actor: str, ctx: ActorContext) -> bool:
 def _modal(verb: Token, auxes: frozenset[str]) -> bool:
     """The verb is announced or made possible: "will", "would", "can" ("we will,": the
     auxiliary itself is the verb when the act is left unsaid)."""
-    return verb.lower_ in auxes or any(c.dep_ == "aux" and c.lower_ in auxes for c in verb.children)
+    return verb.lower_ in auxes or _has_aux(verb, auxes)
+
+
+def _has_aux(verb: Token, auxes: frozenset[str]) -> bool:
+    """One of ``auxes`` is an auxiliary of the verb ("must hand over", "could be")."""
+    return any(c.dep_ == "aux" and c.lower_ in auxes for c in verb.children)
 
 
 def match_date(timing: EventTiming, match: _Match, quote: Optional[Quote]) -> Optional[str]:
